@@ -1,0 +1,66 @@
+import { bytes, milliCores } from './quantity';
+import type { Pod, PodCondition, PodSpec } from './types';
+
+/** qosClass computes the pod's QoS class as the API server records it at creation. */
+export function qosClass(spec: PodSpec): 'Guaranteed' | 'Burstable' | 'BestEffort' {
+  const containers = [...spec.containers, ...(spec.initContainers ?? [])];
+  let anySet = false;
+  let guaranteed = true;
+  for (const c of containers) {
+    const requests = c.resources?.requests ?? {};
+    const limits = c.resources?.limits ?? {};
+    if (Object.keys(requests).length > 0 || Object.keys(limits).length > 0) anySet = true;
+    for (const resource of ['cpu', 'memory']) {
+      const limit = limits[resource];
+      const request = requests[resource] ?? limit;
+      if (limit === undefined || request !== limit) guaranteed = false;
+    }
+  }
+  if (!anySet) return 'BestEffort';
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+export interface PodRequests {
+  milliCpu: number;
+  memory: number;
+}
+
+/**
+ * podRequests sums the containers' requests (a limit with no request counts as the request),
+ * taking the largest init container when that is bigger, as the scheduler does.
+ */
+export function podRequests(spec: PodSpec): PodRequests {
+  const request = (c: PodSpec['containers'][number], name: string) =>
+    c.resources?.requests?.[name] ?? c.resources?.limits?.[name];
+  let milliCpu = 0;
+  let memory = 0;
+  for (const c of spec.containers) {
+    milliCpu += milliCores(request(c, 'cpu'));
+    memory += bytes(request(c, 'memory'));
+  }
+  for (const c of spec.initContainers ?? []) {
+    milliCpu = Math.max(milliCpu, milliCores(request(c, 'cpu')));
+    memory = Math.max(memory, bytes(request(c, 'memory')));
+  }
+  return { milliCpu, memory };
+}
+
+/** podCondition returns the condition of the given type, if present. */
+export function podCondition(pod: Pod, type: PodCondition['type']): PodCondition | undefined {
+  return pod.status?.conditions?.find((c) => c.type === type);
+}
+
+/** isPodReady tells whether the pod's Ready condition is True. */
+export function isPodReady(pod: Pod): boolean {
+  return podCondition(pod, 'Ready')?.status === 'True';
+}
+
+/** isPodTerminal tells whether the pod has finished (Succeeded or Failed). */
+export function isPodTerminal(pod: Pod): boolean {
+  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+}
+
+/** isPodActive is the controllers' notion: not finished and not being deleted. */
+export function isPodActive(pod: Pod): boolean {
+  return !isPodTerminal(pod) && pod.metadata.deletionTimestamp === undefined;
+}

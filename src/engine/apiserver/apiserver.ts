@@ -1,0 +1,535 @@
+import { matchesSelector } from '../api/labels';
+import { clone, deepFreeze } from '../api/objects';
+import type { AnyObject, Binding, KubeObject, LabelSelector, Pod } from '../api/types';
+import { toTimestamp, type Clock, type Random } from '../clock';
+import type { EtcdEvent, EtcdStore } from '../etcd/store';
+import type { HopNote, HopObject } from '../hops';
+import { LATENCY, type Transport } from '../transport';
+import { randomSuffix } from './admission';
+import {
+  alreadyExists,
+  badRequest,
+  conflict,
+  forbidden,
+  invalid,
+  notFound,
+  OBJECT_MODIFIED,
+  StatusError,
+} from './errors';
+import { applyMergePatch, applyStrategicMergePatch } from './patch';
+import { etcdKey, RESOURCES, resourceInfo, type ResourceInfo } from './resources';
+import { STRATEGIES } from './strategies';
+
+export const API_SERVER = 'kube-apiserver';
+export const ETCD = 'etcd';
+
+/** FieldRequirement is one term of a field selector: spec.nodeName=w1-k8s. */
+export interface FieldRequirement {
+  path: string;
+  op: '=' | '!=';
+  value: string;
+}
+
+interface Target {
+  resource: string;
+  namespace?: string;
+}
+
+export type ApiRequest =
+  | (Target & { verb: 'get'; name: string })
+  | (Target & { verb: 'list'; labelSelector?: LabelSelector; fieldSelector?: FieldRequirement[] })
+  | (Target & { verb: 'create'; body: AnyObject; dryRun?: boolean })
+  | (Target & { verb: 'bind'; name: string; body: Binding })
+  | (Target & {
+      verb: 'update';
+      name: string;
+      body: KubeObject;
+      subresource?: 'status';
+      dryRun?: boolean;
+    })
+  | (Target & {
+      verb: 'patch';
+      name: string;
+      patchType: 'merge' | 'strategic';
+      patch: unknown;
+      subresource?: 'status';
+      dryRun?: boolean;
+    })
+  | (Target & {
+      verb: 'delete';
+      name: string;
+      gracePeriodSeconds?: number;
+      propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
+      preconditionUid?: string;
+      dryRun?: boolean;
+    });
+
+export interface ApiResult {
+  object?: KubeObject;
+  items?: KubeObject[];
+  resourceVersion: string;
+}
+
+export type ApiResponse = { ok: true; result: ApiResult } | { ok: false; error: StatusError };
+export type ApiCallback = (response: ApiResponse) => void;
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface WatchOptions {
+  component: string;
+  resource: string;
+  namespace?: string;
+  fieldSelector?: FieldRequirement[];
+  labelSelector?: LabelSelector;
+}
+
+export type WatchHandler = (type: WatchEventType, object: KubeObject) => void;
+
+/** A Write is what a request would store; computed once to check, once more to commit. */
+interface Write {
+  key: string;
+  info: ResourceInfo;
+  /** the object to store, or undefined to delete the key */
+  value?: KubeObject;
+  /** returned to the caller: the stored object, or the deleted one */
+  result: KubeObject;
+}
+
+interface Watcher extends WatchOptions {
+  handler: WatchHandler;
+}
+
+
+/**
+ * ApiServer is kube-apiserver: every component reads and writes cluster state only through it.
+ * A write is checked when its request arrives, and stored (checked again, since the world may
+ * have moved) when the transaction reaches etcd; watchers hear of it one hop later.
+ */
+export class ApiServer {
+  private readonly watchers = new Set<Watcher>();
+
+  constructor(
+    private readonly etcd: EtcdStore,
+    private readonly clock: Clock,
+    private readonly rng: Random,
+    private readonly transport: Transport,
+  ) {
+    etcd.watch('/registry/', etcd.revision + 1, (event) => this.dispatch(event));
+  }
+
+  /** submit sends a request from a component as a hop; callback gets the response. */
+  submit(from: string, request: ApiRequest, callback?: ApiCallback, note?: HopNote): void {
+    const draft = {
+      from,
+      to: API_SERVER,
+      channel: 'request' as const,
+      verb: requestVerb(request),
+      object: requestObject(request),
+      note,
+    };
+    this.transport.send(draft, LATENCY.request, () => this.receive(request, callback));
+  }
+
+  private receive(request: ApiRequest, callback?: ApiCallback): void {
+    let planned: ApiResult | Write;
+    try {
+      planned = this.plan(request);
+    } catch (error) {
+      return respond(callback, error);
+    }
+    if (!isWrite(planned)) return callback?.({ ok: true, result: planned });
+    if ('dryRun' in request && request.dryRun) {
+      return callback?.({ ok: true, result: { object: planned.result, resourceVersion: '' } });
+    }
+    const fixedName = planned.result.metadata.name;
+    this.transport.send(
+      {
+        from: API_SERVER,
+        to: ETCD,
+        channel: 'storage',
+        verb: planned.value ? 'put' : 'delete',
+        object: objectRef(planned.result),
+        detail: planned.key,
+      },
+      LATENCY.storage,
+      () => {
+        try {
+          const write = this.plan(request, fixedName);
+          if (!isWrite(write)) {
+            callback?.({ ok: true, result: write });
+            return undefined;
+          }
+          const result = this.commit(write);
+          callback?.({ ok: true, result });
+          return { revision: Number(result.resourceVersion), detail: write.key };
+        } catch (error) {
+          respond(callback, error);
+          return undefined;
+        }
+      },
+    );
+  }
+
+  /** execute performs a request at once, without hops: for cluster bootstrap and tests. */
+  execute(request: ApiRequest): ApiResult {
+    const planned = this.plan(request);
+    if (!isWrite(planned)) return planned;
+    if ('dryRun' in request && request.dryRun) return { object: planned.result, resourceVersion: '' };
+    return this.commit(planned);
+  }
+
+  /** watch registers a watcher; events reach it as hops. Returns the cancel function. */
+  watch(options: WatchOptions, handler: WatchHandler): () => void {
+    const watcher: Watcher = { ...options, handler };
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
+  }
+
+  /** list reads a collection directly (an informer's initial list at start-up). */
+  list(resource: string, namespace?: string, fieldSelector?: FieldRequirement[]): KubeObject[] {
+    return this.execute({ verb: 'list', resource, namespace, fieldSelector }).items ?? [];
+  }
+
+  get revision(): number {
+    return this.etcd.revision;
+  }
+
+  private commit(write: Write): ApiResult {
+    if (write.value) {
+      const kv = this.etcd.put(write.key, write.value);
+      return { object: kv!.value, resourceVersion: String(kv!.modRevision) };
+    }
+    this.etcd.delete(write.key);
+    return { object: write.result, resourceVersion: String(this.etcd.revision) };
+  }
+
+  private plan(request: ApiRequest, fixedName?: string): ApiResult | Write {
+    const info = resourceInfo(request.resource);
+    if (!info) {
+      throw new StatusError({
+        kind: 'Status',
+        apiVersion: 'v1',
+        status: 'Failure',
+        message: 'the server could not find the requested resource',
+        reason: 'NotFound',
+        code: 404,
+      });
+    }
+    const namespace = info.namespaced ? (request.namespace ?? 'default') : undefined;
+    switch (request.verb) {
+      case 'get': {
+        const kv = this.etcd.get(etcdKey(info, namespace, request.name));
+        if (!kv) throw notFound(info.resource, info.group, request.name);
+        return { object: kv.value, resourceVersion: String(kv.modRevision) };
+      }
+      case 'list': {
+        const prefix = info.namespaced && request.namespace ? `${info.etcdPrefix}${request.namespace}/` : info.etcdPrefix;
+        const items = this.etcd
+          .range(prefix)
+          .map((kv) => kv.value)
+          .filter((obj) => selects(obj, request.labelSelector, request.fieldSelector));
+        return { items, resourceVersion: String(this.etcd.revision) };
+      }
+      case 'create':
+        return this.planCreate(info, namespace, request.body, fixedName);
+      case 'bind':
+        return this.planBind(info, namespace!, request.name, request.body);
+      case 'update':
+        return this.planUpdate(info, namespace, request.name, request.body, request.subresource);
+      case 'patch': {
+        const current = this.current(info, namespace, request.name);
+        const apply = request.patchType === 'merge' ? applyMergePatch : applyStrategicMergePatch;
+        const patched = apply(current, request.patch) as KubeObject;
+        if (!request.patch || typeof request.patch !== 'object' || !('metadata' in request.patch) ||
+          !(request.patch as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion) {
+          patched.metadata.resourceVersion = current.metadata.resourceVersion;
+        }
+        return this.planUpdate(info, namespace, request.name, patched, request.subresource);
+      }
+      case 'delete':
+        return this.planDelete(info, namespace, request);
+    }
+  }
+
+  private current(info: ResourceInfo, namespace: string | undefined, name: string): KubeObject {
+    const kv = this.etcd.get(etcdKey(info, namespace, name));
+    if (!kv) throw notFound(info.resource, info.group, name);
+    return kv.value;
+  }
+
+  private planCreate(
+    info: ResourceInfo,
+    namespace: string | undefined,
+    body: AnyObject,
+    fixedName: string | undefined,
+  ): Write {
+    const obj = clone(body) as unknown as KubeObject;
+    if (obj.kind !== undefined && obj.kind !== info.kind) {
+      throw badRequest(`the kind in the data (${String(obj.kind)}) does not match the expected kind (${info.kind})`);
+    }
+    obj.kind = info.kind;
+    obj.apiVersion = info.group === '' ? info.version : `${info.group}/${info.version}`;
+    const meta = (obj.metadata ??= {} as KubeObject['metadata']);
+    if (info.namespaced) {
+      if (meta.namespace !== undefined && meta.namespace !== namespace) {
+        throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+      }
+      meta.namespace = namespace;
+      this.requireActiveNamespace(info, namespace!);
+    } else {
+      delete meta.namespace;
+    }
+    if (!meta.name && meta.generateName) {
+      meta.name = fixedName ?? `${meta.generateName.slice(0, 58)}${randomSuffix(this.rng)}`;
+      if (this.etcd.get(etcdKey(info, namespace, meta.name))) {
+        meta.name = `${meta.generateName.slice(0, 58)}${randomSuffix(this.rng)}`;
+      }
+    }
+    const strategy = STRATEGIES[info.resource]!;
+    strategy.applyDefaults(obj);
+    strategy.admit?.(obj, this.rng);
+    strategy.prepareForCreate(obj);
+    meta.uid = this.uuid();
+    meta.creationTimestamp = toTimestamp(this.clock.now);
+    if (info.tracksGeneration) meta.generation = 1;
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+    const errors = strategy.validate(obj);
+    if (errors.length > 0) throw invalid(info.kind, info.group, meta.name ?? '', errors);
+    const key = etcdKey(info, namespace, meta.name);
+    if (this.etcd.get(key)) throw alreadyExists(info.resource, info.group, meta.name);
+    meta.resourceVersion = String(this.etcd.revision + 1);
+    return { key, info, value: deepFreeze(obj), result: obj };
+  }
+
+  private requireActiveNamespace(info: ResourceInfo, namespace: string): void {
+    const ns = this.etcd.get(`/registry/namespaces/${namespace}`)?.value as
+      | { status?: { phase?: string } }
+      | undefined;
+    if (!ns) throw notFound('namespaces', '', namespace);
+    if (ns.status?.phase === 'Terminating') {
+      throw forbidden(
+        `${info.resource} is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`,
+      );
+    }
+  }
+
+  private planBind(info: ResourceInfo, namespace: string, name: string, binding: Binding): Write {
+    const pod = this.current(info, namespace, name) as Pod;
+    if (pod.spec.nodeName) {
+      throw conflict('pods/binding', '', name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`);
+    }
+    if (pod.metadata.deletionTimestamp) {
+      throw conflict('pods/binding', '', name, `pod ${name} is being deleted, cannot be assigned to a host`);
+    }
+    const next = clone(pod);
+    next.spec.nodeName = binding.target.name;
+    const now = toTimestamp(this.clock.now);
+    const others = (next.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+    next.status.conditions = [
+      ...others,
+      { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now },
+    ];
+    next.metadata.resourceVersion = String(this.etcd.revision + 1);
+    const key = etcdKey(info, namespace, name);
+    return { key, info, value: deepFreeze(next), result: next };
+  }
+
+  private planUpdate(
+    info: ResourceInfo,
+    namespace: string | undefined,
+    name: string,
+    body: KubeObject,
+    subresource: 'status' | undefined,
+  ): ApiResult | Write {
+    const old = this.current(info, namespace, name);
+    const rv = body.metadata?.resourceVersion;
+    if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion) {
+      throw conflict(info.resource, info.group, name, OBJECT_MODIFIED);
+    }
+    if (body.metadata?.name !== undefined && body.metadata.name !== name) {
+      throw badRequest('the name of the object does not match the name on the URL');
+    }
+    let next: KubeObject;
+    if (subresource === 'status') {
+      next = { ...clone(old), status: clone((body as { status?: unknown }).status) } as KubeObject;
+    } else {
+      next = clone(body);
+      next.kind = old.kind;
+      next.apiVersion = old.apiVersion;
+      next.metadata = {
+        ...next.metadata,
+        name: old.metadata.name,
+        namespace: old.metadata.namespace,
+        uid: old.metadata.uid,
+        creationTimestamp: old.metadata.creationTimestamp,
+        generation: old.metadata.generation,
+        deletionTimestamp: old.metadata.deletionTimestamp,
+        deletionGracePeriodSeconds: old.metadata.deletionGracePeriodSeconds,
+      };
+      if (!info.namespaced) delete next.metadata.namespace;
+      if (old.metadata.deletionTimestamp === undefined) delete next.metadata.deletionTimestamp;
+      if (old.metadata.deletionGracePeriodSeconds === undefined) delete next.metadata.deletionGracePeriodSeconds;
+      if (old.metadata.generation === undefined) delete next.metadata.generation;
+      if (info.hasStatus) (next as { status?: unknown }).status = clone((old as { status?: unknown }).status);
+      const strategy = STRATEGIES[info.resource]!;
+      strategy.applyDefaults(next);
+      const errors = [...strategy.validate(next), ...(strategy.validateUpdate?.(next, old) ?? [])];
+      if (errors.length > 0) throw invalid(info.kind, info.group, name, errors);
+      const specOf = (o: KubeObject) => JSON.stringify((o as { spec?: unknown }).spec);
+      if (info.tracksGeneration && specOf(next) !== specOf(old)) {
+        next.metadata.generation = (old.metadata.generation ?? 0) + 1;
+      }
+    }
+    next.metadata.resourceVersion = old.metadata.resourceVersion;
+    if (JSON.stringify(next) === JSON.stringify(old)) {
+      return { object: old, resourceVersion: old.metadata.resourceVersion };
+    }
+    const key = etcdKey(info, namespace, name);
+    if (next.metadata.deletionTimestamp && (next.metadata.finalizers ?? []).length === 0) {
+      return { key, info, result: next };
+    }
+    next.metadata.resourceVersion = String(this.etcd.revision + 1);
+    return { key, info, value: deepFreeze(next), result: next };
+  }
+
+  private planDelete(
+    info: ResourceInfo,
+    namespace: string | undefined,
+    request: Extract<ApiRequest, { verb: 'delete' }>,
+  ): Write | ApiResult {
+    const old = this.current(info, namespace, request.name);
+    const key = etcdKey(info, namespace, request.name);
+    if (request.preconditionUid && request.preconditionUid !== old.metadata.uid) {
+      throw conflict(
+        info.resource,
+        info.group,
+        request.name,
+        `Precondition failed: UID in precondition: ${request.preconditionUid}, UID in object meta: ${old.metadata.uid}`,
+      );
+    }
+    const next = clone(old);
+    const finalizers = new Set(next.metadata.finalizers ?? []);
+    if (request.propagationPolicy === 'Foreground') finalizers.add('foregroundDeletion');
+    if (request.propagationPolicy === 'Orphan') finalizers.add('orphan');
+    let grace = 0;
+    if (info.resource === 'pods') grace = this.podGracePeriod(old as Pod, request.gracePeriodSeconds);
+    if (finalizers.size === 0 && grace === 0) return { key, info, result: old };
+    if (finalizers.size > 0) next.metadata.finalizers = [...finalizers];
+    const deadline = toTimestamp(this.clock.now + grace * 1000);
+    const current = old.metadata.deletionTimestamp;
+    if (current === undefined || deadline < current) {
+      next.metadata.deletionTimestamp = deadline;
+      next.metadata.deletionGracePeriodSeconds = grace;
+    }
+    if (JSON.stringify(next) === JSON.stringify(old)) return { object: old, resourceVersion: old.metadata.resourceVersion };
+    next.metadata.resourceVersion = String(this.etcd.revision + 1);
+    return { key, info, value: deepFreeze(next), result: next };
+  }
+
+  /**
+   * podGracePeriod: a pod that never reached a node, or has finished, goes at once; others get
+   * their terminationGracePeriodSeconds (or the request's), and the kubelet deletes them for good.
+   */
+  private podGracePeriod(pod: Pod, requested: number | undefined): number {
+    if (!pod.spec.nodeName) return 0;
+    if (pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed') return 0;
+    return Math.max(0, requested ?? pod.spec.terminationGracePeriodSeconds ?? 30);
+  }
+
+  private dispatch(event: EtcdEvent): void {
+    const info = RESOURCES.find((r) => event.key.startsWith(r.etcdPrefix));
+    if (!info) return;
+    for (const watcher of this.watchers) {
+      if (watcher.resource !== info.resource) continue;
+      const matches = (obj: KubeObject | undefined) =>
+        obj !== undefined &&
+        (watcher.namespace === undefined || obj.metadata.namespace === watcher.namespace) &&
+        selects(obj, watcher.labelSelector, watcher.fieldSelector);
+      const before = matches(event.prevValue);
+      const now = event.type === 'PUT' && matches(event.value);
+      let type: WatchEventType | undefined;
+      if (now) type = before ? 'MODIFIED' : 'ADDED';
+      else if (before) type = 'DELETED';
+      if (!type) continue;
+      const object = event.value;
+      const eventType = type;
+      this.transport.send(
+        {
+          from: API_SERVER,
+          to: watcher.component,
+          channel: 'watch',
+          verb: eventType,
+          object: objectRef(object),
+          revision: event.revision,
+        },
+        LATENCY.watch,
+        () => {
+          if (this.watchers.has(watcher)) watcher.handler(eventType, object);
+        },
+      );
+    }
+  }
+
+  private uuid(): string {
+    const hex = () => this.rng.int(16).toString(16);
+    const part = (n: number) => Array.from({ length: n }, hex).join('');
+    const variant = (8 + this.rng.int(4)).toString(16);
+    return `${part(8)}-${part(4)}-4${part(3)}-${variant}${part(3)}-${part(12)}`;
+  }
+}
+
+function isWrite(planned: ApiResult | Write): planned is Write {
+  return 'key' in planned;
+}
+
+function respond(callback: ApiCallback | undefined, error: unknown): void {
+  if (!(error instanceof StatusError)) throw error;
+  callback?.({ ok: false, error });
+}
+
+/** readField follows a dotted path (spec.nodeName) into an object; absent reads as "". */
+function readField(obj: unknown, path: string): string {
+  let value: unknown = obj;
+  for (const part of path.split('.')) {
+    if (value === null || typeof value !== 'object') return '';
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value === undefined || value === null ? '' : String(value);
+}
+
+function selects(obj: KubeObject, labels?: LabelSelector, fields?: FieldRequirement[]): boolean {
+  if (labels && !matchesSelector(labels, obj.metadata.labels)) return false;
+  for (const req of fields ?? []) {
+    const value = readField(obj, req.path);
+    if (req.op === '=' ? value !== req.value : value === req.value) return false;
+  }
+  return true;
+}
+
+/** objectRef names an object in a hop. */
+export function objectRef(obj: KubeObject): HopObject {
+  return { kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name };
+}
+
+function requestVerb(request: ApiRequest): string {
+  if ('subresource' in request && request.subresource) return `${request.verb} ${request.subresource}`;
+  return request.verb;
+}
+
+function requestObject(request: ApiRequest): HopObject {
+  const info = resourceInfo(request.resource);
+  const kind = info?.kind ?? request.resource;
+  const namespace = info?.namespaced ? (request.namespace ?? 'default') : undefined;
+  switch (request.verb) {
+    case 'list':
+      return { kind: request.resource, namespace, name: '' };
+    case 'create': {
+      const meta = (request.body.metadata ?? {}) as { name?: string; generateName?: string };
+      return { kind, namespace, name: meta.name ?? meta.generateName ?? '' };
+    }
+    default:
+      return { kind, namespace, name: request.name };
+  }
+}
+

@@ -1,0 +1,96 @@
+/**
+ * Patches as the API server applies them: JSON merge patch (RFC 7386) and strategic merge patch,
+ * which merges lists of named things (containers by name, ports by containerPort) instead of
+ * replacing them. Both return a new object and never touch their inputs.
+ */
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+function isObject(value: unknown): value is JsonObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** applyMergePatch applies an RFC 7386 JSON merge patch: objects merge, null deletes, rest replaces. */
+export function applyMergePatch(target: unknown, patch: unknown): unknown {
+  if (!isObject(patch)) return structuredClone(patch);
+  const result: JsonObject = isObject(target) ? { ...(structuredClone(target) as JsonObject) } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete result[key];
+    else result[key] = applyMergePatch(result[key], value) as Json;
+  }
+  return result;
+}
+
+/** MERGE_KEYS lists, by field name, the key that identifies an element of a mergeable list. */
+const MERGE_KEYS: Record<string, string> = {
+  containers: 'name',
+  initContainers: 'name',
+  ephemeralContainers: 'name',
+  env: 'name',
+  ports: 'containerPort',
+  volumeMounts: 'mountPath',
+  volumes: 'name',
+  imagePullSecrets: 'name',
+  ownerReferences: 'uid',
+  conditions: 'type',
+  containerStatuses: 'name',
+  initContainerStatuses: 'name',
+  hostAliases: 'ip',
+  topologySpreadConstraints: 'topologyKey',
+  finalizers: '',
+};
+
+/**
+ * applyStrategicMergePatch merges like a JSON merge patch, except that lists whose field has a
+ * merge key are merged element by element (`$patch: delete` removes one), and `$patch: replace`
+ * on an object replaces it whole.
+ */
+export function applyStrategicMergePatch(target: unknown, patch: unknown): unknown {
+  if (!isObject(patch)) return structuredClone(patch);
+  if (patch.$patch === 'replace') {
+    const { $patch: _directive, ...rest } = patch;
+    return structuredClone(rest);
+  }
+  const result: JsonObject = isObject(target) ? { ...(structuredClone(target) as JsonObject) } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (key.startsWith('$')) continue;
+    if (value === null) {
+      delete result[key];
+    } else if (Array.isArray(value) && key in MERGE_KEYS && Array.isArray(result[key])) {
+      result[key] = mergeList(result[key] as Json[], value, MERGE_KEYS[key]!);
+    } else {
+      result[key] = applyStrategicMergePatch(result[key], value) as Json;
+    }
+  }
+  return result;
+}
+
+function mergeList(current: Json[], patch: Json[], mergeKey: string): Json[] {
+  if (mergeKey === '') {
+    // A set of primitives (finalizers): union, in order.
+    return [...current, ...patch.filter((item) => !current.includes(item))];
+  }
+  const result = [...current];
+  for (const item of patch) {
+    if (!isObject(item) || !(mergeKey in item)) {
+      result.push(structuredClone(item));
+      continue;
+    }
+    const index = result.findIndex((el) => isObject(el) && el[mergeKey] === item[mergeKey]);
+    if (item.$patch === 'delete') {
+      if (index >= 0) result.splice(index, 1);
+    } else if (index >= 0) {
+      result[index] = applyStrategicMergePatch(result[index], item) as Json;
+    } else {
+      const { $patch: _directive, ...rest } = item;
+      result.push(structuredClone(rest));
+    }
+  }
+  return result;
+}
+
+/** MERGE_KEY_OF exposes the merge keys to kubectl, which must compute patches the same way. */
+export function mergeKeyOf(field: string): string | undefined {
+  return MERGE_KEYS[field];
+}

@@ -1,0 +1,317 @@
+import { matchesSelector } from '../api/labels';
+import { parseQuantity } from '../api/quantity';
+import type {
+  Container,
+  Deployment,
+  KubeObject,
+  LabelSelector,
+  PodSpec,
+  PodTemplateSpec,
+  ReplicaSet,
+} from '../api/types';
+import { GoLiteral, type FieldError } from './errors';
+
+/**
+ * Validation with the field paths and wording of apimachinery/pkg/util/validation and
+ * pkg/apis/core/validation (v1.32), so errors read exactly as a real API server's.
+ */
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+const SUBDOMAIN_MESSAGE =
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+const LABEL_MESSAGE =
+  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+
+/** isDNS1123Subdomain returns the problems with a subdomain-style name (empty when valid). */
+export function isDNS1123Subdomain(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 253) errs.push('must be no more than 253 characters');
+  if (!DNS1123_SUBDOMAIN.test(value)) errs.push(SUBDOMAIN_MESSAGE);
+  return errs;
+}
+
+/** isDNS1123Label returns the problems with a label-style name (empty when valid). */
+export function isDNS1123Label(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 63) errs.push('must be no more than 63 characters');
+  if (!DNS1123_LABEL.test(value)) errs.push(LABEL_MESSAGE);
+  return errs;
+}
+
+type NameCheck = (value: string) => string[];
+
+/** validateObjectMeta checks metadata.name (or generateName) and the namespace rule. */
+export function validateObjectMeta(obj: KubeObject, nameCheck: NameCheck): FieldError[] {
+  const errs: FieldError[] = [];
+  const meta = obj.metadata;
+  if (!meta.name && !meta.generateName) {
+    errs.push({
+      type: 'Required',
+      field: 'metadata.name',
+      detail: 'name or generateName is required',
+    });
+  } else if (meta.name) {
+    for (const detail of nameCheck(meta.name)) {
+      errs.push({ type: 'Invalid', field: 'metadata.name', value: meta.name, detail });
+    }
+  }
+  for (const [key, value] of Object.entries(meta.labels ?? {})) {
+    if (value.length > 63) {
+      errs.push({
+        type: 'Invalid',
+        field: 'metadata.labels',
+        value,
+        detail: 'must be no more than 63 characters',
+      });
+    }
+    if (key === '')
+      errs.push({
+        type: 'Invalid',
+        field: 'metadata.labels',
+        value: key,
+        detail: 'name part must be non-empty',
+      });
+  }
+  return errs;
+}
+
+function validateResources(container: Container, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const { requests = {}, limits = {} } = container.resources ?? {};
+  for (const [kind, values] of [
+    ['requests', requests],
+    ['limits', limits],
+  ] as const) {
+    for (const [name, value] of Object.entries(values)) {
+      const parsed = parseQuantity(value);
+      if (parsed !== undefined && parsed < 0) {
+        errs.push({
+          type: 'Invalid',
+          field: `${path}.resources.${kind}[${name}]`,
+          value,
+          detail: 'must be greater than or equal to 0',
+        });
+      }
+    }
+  }
+  for (const [name, request] of Object.entries(requests)) {
+    const limit = limits[name];
+    if (limit === undefined) continue;
+    if ((parseQuantity(request) ?? 0) > (parseQuantity(limit) ?? 0)) {
+      errs.push({
+        type: 'Invalid',
+        field: `${path}.resources.requests`,
+        value: request,
+        detail: `must be less than or equal to ${name} limit of ${limit}`,
+      });
+    }
+  }
+  return errs;
+}
+
+function validateContainers(containers: Container[] | undefined, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  if (!containers || containers.length === 0) {
+    errs.push({ type: 'Required', field: path });
+    return errs;
+  }
+  const seen = new Set<string>();
+  containers.forEach((c, i) => {
+    const at = `${path}[${i}]`;
+    if (!c.name) {
+      errs.push({ type: 'Required', field: `${at}.name` });
+    } else {
+      for (const detail of isDNS1123Label(c.name)) {
+        errs.push({ type: 'Invalid', field: `${at}.name`, value: c.name, detail });
+      }
+      if (seen.has(c.name)) errs.push({ type: 'Duplicate', field: `${at}.name`, value: c.name });
+      seen.add(c.name);
+    }
+    if (!c.image) errs.push({ type: 'Required', field: `${at}.image` });
+    (c.ports ?? []).forEach((p, j) => {
+      if (!(p.containerPort >= 1 && p.containerPort <= 65535)) {
+        errs.push({
+          type: 'Invalid',
+          field: `${at}.ports[${j}].containerPort`,
+          value: p.containerPort,
+          detail: 'must be between 1 and 65535, inclusive',
+        });
+      }
+    });
+    errs.push(...validateResources(c, at));
+  });
+  return errs;
+}
+
+/** validatePodSpec checks a pod spec at path (spec, or spec.template.spec). */
+export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldError[] {
+  if (!spec) return [{ type: 'Required', field: `${path}.containers` }];
+  const errs = validateContainers(spec.containers, `${path}.containers`);
+  const policies = ['Always', 'OnFailure', 'Never'];
+  if (!policies.includes(spec.restartPolicy)) {
+    errs.push({
+      type: 'NotSupported',
+      field: `${path}.restartPolicy`,
+      value: spec.restartPolicy,
+      supported: policies,
+    });
+  }
+  if (spec.terminationGracePeriodSeconds < 0) {
+    errs.push({
+      type: 'Invalid',
+      field: `${path}.terminationGracePeriodSeconds`,
+      value: spec.terminationGracePeriodSeconds,
+      detail: 'must be greater than or equal to 0',
+    });
+  }
+  return errs;
+}
+
+/** goLabelSelector prints a selector as Go's %#v of v1.LabelSelector (used in immutable errors). */
+export function goLabelSelector(selector: LabelSelector | undefined): string {
+  const labels = selector?.matchLabels;
+  const matchLabels = labels
+    ? `map[string]string{${Object.keys(labels)
+        .sort()
+        .map((k) => `"${k}":"${labels[k]}"`)
+        .join(', ')}}`
+    : 'map[string]string(nil)';
+  const exprs = selector?.matchExpressions
+    ? `[]v1.LabelSelectorRequirement{${selector.matchExpressions
+        .map(
+          (e) =>
+            `v1.LabelSelectorRequirement{Key:"${e.key}", Operator:"${e.operator}", Values:[]string{${(e.values ?? []).map((v) => `"${v}"`).join(', ')}}}`,
+        )
+        .join(', ')}}`
+    : '[]v1.LabelSelectorRequirement(nil)';
+  return `v1.LabelSelector{MatchLabels:${matchLabels}, MatchExpressions:${exprs}}`;
+}
+
+function isEmptySelector(selector: LabelSelector): boolean {
+  return (
+    Object.keys(selector.matchLabels ?? {}).length === 0 &&
+    (selector.matchExpressions ?? []).length === 0
+  );
+}
+
+function validateTemplate(
+  selector: LabelSelector | undefined,
+  template: PodTemplateSpec | undefined,
+  owner: 'deployment' | 'replicaset',
+): FieldError[] {
+  const errs: FieldError[] = [];
+  if (!selector) {
+    errs.push({ type: 'Required', field: 'spec.selector' });
+  } else if (isEmptySelector(selector)) {
+    errs.push({
+      type: 'Invalid',
+      field: 'spec.selector',
+      value: new GoLiteral(goLabelSelector(selector)),
+      detail: `empty selector is invalid for ${owner}`,
+    });
+  }
+  if (!template) {
+    errs.push({ type: 'Required', field: 'spec.template' });
+    return errs;
+  }
+  const labels = template.metadata?.labels;
+  if (selector && !isEmptySelector(selector) && !matchesSelector(selector, labels)) {
+    errs.push({
+      type: 'Invalid',
+      field: 'spec.template.metadata.labels',
+      value: labels ?? {},
+      detail: '`selector` does not match template `labels`',
+    });
+  }
+  errs.push(...validatePodSpec(template.spec, 'spec.template.spec'));
+  if (template.spec && template.spec.restartPolicy !== 'Always') {
+    errs.push({
+      type: 'NotSupported',
+      field: 'spec.template.spec.restartPolicy',
+      value: template.spec.restartPolicy,
+      supported: ['Always'],
+    });
+  }
+  return errs;
+}
+
+function validateReplicas(replicas: unknown): FieldError[] {
+  if (typeof replicas === 'number' && replicas < 0) {
+    return [
+      {
+        type: 'Invalid',
+        field: 'spec.replicas',
+        value: replicas,
+        detail: 'must be greater than or equal to 0',
+      },
+    ];
+  }
+  return [];
+}
+
+export function validateDeployment(d: Deployment): FieldError[] {
+  const errs = validateReplicas(d.spec.replicas);
+  errs.push(...validateTemplate(d.spec.selector, d.spec.template, 'deployment'));
+  const strategy = d.spec.strategy;
+  if (strategy.type !== 'RollingUpdate' && strategy.type !== 'Recreate') {
+    errs.push({
+      type: 'NotSupported',
+      field: 'spec.strategy.type',
+      value: strategy.type,
+      supported: ['Recreate', 'RollingUpdate'],
+    });
+  }
+  if (strategy.type === 'Recreate' && strategy.rollingUpdate) {
+    errs.push({
+      type: 'Forbidden',
+      field: 'spec.strategy.rollingUpdate',
+      detail: "may not be specified when strategy `type` is 'Recreate'",
+    });
+  }
+  const rolling = strategy.rollingUpdate;
+  if (strategy.type === 'RollingUpdate' && rolling) {
+    const isZero = (v: number | string | undefined) => v === 0 || v === '0%';
+    if (isZero(rolling.maxUnavailable) && isZero(rolling.maxSurge)) {
+      errs.push({
+        type: 'Invalid',
+        field: 'spec.strategy.rollingUpdate.maxUnavailable',
+        value: rolling.maxUnavailable,
+        detail: 'may not be 0 when `maxSurge` is 0',
+      });
+    }
+  }
+  if (d.spec.revisionHistoryLimit < 0) {
+    errs.push({
+      type: 'Invalid',
+      field: 'spec.revisionHistoryLimit',
+      value: d.spec.revisionHistoryLimit,
+      detail: 'must be greater than or equal to 0',
+    });
+  }
+  return errs;
+}
+
+export function validateReplicaSet(rs: ReplicaSet): FieldError[] {
+  return [
+    ...validateReplicas(rs.spec.replicas),
+    ...validateTemplate(rs.spec.selector, rs.spec.template, 'replicaset'),
+  ];
+}
+
+/** validateSelectorUnchanged enforces the immutable selector of apps/v1 workloads. */
+export function validateSelectorUnchanged(
+  oldSelector: LabelSelector,
+  newSelector: LabelSelector,
+): FieldError[] {
+  if (JSON.stringify(oldSelector) === JSON.stringify(newSelector)) return [];
+  return [
+    {
+      type: 'Invalid',
+      field: 'spec.selector',
+      value: new GoLiteral(goLabelSelector(newSelector)),
+      detail: 'field is immutable',
+    },
+  ];
+}

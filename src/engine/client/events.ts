@@ -1,0 +1,64 @@
+import type { Event, KubeObject } from '../api/types';
+import { toTimestamp, type Clock } from '../clock';
+import type { ApiClient } from './client';
+
+export interface EventSource {
+  component: string;
+  host?: string;
+}
+
+/**
+ * EventRecorder writes core/v1 Events as client-go's recorder does: named
+ * `<object>.<hex of the nanosecond timestamp>`, in the object's namespace, one request each.
+ */
+export class EventRecorder {
+  private counter = 0;
+
+  constructor(
+    private readonly client: ApiClient,
+    private readonly clock: Clock,
+    private readonly source: EventSource,
+  ) {}
+
+  normal(obj: KubeObject, reason: string, message: string): void {
+    this.record(obj, 'Normal', reason, message);
+  }
+
+  warning(obj: KubeObject, reason: string, message: string): void {
+    this.record(obj, 'Warning', reason, message);
+  }
+
+  private record(obj: KubeObject, type: Event['type'], reason: string, message: string): void {
+    const now = toTimestamp(this.clock.now);
+    const nanos = BigInt(this.clock.now) * 1_000_000n + BigInt(this.counter++ % 1_000_000);
+    const namespace = obj.metadata.namespace ?? 'default';
+    const event = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: `${obj.metadata.name}.${nanos.toString(16)}`, namespace },
+      involvedObject: {
+        apiVersion: obj.apiVersion,
+        kind: obj.kind,
+        namespace: obj.metadata.namespace,
+        name: obj.metadata.name,
+        uid: obj.metadata.uid,
+        resourceVersion: obj.metadata.resourceVersion,
+      },
+      reason,
+      message,
+      source: this.source.host ? { ...this.source } : { component: this.source.component },
+      firstTimestamp: now,
+      lastTimestamp: now,
+      count: 1,
+      type,
+      eventTime: null,
+      reportingComponent: this.source.component,
+      reportingInstance: this.source.host ?? '',
+    } satisfies Omit<Event, 'metadata'> & { metadata: object };
+    this.client.request(
+      { verb: 'create', resource: 'events', namespace, body: event },
+      undefined,
+      { code: 'event', args: { reason } },
+    );
+  }
+}

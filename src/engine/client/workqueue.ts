@@ -1,0 +1,58 @@
+import type { Clock } from '../clock';
+
+/**
+ * WorkQueue is client-go's rate-limited work queue: a key is queued at most once, a key being
+ * processed is not handed out twice, and failures come back with per-key exponential back-off
+ * (5ms doubling, capped at 1000s).
+ */
+export class WorkQueue {
+  private readonly queued = new Set<string>();
+  private readonly order: string[] = [];
+  private readonly failures = new Map<string, number>();
+  private scheduled = false;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly process: (key: string) => void,
+  ) {}
+
+  add(key: string): void {
+    if (this.queued.has(key)) return;
+    this.queued.add(key);
+    this.order.push(key);
+    this.scheduleDrain();
+  }
+
+  addAfter(key: string, delayMs: number, background = false): void {
+    this.clock.schedule(delayMs, () => this.add(key), background);
+  }
+
+  /** addRateLimited requeues a failed key after its back-off. */
+  addRateLimited(key: string): void {
+    const failures = this.failures.get(key) ?? 0;
+    this.failures.set(key, failures + 1);
+    this.addAfter(key, Math.min(5 * 2 ** failures, 1_000_000));
+  }
+
+  /** forget clears a key's back-off after a successful sync. */
+  forget(key: string): void {
+    this.failures.delete(key);
+  }
+
+  get length(): number {
+    return this.order.length;
+  }
+
+  private scheduleDrain(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.clock.schedule(0, () => {
+      this.scheduled = false;
+      const key = this.order.shift();
+      if (key === undefined) return;
+      this.queued.delete(key);
+      if (this.order.length > 0) this.scheduleDrain();
+      this.process(key);
+    });
+  }
+}

@@ -1,0 +1,166 @@
+import { ApiServer } from './apiserver/apiserver';
+import { Clock, Random, toTimestamp } from './clock';
+import { ApiClient } from './client/client';
+import { ControllerContext } from './controllers/context';
+import { DeploymentController } from './controllers/deployment/deployment';
+import { GarbageCollector } from './controllers/garbagecollector/garbagecollector';
+import { ReplicaSetController } from './controllers/replicaset/replicaset';
+import { EtcdStore } from './etcd/store';
+import { HopLog, type Hop, type HopListener } from './hops';
+import { Kubelet } from './kubelet/kubelet';
+import { nodeManifest, PRESETS, type PresetName } from './presets';
+import { Containerd } from './runtime/containerd';
+import { Scheduler } from './scheduler/scheduler';
+import type { SchedulingDecision } from './scheduler/framework';
+import { Transport } from './transport';
+
+export interface ClusterOptions {
+  seed?: number;
+  preset?: PresetName;
+  /** keep every hop in memory (the UI's timeline); off for benchmarks */
+  keepHops?: boolean;
+  /** keep etcd history per key (the etcd browser); off for benchmarks */
+  keepHistory?: boolean;
+}
+
+/** The simulated wall-clock instant every cluster starts at: 2026-01-05 09:00:00 UTC. */
+export const CLUSTER_START = Date.UTC(2026, 0, 5, 9, 0, 0);
+/** How long before the start the nodes joined the cluster, so `kubectl get nodes` shows an age. */
+const CLUSTER_AGE_MS = 10 * 24 * 3600 * 1000;
+
+const NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+
+/** Images kubeadm nodes already hold: the pause image every pod sandbox uses. */
+const PRELOADED_IMAGES = ['registry.k8s.io/pause:3.10'];
+
+/**
+ * Cluster wires the control plane and the nodes onto one simulated clock. Time moves only when
+ * the cluster runs: step() delivers exactly one hop; runUntil/runFor/runUntilIdle run many.
+ */
+export class Cluster {
+  readonly seed: number;
+  readonly preset: PresetName;
+  readonly clock: Clock;
+  readonly rng: Random;
+  readonly hops: HopLog;
+  readonly etcd: EtcdStore;
+  readonly api: ApiServer;
+  readonly scheduler: Scheduler;
+  readonly controllers: ControllerContext;
+  readonly kubelets = new Map<string, Kubelet>();
+  readonly startTime = CLUSTER_START;
+  private readonly transport: Transport;
+
+  constructor(options: ClusterOptions = {}) {
+    this.seed = options.seed ?? 1;
+    this.preset = options.preset ?? 'kubeadm';
+    this.clock = new Clock(CLUSTER_START - CLUSTER_AGE_MS);
+    this.rng = new Random(this.seed);
+    this.hops = new HopLog(options.keepHops ?? true);
+    this.etcd = new EtcdStore(options.keepHistory ?? true);
+    this.transport = new Transport(this.clock, this.hops);
+    this.api = new ApiServer(this.etcd, this.clock, this.rng, this.transport);
+
+    this.bootstrap();
+    this.clock.advanceTo(CLUSTER_START);
+
+    this.controllers = new ControllerContext(this.api, this.clock);
+    new ReplicaSetController(this.controllers);
+    new DeploymentController(this.controllers);
+    new GarbageCollector(this.controllers);
+    this.scheduler = new Scheduler(this.api, this.clock, this.rng);
+    this.controllers.start();
+    this.scheduler.start();
+    for (const kubelet of this.kubelets.values()) kubelet.start();
+  }
+
+  /** bootstrap writes what kubeadm leaves behind: namespaces and registered nodes (no hops). */
+  private bootstrap(): void {
+    const created = toTimestamp(this.clock.now);
+    for (const name of NAMESPACES) {
+      this.api.execute({ verb: 'create', resource: 'namespaces', body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } });
+    }
+    for (const input of PRESETS[this.preset].nodes) {
+      const manifest = nodeManifest(input, this.preset, '', created);
+      const { object } = this.api.execute({ verb: 'create', resource: 'nodes', body: manifest as never });
+      const runtime = new Containerd(input.name, this.clock, this.rng);
+      for (const image of PRELOADED_IMAGES) runtime.preload(image);
+      const node = object as typeof manifest;
+      this.kubelets.set(input.name, new Kubelet(this.api, this.clock, this.transport, node, runtime));
+    }
+  }
+
+  /** now is the simulated time in milliseconds since the Unix epoch. */
+  get now(): number {
+    return this.clock.now;
+  }
+
+  /** elapsed is the simulated time since the cluster started, in milliseconds. */
+  get elapsed(): number {
+    return this.clock.now - this.startTime;
+  }
+
+  /** client opens an API connection for a component or user (kubectl). */
+  client(component: string): ApiClient {
+    return new ApiClient(component, this.api);
+  }
+
+  /** step runs until exactly one more hop has been delivered; undefined when nothing is pending. */
+  step(): Hop | undefined {
+    const before = this.hops.count;
+    let delivered: Hop | undefined;
+    const stop = this.hops.subscribe((hop) => (delivered = hop));
+    try {
+      while (this.hops.count === before && this.clock.runNext()) {
+        // run tasks until one delivers a hop
+      }
+    } finally {
+      stop();
+    }
+    return delivered;
+  }
+
+  /** runUntil runs every task due by time, then leaves the clock at time. */
+  runUntil(time: number): void {
+    for (let next = this.clock.nextTime(); next !== undefined && next <= time; next = this.clock.nextTime()) {
+      this.clock.runNext();
+    }
+    this.clock.advanceTo(time);
+  }
+
+  /** runFor advances simulated time by ms. */
+  runFor(ms: number): void {
+    this.runUntil(this.clock.now + ms);
+  }
+
+  /** runWhile runs tasks while condition holds and work remains; returns whether the condition became false. */
+  runWhile(condition: () => boolean, maxTasks = 1_000_000): boolean {
+    for (let i = 0; i < maxTasks && condition(); i++) {
+      if (!this.clock.runNext()) break;
+    }
+    return !condition();
+  }
+
+  /** isIdle: nothing but background timers is left to run. */
+  isIdle(): boolean {
+    return !this.clock.hasForegroundWork();
+  }
+
+  /** runUntilIdle runs until only background timers remain; returns whether it got there. */
+  runUntilIdle(maxTasks = 5_000_000): boolean {
+    return this.runWhile(() => !this.isIdle(), maxTasks);
+  }
+
+  onHop(listener: HopListener): () => void {
+    return this.hops.subscribe(listener);
+  }
+
+  /** schedulingDecision is the scheduler's record of why a pod went where it did. */
+  schedulingDecision(podUid: string): SchedulingDecision | undefined {
+    return this.scheduler.decisionFor(podUid);
+  }
+}
+
+export function createCluster(options: ClusterOptions = {}): Cluster {
+  return new Cluster(options);
+}

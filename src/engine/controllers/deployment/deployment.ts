@@ -1,0 +1,105 @@
+import { controllerOf, objectKey } from '../../api/objects';
+import type { Deployment, ReplicaSet } from '../../api/types';
+import type { EventRecorder } from '../../client/events';
+import { WorkQueue } from '../../client/workqueue';
+import type { ControllerContext } from '../context';
+import { rolloutRecreate } from './recreate';
+import { rolloutRolling } from './rolling';
+import { computeStatus, ownedReplicaSets, scaleReplicaSet, splitReplicaSets } from './sync';
+import { REVISION_ANNOTATION, revisionOf } from './util';
+
+/**
+ * DeploymentController turns a Deployment into ReplicaSets (pkg/controller/deployment): one per
+ * pod template, named by the template's hash, scaled by the rollout strategy.
+ */
+export class DeploymentController {
+  readonly recorder: EventRecorder;
+  private readonly queue: WorkQueue;
+  private pendingProgress = new Map<string, { reason: string; message: string }>();
+
+  constructor(readonly ctx: ControllerContext) {
+    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key));
+    this.recorder = ctx.recorder('deployment-controller');
+    ctx.deployments.addHandlers({
+      onAdd: (d) => this.queue.add(objectKey(d)),
+      onUpdate: (_old, d) => this.queue.add(objectKey(d)),
+      onDelete: (d) => this.queue.add(objectKey(d)),
+    });
+    const enqueueOwner = (rs: ReplicaSet) => {
+      const ref = controllerOf(rs);
+      if (ref?.kind === 'Deployment') this.queue.add(`${rs.metadata.namespace}/${ref.name}`);
+    };
+    ctx.replicaSets.addHandlers({
+      onAdd: enqueueOwner,
+      onUpdate: (_old, rs) => enqueueOwner(rs),
+      onDelete: enqueueOwner,
+    });
+  }
+
+  requeue(d: Deployment): void {
+    this.queue.addRateLimited(objectKey(d));
+  }
+
+  /** progressing records a Progressing reason to publish with the next status update. */
+  progressing(d: Deployment, reason: string, message: string): void {
+    this.pendingProgress.set(objectKey(d), { reason, message });
+    this.queue.add(objectKey(d));
+  }
+
+  private sync(key: string): void {
+    const d = this.ctx.deployments.get(key);
+    if (!d) return;
+    const state = splitReplicaSets(d, ownedReplicaSets(this, d));
+    if (d.metadata.deletionTimestamp === undefined) {
+      if (d.spec.paused) {
+        if (state.newRS) scaleReplicaSet(this, d, state.newRS, d.spec.replicas);
+      } else if (d.spec.strategy.type === 'Recreate') {
+        rolloutRecreate(this, state);
+      } else {
+        rolloutRolling(this, state);
+      }
+    }
+    this.syncStatus(d, state);
+  }
+
+  private syncStatus(d: Deployment, state: ReturnType<typeof splitReplicaSets>): void {
+    const key = objectKey(d);
+    const progress = this.pendingProgress.get(key);
+    const status = computeStatus(d, state, this.ctx.clock.now, progress);
+    const revision = state.newRS ? String(revisionOf(state.newRS)) : d.metadata.annotations?.[REVISION_ANNOTATION];
+    if (revision && revision !== '0' && d.metadata.annotations?.[REVISION_ANNOTATION] !== revision) {
+      this.ctx.client.request(
+        {
+          verb: 'patch',
+          resource: 'deployments',
+          namespace: d.metadata.namespace,
+          name: d.metadata.name,
+          patchType: 'merge',
+          patch: { metadata: { annotations: { [REVISION_ANNOTATION]: revision } } },
+        },
+        undefined,
+        { code: 'deploy.revision', args: { revision } },
+      );
+      return;
+    }
+    if (JSON.stringify(status) === JSON.stringify(d.status)) {
+      this.pendingProgress.delete(key);
+      return;
+    }
+    this.ctx.client.request(
+      {
+        verb: 'update',
+        resource: 'deployments',
+        namespace: d.metadata.namespace,
+        name: d.metadata.name,
+        subresource: 'status',
+        body: { ...d, status } as Deployment,
+      },
+      (response) => {
+        if (response.ok) this.pendingProgress.delete(key);
+        else this.requeue(d);
+      },
+      { code: 'deploy.status', args: { ready: status.readyReplicas ?? 0, want: d.spec.replicas } },
+    );
+  }
+}

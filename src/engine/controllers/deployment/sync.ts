@@ -1,0 +1,203 @@
+import { clone, controllerOf, ownerReferenceTo } from '../../api/objects';
+import type {
+  Deployment,
+  DeploymentCondition,
+  DeploymentStatus,
+  ReplicaSet,
+} from '../../api/types';
+import { toTimestamp } from '../../clock';
+import { computeHash } from '../hash';
+import type { DeploymentController } from './deployment';
+import {
+  availableOf,
+  DESIRED_REPLICAS_ANNOTATION,
+  equalIgnoreHash,
+  MAX_REPLICAS_ANNOTATION,
+  POD_TEMPLATE_HASH,
+  replicasOf,
+  resolveFenceposts,
+  REVISION_ANNOTATION,
+  revisionOf,
+} from './util';
+
+/** ReplicaSets split as the controller sees them: the one matching the template, and the rest. */
+export interface RolloutState {
+  deployment: Deployment;
+  newRS?: ReplicaSet;
+  oldRSs: ReplicaSet[];
+}
+
+/** findNewReplicaSet returns the oldest ReplicaSet whose template equals the Deployment's. */
+export function splitReplicaSets(d: Deployment, owned: ReplicaSet[]): RolloutState {
+  const byAge = [...owned].sort((a, b) =>
+    a.metadata.creationTimestamp === b.metadata.creationTimestamp
+      ? a.metadata.name < b.metadata.name ? -1 : 1
+      : a.metadata.creationTimestamp < b.metadata.creationTimestamp ? -1 : 1,
+  );
+  const newRS = byAge.find((rs) => equalIgnoreHash(rs.spec.template, d.spec.template));
+  return { deployment: d, newRS, oldRSs: byAge.filter((rs) => rs !== newRS) };
+}
+
+/** newRSReplicas is how big the new ReplicaSet may be now (deployment/util NewRSNewReplicas). */
+export function newRSReplicas(d: Deployment, allRSs: ReplicaSet[], newRS: ReplicaSet | undefined): number {
+  if (d.spec.strategy.type === 'Recreate') return d.spec.replicas;
+  const { maxSurge } = resolveFenceposts(d);
+  const current = replicasOf(allRSs);
+  const maxTotal = d.spec.replicas + maxSurge;
+  const newReplicas = newRS?.spec.replicas ?? 0;
+  if (current >= maxTotal) return newReplicas;
+  const scaleUp = Math.min(maxTotal - current, d.spec.replicas - newReplicas);
+  return newReplicas + Math.max(0, scaleUp);
+}
+
+/** createNewReplicaSet asks for `<deployment>-<pod-template-hash>` with the next revision. */
+export function createNewReplicaSet(dc: DeploymentController, state: RolloutState, replicas: number): void {
+  const d = state.deployment;
+  const hash = computeHash(d.spec.template, d.status.collisionCount);
+  const revision = Math.max(0, ...state.oldRSs.map(revisionOf)) + 1;
+  const template = clone(d.spec.template);
+  template.metadata.labels = { ...template.metadata.labels, [POD_TEMPLATE_HASH]: hash };
+  const selector = clone(d.spec.selector);
+  selector.matchLabels = { ...selector.matchLabels, [POD_TEMPLATE_HASH]: hash };
+  const { maxSurge } = resolveFenceposts(d);
+  const name = `${d.metadata.name}-${hash}`;
+  const body = {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: {
+      name,
+      namespace: d.metadata.namespace,
+      labels: { ...template.metadata.labels },
+      annotations: {
+        [DESIRED_REPLICAS_ANNOTATION]: String(d.spec.replicas),
+        [MAX_REPLICAS_ANNOTATION]: String(d.spec.replicas + (d.spec.strategy.type === 'RollingUpdate' ? maxSurge : 0)),
+        [REVISION_ANNOTATION]: String(revision),
+      },
+      ownerReferences: [ownerReferenceTo(d)],
+    },
+    spec: {
+      replicas,
+      ...(d.spec.minReadySeconds ? { minReadySeconds: d.spec.minReadySeconds } : {}),
+      selector,
+      template,
+    },
+  };
+  dc.ctx.client.request(
+    { verb: 'create', resource: 'replicasets', namespace: d.metadata.namespace, body },
+    (response) => {
+      if (response.ok) {
+        if (replicas > 0) {
+          dc.recorder.normal(d, 'ScalingReplicaSet', `Scaled up replica set ${name} from 0 to ${replicas}`);
+        }
+        dc.progressing(d, 'NewReplicaSetCreated', `Created new replica set "${name}"`);
+      } else if (response.error.status.reason !== 'AlreadyExists') {
+        dc.recorder.warning(d, 'FailedCreate', `Failed to create new replica set "${name}": ${response.error.message}`);
+      }
+    },
+    { code: 'deploy.createRS', args: { deployment: d.metadata.name, rs: name, replicas } },
+  );
+}
+
+/** scaleReplicaSet sets an RS's replicas (and the deployment annotations), with the ScalingReplicaSet event. */
+export function scaleReplicaSet(dc: DeploymentController, d: Deployment, rs: ReplicaSet, replicas: number): boolean {
+  const { maxSurge } = resolveFenceposts(d);
+  const annotations = {
+    ...rs.metadata.annotations,
+    [DESIRED_REPLICAS_ANNOTATION]: String(d.spec.replicas),
+    [MAX_REPLICAS_ANNOTATION]: String(d.spec.replicas + (d.spec.strategy.type === 'RollingUpdate' ? maxSurge : 0)),
+  };
+  const sizeChanges = rs.spec.replicas !== replicas;
+  const annotationsChange = JSON.stringify(annotations) !== JSON.stringify(rs.metadata.annotations);
+  if (!sizeChanges && !annotationsChange) return false;
+  const from = rs.spec.replicas;
+  const body = { ...rs, metadata: { ...rs.metadata, annotations }, spec: { ...rs.spec, replicas } };
+  dc.ctx.client.request(
+    { verb: 'update', resource: 'replicasets', namespace: rs.metadata.namespace, name: rs.metadata.name, body },
+    (response) => {
+      if (response.ok && sizeChanges) {
+        const direction = replicas > from ? 'up' : 'down';
+        dc.recorder.normal(d, 'ScalingReplicaSet', `Scaled ${direction} replica set ${rs.metadata.name} to ${replicas} from ${from}`);
+      } else if (!response.ok) {
+        dc.requeue(d);
+      }
+    },
+    { code: 'deploy.scaleRS', args: { rs: rs.metadata.name, from, to: replicas } },
+  );
+  return sizeChanges;
+}
+
+/** ownedReplicaSets lists the ReplicaSets whose controller is this Deployment. */
+export function ownedReplicaSets(dc: DeploymentController, d: Deployment): ReplicaSet[] {
+  return dc.ctx.replicaSets
+    .list()
+    .filter((rs) => rs.metadata.namespace === d.metadata.namespace && controllerOf(rs)?.uid === d.metadata.uid);
+}
+
+function condition(
+  existing: DeploymentCondition[] | undefined,
+  type: DeploymentCondition['type'],
+  status: DeploymentCondition['status'],
+  reason: string,
+  message: string,
+  now: string,
+): DeploymentCondition {
+  const old = existing?.find((c) => c.type === type);
+  if (old && old.status === status && old.reason === reason && old.message === message) return old;
+  return {
+    type,
+    status,
+    lastUpdateTime: now,
+    lastTransitionTime: old && old.status === status ? old.lastTransitionTime : now,
+    reason,
+    message,
+  };
+}
+
+/** computeStatus derives the Deployment's status from its ReplicaSets (sync.go calculateStatus). */
+export function computeStatus(
+  d: Deployment,
+  state: RolloutState,
+  now: number,
+  progress?: { reason: string; message: string },
+): DeploymentStatus {
+  const all = [...state.oldRSs, ...(state.newRS ? [state.newRS] : [])];
+  const replicas = all.reduce((sum, rs) => sum + (rs.status.replicas ?? 0), 0);
+  const available = availableOf(all);
+  const ready = all.reduce((sum, rs) => sum + (rs.status.readyReplicas ?? 0), 0);
+  const updated = state.newRS?.status.replicas ?? 0;
+  const { maxUnavailable } = resolveFenceposts(d);
+  const minAvailable = d.spec.replicas - (d.spec.strategy.type === 'RollingUpdate' ? maxUnavailable : 0);
+  const ts = toTimestamp(now);
+  const availableCondition =
+    available >= minAvailable
+      ? condition(d.status.conditions, 'Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.', ts)
+      : condition(d.status.conditions, 'Available', 'False', 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.', ts);
+  const newName = state.newRS?.metadata.name;
+  let progressing = d.status.conditions?.find((c) => c.type === 'Progressing');
+  const complete =
+    state.newRS !== undefined &&
+    updated === d.spec.replicas &&
+    (state.newRS.status.availableReplicas ?? 0) === d.spec.replicas &&
+    replicas === d.spec.replicas;
+  if (progress) {
+    progressing = condition(d.status.conditions, 'Progressing', 'True', progress.reason, progress.message, ts);
+  } else if (complete && newName) {
+    progressing = condition(d.status.conditions, 'Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${newName}" has successfully progressed.`, ts);
+  } else if (newName && progressing?.reason !== 'NewReplicaSetCreated') {
+    progressing = condition(d.status.conditions, 'Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${newName}" is progressing.`, ts);
+  }
+  const status: DeploymentStatus = {
+    observedGeneration: d.metadata.generation,
+    replicas,
+    updatedReplicas: updated,
+    readyReplicas: ready,
+    availableReplicas: available,
+    unavailableReplicas: Math.max(0, d.spec.replicas - available),
+    conditions: [availableCondition, ...(progressing ? [progressing] : [])],
+  };
+  if (d.status.collisionCount !== undefined) status.collisionCount = d.status.collisionCount;
+  for (const key of ['replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas'] as const) {
+    if (status[key] === 0) delete status[key];
+  }
+  return status;
+}

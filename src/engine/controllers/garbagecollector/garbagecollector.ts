@@ -1,0 +1,165 @@
+import type { Informer } from '../../client/informer';
+import type { KubeObject, OwnerReference } from '../../api/types';
+import { resourceForKind } from '../../apiserver/resources';
+import { WorkQueue } from '../../client/workqueue';
+import type { ControllerContext } from '../context';
+
+const FOREGROUND = 'foregroundDeletion';
+const ORPHAN = 'orphan';
+
+/**
+ * GarbageCollector deletes objects whose owners are gone (pkg/controller/garbagecollector).
+ * Background deletion removes the owner first and its dependents after; foreground keeps the
+ * owner (finalizer `foregroundDeletion`) until its blocking dependents are gone; orphan strips the
+ * ownerReferences from dependents and lets them live.
+ */
+export class GarbageCollector {
+  private readonly queue: WorkQueue;
+  private readonly informers: Informer<KubeObject>[];
+
+  constructor(private readonly ctx: ControllerContext) {
+    this.queue = new WorkQueue(ctx.clock, (key) => this.process(key));
+    this.informers = [ctx.deployments, ctx.replicaSets, ctx.pods] as Informer<KubeObject>[];
+    for (const informer of this.informers) {
+      informer.addHandlers({
+        onAdd: (obj) => this.enqueue(obj),
+        onUpdate: (_old, obj) => this.enqueue(obj),
+        onDelete: (obj) => {
+          for (const dependent of this.dependentsOf(obj)) this.enqueue(dependent);
+          // An owner deleting in the foreground waits for this dependent: look at it again.
+          for (const ref of obj.metadata.ownerReferences ?? []) {
+            const owner = this.find(ref.kind, obj.metadata.namespace, ref.name);
+            if (owner) this.enqueue(owner);
+          }
+        },
+      });
+    }
+  }
+
+  private enqueue(obj: KubeObject): void {
+    const hasOwners = (obj.metadata.ownerReferences ?? []).length > 0;
+    const finalizing = obj.metadata.deletionTimestamp !== undefined && this.gcFinalizer(obj) !== undefined;
+    if (hasOwners || finalizing) this.queue.add(`${obj.kind}|${obj.metadata.namespace ?? ''}|${obj.metadata.name}`);
+  }
+
+  private find(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    const informer = this.informers.find((i) => i.resource === resourceForKind(kind)?.resource);
+    return informer?.get(namespace ? `${namespace}/${name}` : name);
+  }
+
+  private dependentsOf(owner: KubeObject): KubeObject[] {
+    const out: KubeObject[] = [];
+    for (const informer of this.informers) {
+      for (const obj of informer.list()) {
+        if (obj.metadata.ownerReferences?.some((ref) => ref.uid === owner.metadata.uid)) out.push(obj);
+      }
+    }
+    return out;
+  }
+
+  private gcFinalizer(obj: KubeObject): string | undefined {
+    return obj.metadata.finalizers?.find((f) => f === FOREGROUND || f === ORPHAN);
+  }
+
+  private process(key: string): void {
+    const [kind, namespace, name] = key.split('|') as [string, string, string];
+    const obj = this.find(kind, namespace || undefined, name);
+    if (!obj) return;
+    if (obj.metadata.deletionTimestamp !== undefined) {
+      const finalizer = this.gcFinalizer(obj);
+      if (finalizer === ORPHAN) return this.orphanDependents(obj);
+      if (finalizer === FOREGROUND) return this.deleteDependentsFirst(obj);
+    }
+    const refs = obj.metadata.ownerReferences ?? [];
+    const alive = refs.filter((ref) => this.ownerExists(ref, obj.metadata.namespace));
+    if (alive.length === refs.length) {
+      const waitingOwner = refs.find((ref) => {
+        const owner = this.find(ref.kind, obj.metadata.namespace, ref.name);
+        return owner?.metadata.finalizers?.includes(FOREGROUND) && ref.blockOwnerDeletion;
+      });
+      if (waitingOwner && obj.metadata.deletionTimestamp === undefined) this.deleteObject(obj, 'Foreground');
+      return;
+    }
+    if (alive.length === 0) {
+      this.deleteObject(obj, 'Background');
+    } else {
+      this.patchOwners(obj, alive);
+    }
+  }
+
+  private ownerExists(ref: OwnerReference, namespace: string | undefined): boolean {
+    const info = resourceForKind(ref.kind);
+    const owner = this.find(ref.kind, info?.namespaced ? namespace : undefined, ref.name);
+    return owner !== undefined && owner.metadata.uid === ref.uid;
+  }
+
+  private deleteObject(obj: KubeObject, propagationPolicy: 'Background' | 'Foreground'): void {
+    const info = resourceForKind(obj.kind)!;
+    this.ctx.client.request(
+      {
+        verb: 'delete',
+        resource: info.resource,
+        namespace: obj.metadata.namespace,
+        name: obj.metadata.name,
+        propagationPolicy,
+        preconditionUid: obj.metadata.uid,
+      },
+      undefined,
+      { code: 'gc.delete', args: { kind: obj.kind, name: obj.metadata.name } },
+    );
+  }
+
+  private patchOwners(obj: KubeObject, owners: OwnerReference[]): void {
+    const info = resourceForKind(obj.kind)!;
+    this.ctx.client.request(
+      {
+        verb: 'patch',
+        resource: info.resource,
+        namespace: obj.metadata.namespace,
+        name: obj.metadata.name,
+        patchType: 'merge',
+        patch: { metadata: { ownerReferences: owners } },
+      },
+      undefined,
+      { code: 'gc.orphan', args: { kind: obj.kind, name: obj.metadata.name } },
+    );
+  }
+
+  private removeFinalizer(obj: KubeObject, finalizer: string): void {
+    const info = resourceForKind(obj.kind)!;
+    const finalizers = (obj.metadata.finalizers ?? []).filter((f) => f !== finalizer);
+    this.ctx.client.request(
+      {
+        verb: 'patch',
+        resource: info.resource,
+        namespace: obj.metadata.namespace,
+        name: obj.metadata.name,
+        patchType: 'merge',
+        patch: { metadata: { finalizers: finalizers.length > 0 ? finalizers : null } },
+      },
+      undefined,
+      { code: 'gc.finalize', args: { kind: obj.kind, name: obj.metadata.name, finalizer } },
+    );
+  }
+
+  private orphanDependents(owner: KubeObject): void {
+    for (const dependent of this.dependentsOf(owner)) {
+      const rest = (dependent.metadata.ownerReferences ?? []).filter((r) => r.uid !== owner.metadata.uid);
+      this.patchOwners(dependent, rest);
+    }
+    this.removeFinalizer(owner, ORPHAN);
+  }
+
+  private deleteDependentsFirst(owner: KubeObject): void {
+    const blocking = this.dependentsOf(owner).filter((d) =>
+      d.metadata.ownerReferences?.some((r) => r.uid === owner.metadata.uid && r.blockOwnerDeletion),
+    );
+    if (blocking.length === 0) {
+      this.removeFinalizer(owner, FOREGROUND);
+      return;
+    }
+    for (const dependent of blocking) {
+      if (dependent.metadata.deletionTimestamp === undefined) this.deleteObject(dependent, 'Foreground');
+    }
+  }
+}

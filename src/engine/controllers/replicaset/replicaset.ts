@@ -1,0 +1,191 @@
+import { isPodActive, isPodReady, podCondition } from '../../api/pod';
+import { clone, controllerOf, objectKey, ownerReferenceTo } from '../../api/objects';
+import { matchesSelector } from '../../api/labels';
+import type { Pod, ReplicaSet, ReplicaSetStatus } from '../../api/types';
+import { parseTimestamp } from '../../clock';
+import type { EventRecorder } from '../../client/events';
+import { WorkQueue } from '../../client/workqueue';
+import type { ControllerContext } from '../context';
+import { Expectations } from '../expectations';
+import { compareForDeletion } from './ranking';
+
+/** BURST_REPLICAS caps how many pods one sync creates or deletes (replica_set.go). */
+const BURST_REPLICAS = 500;
+
+/**
+ * ReplicaSetController keeps the number of running pods equal to spec.replicas
+ * (pkg/controller/replicaset): it counts the pods it owns, creates or deletes the difference,
+ * and reports what it sees in status.
+ */
+export class ReplicaSetController {
+  private readonly queue: WorkQueue;
+  private readonly expectations: Expectations;
+  private readonly recorder: EventRecorder;
+
+  constructor(private readonly ctx: ControllerContext) {
+    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key));
+    this.expectations = new Expectations(() => ctx.clock.now);
+    this.recorder = ctx.recorder('replicaset-controller');
+    ctx.replicaSets.addHandlers({
+      onAdd: (rs) => this.queue.add(objectKey(rs)),
+      onUpdate: (_old, rs) => this.queue.add(objectKey(rs)),
+      onDelete: (rs) => {
+        this.expectations.delete(objectKey(rs));
+        this.queue.add(objectKey(rs));
+      },
+    });
+    ctx.pods.addHandlers({
+      onAdd: (pod) => {
+        const key = this.ownerKey(pod);
+        if (!key) return;
+        this.expectations.creationObserved(key);
+        this.queue.add(key);
+      },
+      onUpdate: (old, pod) => {
+        const key = this.ownerKey(pod);
+        if (key) this.queue.add(key);
+        const oldKey = this.ownerKey(old);
+        if (oldKey && oldKey !== key) this.queue.add(oldKey);
+        // A pod that starts terminating is a deletion the controller asked for (or must replace).
+        if (key && old.metadata.deletionTimestamp === undefined && pod.metadata.deletionTimestamp) {
+          this.expectations.deletionObserved(key);
+        }
+        if (key && isPodReady(pod) && !isPodReady(old)) this.requeueForMinReady(key);
+      },
+      onDelete: (pod) => {
+        const key = this.ownerKey(pod);
+        if (!key) return;
+        if (pod.metadata.deletionTimestamp === undefined) this.expectations.deletionObserved(key);
+        this.queue.add(key);
+      },
+    });
+  }
+
+  private ownerKey(pod: Pod): string | undefined {
+    const ref = controllerOf(pod);
+    if (!ref || ref.kind !== 'ReplicaSet') return undefined;
+    const key = `${pod.metadata.namespace}/${ref.name}`;
+    const rs = this.ctx.replicaSets.get(key);
+    return rs && rs.metadata.uid !== ref.uid ? undefined : key;
+  }
+
+  private requeueForMinReady(key: string): void {
+    const minReady = this.ctx.replicaSets.get(key)?.spec.minReadySeconds ?? 0;
+    if (minReady > 0) this.queue.addAfter(key, minReady * 1000 + 1);
+  }
+
+  /** ownedPods lists the active pods this ReplicaSet controls. */
+  ownedPods(rs: ReplicaSet): Pod[] {
+    return this.ctx.pods
+      .list()
+      .filter(
+        (p) =>
+          p.metadata.namespace === rs.metadata.namespace &&
+          controllerOf(p)?.uid === rs.metadata.uid &&
+          isPodActive(p),
+      );
+  }
+
+  private sync(key: string): void {
+    const rs = this.ctx.replicaSets.get(key);
+    if (!rs) {
+      this.expectations.delete(key);
+      return;
+    }
+    const pods = this.ownedPods(rs);
+    if (this.expectations.satisfied(key) && rs.metadata.deletionTimestamp === undefined) {
+      this.manageReplicas(key, rs, pods);
+    }
+    this.updateStatus(rs, pods);
+  }
+
+  private manageReplicas(key: string, rs: ReplicaSet, pods: Pod[]): void {
+    const diff = pods.length - rs.spec.replicas;
+    if (diff < 0) {
+      const count = Math.min(-diff, BURST_REPLICAS);
+      this.expectations.expectCreations(key, count);
+      for (let i = 0; i < count; i++) this.createPod(key, rs);
+    } else if (diff > 0) {
+      const victims = [...pods].sort(compareForDeletion).slice(0, Math.min(diff, BURST_REPLICAS));
+      this.expectations.expectDeletions(key, victims.length);
+      for (const pod of victims) this.deletePod(key, rs, pod);
+    }
+  }
+
+  private createPod(key: string, rs: ReplicaSet): void {
+    const template = rs.spec.template;
+    const body = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        generateName: `${rs.metadata.name}-`,
+        namespace: rs.metadata.namespace,
+        labels: { ...template.metadata.labels },
+        ...(template.metadata.annotations ? { annotations: { ...template.metadata.annotations } } : {}),
+        ownerReferences: [ownerReferenceTo(rs)],
+      },
+      spec: clone(template.spec),
+    };
+    this.ctx.client.request(
+      { verb: 'create', resource: 'pods', namespace: rs.metadata.namespace, body },
+      (response) => {
+        if (response.ok) {
+          this.recorder.normal(rs, 'SuccessfulCreate', `Created pod: ${response.result.object!.metadata.name}`);
+        } else {
+          this.expectations.creationObserved(key);
+          this.recorder.warning(rs, 'FailedCreate', `Error creating: ${response.error.message}`);
+        }
+      },
+      { code: 'rs.create', args: { rs: rs.metadata.name, want: rs.spec.replicas } },
+    );
+  }
+
+  private deletePod(key: string, rs: ReplicaSet, pod: Pod): void {
+    this.ctx.client.request(
+      { verb: 'delete', resource: 'pods', namespace: pod.metadata.namespace, name: pod.metadata.name },
+      (response) => {
+        if (response.ok) {
+          this.recorder.normal(rs, 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
+        } else {
+          this.expectations.deletionObserved(key);
+        }
+      },
+      { code: 'rs.delete', args: { rs: rs.metadata.name, want: rs.spec.replicas } },
+    );
+  }
+
+  private updateStatus(rs: ReplicaSet, pods: Pod[]): void {
+    const now = this.ctx.clock.now;
+    const minReadyMs = (rs.spec.minReadySeconds ?? 0) * 1000;
+    const ready = pods.filter(isPodReady);
+    const available = ready.filter((p) => {
+      const since = podCondition(p, 'Ready')!.lastTransitionTime;
+      return minReadyMs === 0 || parseTimestamp(since) + minReadyMs <= now;
+    });
+    const status: ReplicaSetStatus = {
+      replicas: pods.length,
+      fullyLabeledReplicas: pods.filter((p) => matchesSelector({ matchLabels: rs.spec.template.metadata.labels }, p.metadata.labels)).length,
+      readyReplicas: ready.length,
+      availableReplicas: available.length,
+      observedGeneration: rs.metadata.generation,
+    };
+    for (const field of ['fullyLabeledReplicas', 'readyReplicas', 'availableReplicas'] as const) {
+      if (status[field] === 0) delete status[field];
+    }
+    if (JSON.stringify(status) === JSON.stringify(rs.status)) return;
+    this.ctx.client.request(
+      {
+        verb: 'update',
+        resource: 'replicasets',
+        namespace: rs.metadata.namespace,
+        name: rs.metadata.name,
+        subresource: 'status',
+        body: { ...rs, status } as ReplicaSet,
+      },
+      (response) => {
+        if (!response.ok) this.queue.addRateLimited(objectKey(rs));
+      },
+      { code: 'rs.status', args: { ready: ready.length, want: rs.spec.replicas } },
+    );
+  }
+}

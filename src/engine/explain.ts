@@ -1,0 +1,164 @@
+import type { Hop } from './hops';
+
+/** A sentence in both languages the app speaks. */
+export interface Explanation {
+  en: string;
+  ko: string;
+}
+
+type Args = Record<string, string | number>;
+
+/** Korean names of kinds, as Korean learners say them. */
+const KIND_KO: Record<string, string> = {
+  Pod: '파드',
+  Deployment: '디플로이먼트',
+  ReplicaSet: '레플리카셋',
+  Node: '노드',
+  Namespace: '네임스페이스',
+  Event: '이벤트',
+  pods: '파드 목록',
+  deployments: '디플로이먼트 목록',
+  replicasets: '레플리카셋 목록',
+  nodes: '노드 목록',
+  events: '이벤트 목록',
+  namespaces: '네임스페이스 목록',
+};
+
+const NOTES: Record<string, (a: Args, hop: Hop) => Explanation> = {
+  event: (a) => ({
+    en: `Records a "${a.reason}" event so that kubectl describe and get events can show it.`,
+    ko: `"${a.reason}" 이벤트를 기록합니다. kubectl describe와 get events에서 볼 수 있습니다.`,
+  }),
+  'rs.create': (a) => ({
+    en: `ReplicaSet ${a.rs} wants ${a.want} pods but has fewer, so the replicaset controller asks for a new one.`,
+    ko: `레플리카셋 ${a.rs}은(는) 파드 ${a.want}개를 원하지만 모자라서, 레플리카셋 컨트롤러가 파드를 하나 더 만들어 달라고 요청합니다.`,
+  }),
+  'rs.delete': (a) => ({
+    en: `ReplicaSet ${a.rs} has more pods than the ${a.want} it wants, so the controller deletes one.`,
+    ko: `레플리카셋 ${a.rs}의 파드가 원하는 ${a.want}개보다 많아서, 컨트롤러가 하나를 지웁니다.`,
+  }),
+  'rs.status': (a) => ({
+    en: `The replicaset controller reports what it observed: ${a.ready} of ${a.want} pods ready.`,
+    ko: `레플리카셋 컨트롤러가 관찰한 현재 상태를 기록합니다: 준비된 파드 ${a.ready}/${a.want}.`,
+  }),
+  'deploy.createRS': (a) => ({
+    en: `No ReplicaSet matches Deployment ${a.deployment}'s pod template yet, so the deployment controller creates ${a.rs} with ${a.replicas} replicas.`,
+    ko: `디플로이먼트 ${a.deployment}의 파드 템플릿에 맞는 레플리카셋이 없어서, 디플로이먼트 컨트롤러가 레플리카 ${a.replicas}개짜리 ${a.rs}을(를) 만듭니다.`,
+  }),
+  'deploy.scaleRS': (a) => ({
+    en: `The deployment controller scales ReplicaSet ${a.rs} from ${a.from} to ${a.to}.`,
+    ko: `디플로이먼트 컨트롤러가 레플리카셋 ${a.rs}을(를) ${a.from}개에서 ${a.to}개로 조정합니다.`,
+  }),
+  'deploy.status': (a) => ({
+    en: `The deployment controller reports the rollout's progress: ${a.ready} of ${a.want} pods ready.`,
+    ko: `디플로이먼트 컨트롤러가 배포 진행 상황을 기록합니다: 준비된 파드 ${a.ready}/${a.want}.`,
+  }),
+  'deploy.revision': (a) => ({
+    en: `The deployment controller records revision ${a.revision} on the Deployment.`,
+    ko: `디플로이먼트 컨트롤러가 디플로이먼트에 리비전 ${a.revision}을 기록합니다.`,
+  }),
+  'gc.delete': (a) => ({
+    en: `The garbage collector deletes ${a.kind} ${a.name}: its owner is gone.`,
+    ko: `가비지 컬렉터가 ${a.kind} ${a.name}을(를) 지웁니다. 주인(owner)이 사라졌기 때문입니다.`,
+  }),
+  'gc.orphan': (a) => ({
+    en: `The garbage collector removes ${a.kind} ${a.name}'s reference to an owner that is gone.`,
+    ko: `가비지 컬렉터가 ${a.kind} ${a.name}에서 사라진 주인에 대한 참조를 지웁니다.`,
+  }),
+  'gc.finalize': (a) => ({
+    en: `The garbage collector is done with ${a.kind} ${a.name} and removes its ${a.finalizer} finalizer.`,
+    ko: `가비지 컬렉터가 ${a.kind} ${a.name}의 처리를 마치고 ${a.finalizer} 파이널라이저를 지웁니다.`,
+  }),
+  'scheduler.bind': (a) => ({
+    en: `kube-scheduler filtered and scored the nodes and picked ${a.node} for pod ${a.pod}; it asks the API server to bind them.`,
+    ko: `kube-scheduler가 노드를 거르고(filter) 점수를 매겨(score) 파드 ${a.pod}에 ${a.node}를 골랐습니다. API 서버에 바인딩을 요청합니다.`,
+  }),
+  'scheduler.unschedulable': (a) => ({
+    en: `No node can take pod ${a.pod}; kube-scheduler records why in its PodScheduled condition.`,
+    ko: `파드 ${a.pod}을(를) 받을 수 있는 노드가 없습니다. kube-scheduler가 그 이유를 PodScheduled 조건에 기록합니다.`,
+  }),
+  'kubelet.accepted': () => ({
+    en: `The kubelet saw a pod bound to its node and reports it as Pending while its containers are created.`,
+    ko: `kubelet이 자기 노드에 배정된 파드를 발견하고, 컨테이너를 만드는 동안 Pending 상태로 보고합니다.`,
+  }),
+  'kubelet.running': () => ({
+    en: `Every container has started: the kubelet reports the pod Running, with its IP.`,
+    ko: `모든 컨테이너가 시작되었습니다. kubelet이 파드를 Running 상태와 IP와 함께 보고합니다.`,
+  }),
+  'kubelet.pullFailed': (a) => ({
+    en: `The image ${a.image} could not be pulled; the kubelet reports ErrImagePull.`,
+    ko: `이미지 ${a.image}을(를) 받지 못했습니다. kubelet이 ErrImagePull을 보고합니다.`,
+  }),
+  'kubelet.backoff': (a) => ({
+    en: `The kubelet waits before pulling ${a.image} again and reports ImagePullBackOff.`,
+    ko: `kubelet이 ${a.image}을(를) 다시 받기 전에 기다리며 ImagePullBackOff를 보고합니다.`,
+  }),
+  'kubelet.finalDelete': (a) => ({
+    en: `The containers of ${a.pod} have stopped, so the kubelet removes the pod from the API for good.`,
+    ko: `${a.pod}의 컨테이너가 모두 멈췄으므로, kubelet이 API에서 파드를 완전히 지웁니다.`,
+  }),
+  'cri.RunPodSandbox': () => ({
+    en: 'The kubelet asks containerd (over CRI) for the pod sandbox: its network namespace and pause container.',
+    ko: 'kubelet이 CRI로 containerd에 파드 샌드박스(네트워크 네임스페이스와 pause 컨테이너)를 요청합니다.',
+  }),
+  'cri.PullImage': (a) => ({
+    en: `The kubelet asks containerd to pull the image ${a.detail} from its registry.`,
+    ko: `kubelet이 containerd에 레지스트리에서 이미지 ${a.detail}을(를) 받아 오라고 요청합니다.`,
+  }),
+  'cri.CreateContainer': (a) => ({
+    en: `The kubelet asks containerd to create the container ${a.detail}.`,
+    ko: `kubelet이 containerd에 컨테이너 ${a.detail}을(를) 만들라고 요청합니다.`,
+  }),
+  'cri.StartContainer': (a) => ({
+    en: `The kubelet asks containerd to start the container ${a.detail}.`,
+    ko: `kubelet이 containerd에 컨테이너 ${a.detail}을(를) 시작하라고 요청합니다.`,
+  }),
+  'cri.StopContainer': (a) => ({
+    en: `The kubelet asks containerd to stop the container ${a.detail} (SIGTERM, then SIGKILL after the grace period).`,
+    ko: `kubelet이 containerd에 컨테이너 ${a.detail}을(를) 멈추라고 요청합니다(SIGTERM, 유예 시간이 지나면 SIGKILL).`,
+  }),
+  'cri.StopPodSandbox': () => ({
+    en: 'The kubelet asks containerd to tear down the pod sandbox.',
+    ko: 'kubelet이 containerd에 파드 샌드박스를 정리하라고 요청합니다.',
+  }),
+};
+
+function kindKo(kind: string): string {
+  return KIND_KO[kind] ?? kind;
+}
+
+/** explainHop says in one sentence, in Korean and English, what a hop is and why it happened. */
+export function explainHop(hop: Hop): Explanation {
+  const note = hop.note && NOTES[hop.note.code];
+  if (note) return note(hop.note!.args ?? {}, hop);
+  const { kind, name } = hop.object;
+  const what = name ? `${kind} ${name}` : kind;
+  const whatKo = name ? `${kindKo(kind)} ${name}` : kindKo(kind);
+  switch (hop.channel) {
+    case 'storage':
+      return hop.verb === 'delete'
+        ? {
+            en: `The API server removes ${what} from etcd (key ${hop.detail}).`,
+            ko: `API 서버가 etcd에서 ${whatKo}을(를) 지웁니다(키 ${hop.detail}).`,
+          }
+        : {
+            en: `The API server validated the request and writes ${what} to etcd at ${hop.detail}${hop.revision ? ` (revision ${hop.revision})` : ''}.`,
+            ko: `API 서버가 요청을 검증하고 ${whatKo}을(를) etcd의 ${hop.detail}에 저장합니다${hop.revision ? `(리비전 ${hop.revision})` : ''}.`,
+          };
+    case 'watch':
+      return {
+        en: `The API server tells ${hop.to}, which watches ${kind} objects, that ${what} was ${hop.verb.toLowerCase()}.`,
+        ko: `API 서버가 ${kindKo(kind)}을(를) 지켜보는(watch) ${hop.to}에 ${whatKo}의 변경(${hop.verb})을 알립니다.`,
+      };
+    case 'cri':
+      return {
+        en: `The kubelet calls containerd: ${hop.verb}.`,
+        ko: `kubelet이 containerd를 호출합니다: ${hop.verb}.`,
+      };
+    case 'request':
+      return {
+        en: `${hop.from} asks the API server to ${hop.verb} ${what}.`,
+        ko: `${hop.from}이(가) API 서버에 ${whatKo} ${hop.verb} 요청을 보냅니다.`,
+      };
+  }
+}

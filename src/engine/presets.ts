@@ -1,0 +1,114 @@
+import type { Node, Taint } from './api/types';
+
+/**
+ * Cluster presets: the kubeadm lab from the hands-on course (control plane m-k8s, workers
+ * w1-k8s..w3-k8s on 192.168.1.0/24) and a single-node minikube. Nodes report what such VMs do.
+ */
+export type PresetName = 'kubeadm' | 'minikube';
+
+export const KUBERNETES_VERSION = 'v1.32.4';
+
+interface NodeSpecInput {
+  name: string;
+  ip: string;
+  podCIDR: string;
+  controlPlane: boolean;
+  cpu: string;
+  memoryKi: number;
+}
+
+export interface Preset {
+  name: PresetName;
+  nodes: NodeSpecInput[];
+}
+
+export const PRESETS: Record<PresetName, Preset> = {
+  kubeadm: {
+    name: 'kubeadm',
+    nodes: [
+      { name: 'm-k8s', ip: '192.168.1.10', podCIDR: '10.244.0.0/24', controlPlane: true, cpu: '2', memoryKi: 4026060 },
+      { name: 'w1-k8s', ip: '192.168.1.101', podCIDR: '10.244.1.0/24', controlPlane: false, cpu: '2', memoryKi: 2995032 },
+      { name: 'w2-k8s', ip: '192.168.1.102', podCIDR: '10.244.2.0/24', controlPlane: false, cpu: '2', memoryKi: 2995032 },
+      { name: 'w3-k8s', ip: '192.168.1.103', podCIDR: '10.244.3.0/24', controlPlane: false, cpu: '2', memoryKi: 2995032 },
+    ],
+  },
+  minikube: {
+    name: 'minikube',
+    nodes: [{ name: 'minikube', ip: '192.168.49.2', podCIDR: '10.244.0.0/24', controlPlane: true, cpu: '2', memoryKi: 4010032 }],
+  },
+};
+
+const CONTROL_PLANE_TAINT: Taint = { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' };
+/** Memory kubelet keeps back (--eviction-hard memory.available<100Mi), so allocatable < capacity. */
+const EVICTION_RESERVE_KI = 100 * 1024;
+
+/** nodeManifest builds the Node a kubelet registers, with the labels and status it reports. */
+export function nodeManifest(input: NodeSpecInput, presetName: PresetName, uidHex: string, created: string): Node {
+  const labels: Record<string, string> = {
+    'beta.kubernetes.io/arch': 'amd64',
+    'beta.kubernetes.io/os': 'linux',
+    'kubernetes.io/arch': 'amd64',
+    'kubernetes.io/hostname': input.name,
+    'kubernetes.io/os': 'linux',
+  };
+  if (input.controlPlane) {
+    labels['node-role.kubernetes.io/control-plane'] = '';
+    if (presetName === 'kubeadm') labels['node.kubernetes.io/exclude-from-external-load-balancers'] = '';
+  }
+  const minikube = presetName === 'minikube';
+  const capacity = {
+    cpu: input.cpu,
+    'ephemeral-storage': '40581564Ki',
+    'hugepages-1Gi': '0',
+    'hugepages-2Mi': '0',
+    memory: `${input.memoryKi}Ki`,
+    pods: '110',
+  };
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: {
+      name: input.name,
+      uid: uidHex,
+      resourceVersion: '',
+      creationTimestamp: created,
+      labels,
+      annotations: {
+        'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///var/run/containerd/containerd.sock',
+        'node.alpha.kubernetes.io/ttl': '0',
+        'volumes.kubernetes.io/controller-managed-attach-detach': 'true',
+      },
+    },
+    spec: {
+      podCIDR: input.podCIDR,
+      podCIDRs: [input.podCIDR],
+      ...(input.controlPlane && !minikube ? { taints: [CONTROL_PLANE_TAINT] } : {}),
+    },
+    status: {
+      capacity,
+      allocatable: { ...capacity, 'ephemeral-storage': '37399969321', memory: `${input.memoryKi - EVICTION_RESERVE_KI}Ki` },
+      conditions: [
+        { type: 'MemoryPressure', status: 'False', lastHeartbeatTime: created, lastTransitionTime: created, reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available' },
+        { type: 'DiskPressure', status: 'False', lastHeartbeatTime: created, lastTransitionTime: created, reason: 'KubeletHasNoDiskPressure', message: 'kubelet has no disk pressure' },
+        { type: 'PIDPressure', status: 'False', lastHeartbeatTime: created, lastTransitionTime: created, reason: 'KubeletHasSufficientPID', message: 'kubelet has sufficient PID available' },
+        { type: 'Ready', status: 'True', lastHeartbeatTime: created, lastTransitionTime: created, reason: 'KubeletReady', message: 'kubelet is posting ready status' },
+      ],
+      addresses: [
+        { type: 'InternalIP', address: input.ip },
+        { type: 'Hostname', address: input.name },
+      ],
+      nodeInfo: {
+        machineID: uidHex.replace(/-/g, ''),
+        systemUUID: uidHex,
+        bootID: uidHex,
+        kernelVersion: '5.15.0-126-generic',
+        osImage: 'Ubuntu 22.04.5 LTS',
+        containerRuntimeVersion: 'containerd://1.7.24',
+        kubeletVersion: KUBERNETES_VERSION,
+        kubeProxyVersion: KUBERNETES_VERSION,
+        operatingSystem: 'linux',
+        architecture: 'amd64',
+      },
+    },
+  };
+}

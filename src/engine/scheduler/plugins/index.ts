@@ -1,0 +1,12 @@
+import type { FilterPlugin, ScorePlugin } from '../framework';
+import { balancedAllocation } from './balanced-allocation';
+import { nodeName } from './node-name';
+import { nodeResourcesFit } from './node-resources-fit';
+import { nodeUnschedulable } from './node-unschedulable';
+import { taintToleration } from './taint-toleration';
+
+/** The default profile's filters, in the order kube-scheduler runs them (default_plugins.go). */
+export const FILTER_PLUGINS: readonly FilterPlugin[] = [nodeUnschedulable, nodeName, taintToleration, nodeResourcesFit];
+
+/** The default profile's score plugins with their weights. */
+export const SCORE_PLUGINS: readonly ScorePlugin[] = [taintToleration, nodeResourcesFit, balancedAllocation];
