@@ -78,15 +78,26 @@ export class Cluster {
   private bootstrap(): void {
     const created = toTimestamp(this.clock.now);
     for (const name of NAMESPACES) {
-      this.api.execute({ verb: 'create', resource: 'namespaces', body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } });
+      this.api.execute({
+        verb: 'create',
+        resource: 'namespaces',
+        body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } },
+      });
     }
     for (const input of PRESETS[this.preset].nodes) {
       const manifest = nodeManifest(input, this.preset, '', created);
-      const { object } = this.api.execute({ verb: 'create', resource: 'nodes', body: manifest as never });
+      const { object } = this.api.execute({
+        verb: 'create',
+        resource: 'nodes',
+        body: manifest as never,
+      });
       const runtime = new Containerd(input.name, this.clock, this.rng);
       for (const image of PRELOADED_IMAGES) runtime.preload(image);
       const node = object as typeof manifest;
-      this.kubelets.set(input.name, new Kubelet(this.api, this.clock, this.transport, node, runtime));
+      this.kubelets.set(
+        input.name,
+        new Kubelet(this.api, this.clock, this.transport, node, runtime),
+      );
     }
   }
 
@@ -122,7 +133,11 @@ export class Cluster {
 
   /** runUntil runs every task due by time, then leaves the clock at time. */
   runUntil(time: number): void {
-    for (let next = this.clock.nextTime(); next !== undefined && next <= time; next = this.clock.nextTime()) {
+    for (
+      let next = this.clock.nextTime();
+      next !== undefined && next <= time;
+      next = this.clock.nextTime()
+    ) {
       this.clock.runNext();
     }
     this.clock.advanceTo(time);

@@ -3,13 +3,30 @@ export { Cluster, createCluster, CLUSTER_START, type ClusterOptions } from './cl
 export type { Hop, HopChannel, HopObject, HopNote } from './hops';
 export { componentOnNode, nodeOfComponent } from './hops';
 export { explainHop } from './explain';
-export type { ApiRequest, ApiResponse, ApiResult, FieldRequirement, WatchEventType } from './apiserver/apiserver';
+export type {
+  ApiRequest,
+  ApiResponse,
+  ApiResult,
+  FieldRequirement,
+  WatchEventType,
+} from './apiserver/apiserver';
 export { API_SERVER, ETCD } from './apiserver/apiserver';
 export { StatusError, formatCause, type Status, type FieldError } from './apiserver/errors';
-export { RESOURCES, resourceInfo, resourceForKind, apiVersionOf, type ResourceInfo } from './apiserver/resources';
+export {
+  RESOURCES,
+  resourceInfo,
+  resourceForKind,
+  apiVersionOf,
+  type ResourceInfo,
+} from './apiserver/resources';
 export { CONTROLLER_MANAGER } from './controllers/context';
 export { SCHEDULER } from './scheduler/scheduler';
-export type { SchedulingDecision, FilterVerdict, NodeScore, PluginScore } from './scheduler/framework';
+export type {
+  SchedulingDecision,
+  FilterVerdict,
+  NodeScore,
+  PluginScore,
+} from './scheduler/framework';
 export { PRESETS, KUBERNETES_VERSION, type PresetName } from './presets';
 export * from './api/types';
 export { matchesSelector, formatSelector, formatLabels, parseSelector } from './api/labels';

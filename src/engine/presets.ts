@@ -26,24 +26,69 @@ export const PRESETS: Record<PresetName, Preset> = {
   kubeadm: {
     name: 'kubeadm',
     nodes: [
-      { name: 'm-k8s', ip: '192.168.1.10', podCIDR: '10.244.0.0/24', controlPlane: true, cpu: '2', memoryKi: 4026060 },
-      { name: 'w1-k8s', ip: '192.168.1.101', podCIDR: '10.244.1.0/24', controlPlane: false, cpu: '2', memoryKi: 2995032 },
-      { name: 'w2-k8s', ip: '192.168.1.102', podCIDR: '10.244.2.0/24', controlPlane: false, cpu: '2', memoryKi: 2995032 },
-      { name: 'w3-k8s', ip: '192.168.1.103', podCIDR: '10.244.3.0/24', controlPlane: false, cpu: '2', memoryKi: 2995032 },
+      {
+        name: 'm-k8s',
+        ip: '192.168.1.10',
+        podCIDR: '10.244.0.0/24',
+        controlPlane: true,
+        cpu: '2',
+        memoryKi: 4026060,
+      },
+      {
+        name: 'w1-k8s',
+        ip: '192.168.1.101',
+        podCIDR: '10.244.1.0/24',
+        controlPlane: false,
+        cpu: '2',
+        memoryKi: 2995032,
+      },
+      {
+        name: 'w2-k8s',
+        ip: '192.168.1.102',
+        podCIDR: '10.244.2.0/24',
+        controlPlane: false,
+        cpu: '2',
+        memoryKi: 2995032,
+      },
+      {
+        name: 'w3-k8s',
+        ip: '192.168.1.103',
+        podCIDR: '10.244.3.0/24',
+        controlPlane: false,
+        cpu: '2',
+        memoryKi: 2995032,
+      },
     ],
   },
   minikube: {
     name: 'minikube',
-    nodes: [{ name: 'minikube', ip: '192.168.49.2', podCIDR: '10.244.0.0/24', controlPlane: true, cpu: '2', memoryKi: 4010032 }],
+    nodes: [
+      {
+        name: 'minikube',
+        ip: '192.168.49.2',
+        podCIDR: '10.244.0.0/24',
+        controlPlane: true,
+        cpu: '2',
+        memoryKi: 4010032,
+      },
+    ],
   },
 };
 
-const CONTROL_PLANE_TAINT: Taint = { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' };
+const CONTROL_PLANE_TAINT: Taint = {
+  key: 'node-role.kubernetes.io/control-plane',
+  effect: 'NoSchedule',
+};
 /** Memory kubelet keeps back (--eviction-hard memory.available<100Mi), so allocatable < capacity. */
 const EVICTION_RESERVE_KI = 100 * 1024;
 
 /** nodeManifest builds the Node a kubelet registers, with the labels and status it reports. */
-export function nodeManifest(input: NodeSpecInput, presetName: PresetName, uidHex: string, created: string): Node {
+export function nodeManifest(
+  input: NodeSpecInput,
+  presetName: PresetName,
+  uidHex: string,
+  created: string,
+): Node {
   const labels: Record<string, string> = {
     'beta.kubernetes.io/arch': 'amd64',
     'beta.kubernetes.io/os': 'linux',
@@ -53,7 +98,8 @@ export function nodeManifest(input: NodeSpecInput, presetName: PresetName, uidHe
   };
   if (input.controlPlane) {
     labels['node-role.kubernetes.io/control-plane'] = '';
-    if (presetName === 'kubeadm') labels['node.kubernetes.io/exclude-from-external-load-balancers'] = '';
+    if (presetName === 'kubeadm')
+      labels['node.kubernetes.io/exclude-from-external-load-balancers'] = '';
   }
   const minikube = presetName === 'minikube';
   const capacity = {
@@ -86,12 +132,44 @@ export function nodeManifest(input: NodeSpecInput, presetName: PresetName, uidHe
     },
     status: {
       capacity,
-      allocatable: { ...capacity, 'ephemeral-storage': '37399969321', memory: `${input.memoryKi - EVICTION_RESERVE_KI}Ki` },
+      allocatable: {
+        ...capacity,
+        'ephemeral-storage': '37399969321',
+        memory: `${input.memoryKi - EVICTION_RESERVE_KI}Ki`,
+      },
       conditions: [
-        { type: 'MemoryPressure', status: 'False', lastHeartbeatTime: created, lastTransitionTime: created, reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available' },
-        { type: 'DiskPressure', status: 'False', lastHeartbeatTime: created, lastTransitionTime: created, reason: 'KubeletHasNoDiskPressure', message: 'kubelet has no disk pressure' },
-        { type: 'PIDPressure', status: 'False', lastHeartbeatTime: created, lastTransitionTime: created, reason: 'KubeletHasSufficientPID', message: 'kubelet has sufficient PID available' },
-        { type: 'Ready', status: 'True', lastHeartbeatTime: created, lastTransitionTime: created, reason: 'KubeletReady', message: 'kubelet is posting ready status' },
+        {
+          type: 'MemoryPressure',
+          status: 'False',
+          lastHeartbeatTime: created,
+          lastTransitionTime: created,
+          reason: 'KubeletHasSufficientMemory',
+          message: 'kubelet has sufficient memory available',
+        },
+        {
+          type: 'DiskPressure',
+          status: 'False',
+          lastHeartbeatTime: created,
+          lastTransitionTime: created,
+          reason: 'KubeletHasNoDiskPressure',
+          message: 'kubelet has no disk pressure',
+        },
+        {
+          type: 'PIDPressure',
+          status: 'False',
+          lastHeartbeatTime: created,
+          lastTransitionTime: created,
+          reason: 'KubeletHasSufficientPID',
+          message: 'kubelet has sufficient PID available',
+        },
+        {
+          type: 'Ready',
+          status: 'True',
+          lastHeartbeatTime: created,
+          lastTransitionTime: created,
+          reason: 'KubeletReady',
+          message: 'kubelet is posting ready status',
+        },
       ],
       addresses: [
         { type: 'InternalIP', address: input.ip },

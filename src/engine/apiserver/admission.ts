@@ -15,8 +15,18 @@ export function randomSuffix(rng: Random, n = 5): string {
 }
 
 const DEFAULT_TOLERATIONS: Toleration[] = [
-  { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
-  { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+  {
+    key: 'node.kubernetes.io/not-ready',
+    operator: 'Exists',
+    effect: 'NoExecute',
+    tolerationSeconds: 300,
+  },
+  {
+    key: 'node.kubernetes.io/unreachable',
+    operator: 'Exists',
+    effect: 'NoExecute',
+    tolerationSeconds: 300,
+  },
 ];
 
 /** admitPod mutates a new pod as the admission chain does. */
@@ -24,7 +34,8 @@ export function admitPod(pod: Pod, rng: Random): void {
   const spec = pod.spec;
   spec.serviceAccountName ??= 'default';
   (spec as { serviceAccount?: string }).serviceAccount ??= spec.serviceAccountName;
-  const mountsToken = (spec as { automountServiceAccountToken?: boolean }).automountServiceAccountToken !== false;
+  const mountsToken =
+    (spec as { automountServiceAccountToken?: boolean }).automountServiceAccountToken !== false;
   const alreadyMounted = (spec.volumes ?? []).some((v) => v.name.startsWith('kube-api-access-'));
   if (mountsToken && !alreadyMounted) {
     const volumeName = `kube-api-access-${randomSuffix(rng)}`;
@@ -39,7 +50,12 @@ export function admitPod(pod: Pod, rng: Random): void {
             { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
             {
               downwardAPI: {
-                items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }],
+                items: [
+                  {
+                    fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' },
+                    path: 'namespace',
+                  },
+                ],
               },
             },
           ],
@@ -49,14 +65,20 @@ export function admitPod(pod: Pod, rng: Random): void {
     for (const container of [...spec.containers, ...(spec.initContainers ?? [])]) {
       container.volumeMounts = [
         ...(container.volumeMounts ?? []),
-        { name: volumeName, readOnly: true, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount' },
+        {
+          name: volumeName,
+          readOnly: true,
+          mountPath: '/var/run/secrets/kubernetes.io/serviceaccount',
+        },
       ];
     }
   }
   const tolerations = spec.tolerations ?? [];
   for (const toleration of DEFAULT_TOLERATIONS) {
     const covered = tolerations.some(
-      (t) => (t.key === toleration.key || (t.key === undefined && t.operator === 'Exists')) && (t.effect === undefined || t.effect === 'NoExecute'),
+      (t) =>
+        (t.key === toleration.key || (t.key === undefined && t.operator === 'Exists')) &&
+        (t.effect === undefined || t.effect === 'NoExecute'),
     );
     if (!covered) tolerations.push({ ...toleration });
   }

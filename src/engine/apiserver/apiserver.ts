@@ -99,7 +99,6 @@ interface Watcher extends WatchOptions {
   handler: WatchHandler;
 }
 
-
 /**
  * ApiServer is kube-apiserver: every component reads and writes cluster state only through it.
  * A write is checked when its request arrives, and stored (checked again, since the world may
@@ -174,7 +173,8 @@ export class ApiServer {
   execute(request: ApiRequest): ApiResult {
     const planned = this.plan(request);
     if (!isWrite(planned)) return planned;
-    if ('dryRun' in request && request.dryRun) return { object: planned.result, resourceVersion: '' };
+    if ('dryRun' in request && request.dryRun)
+      return { object: planned.result, resourceVersion: '' };
     return this.commit(planned);
   }
 
@@ -223,7 +223,10 @@ export class ApiServer {
         return { object: kv.value, resourceVersion: String(kv.modRevision) };
       }
       case 'list': {
-        const prefix = info.namespaced && request.namespace ? `${info.etcdPrefix}${request.namespace}/` : info.etcdPrefix;
+        const prefix =
+          info.namespaced && request.namespace
+            ? `${info.etcdPrefix}${request.namespace}/`
+            : info.etcdPrefix;
         const items = this.etcd
           .range(prefix)
           .map((kv) => kv.value)
@@ -240,8 +243,12 @@ export class ApiServer {
         const current = this.current(info, namespace, request.name);
         const apply = request.patchType === 'merge' ? applyMergePatch : applyStrategicMergePatch;
         const patched = apply(current, request.patch) as KubeObject;
-        if (!request.patch || typeof request.patch !== 'object' || !('metadata' in request.patch) ||
-          !(request.patch as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion) {
+        if (
+          !request.patch ||
+          typeof request.patch !== 'object' ||
+          !('metadata' in request.patch) ||
+          !(request.patch as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion
+        ) {
           patched.metadata.resourceVersion = current.metadata.resourceVersion;
         }
         return this.planUpdate(info, namespace, request.name, patched, request.subresource);
@@ -265,14 +272,18 @@ export class ApiServer {
   ): Write {
     const obj = clone(body) as unknown as KubeObject;
     if (obj.kind !== undefined && obj.kind !== info.kind) {
-      throw badRequest(`the kind in the data (${String(obj.kind)}) does not match the expected kind (${info.kind})`);
+      throw badRequest(
+        `the kind in the data (${String(obj.kind)}) does not match the expected kind (${info.kind})`,
+      );
     }
     obj.kind = info.kind;
     obj.apiVersion = info.group === '' ? info.version : `${info.group}/${info.version}`;
     const meta = (obj.metadata ??= {} as KubeObject['metadata']);
     if (info.namespaced) {
       if (meta.namespace !== undefined && meta.namespace !== namespace) {
-        throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+        throw badRequest(
+          'the namespace of the provided object does not match the namespace sent on the request',
+        );
       }
       meta.namespace = namespace;
       this.requireActiveNamespace(info, namespace!);
@@ -304,8 +315,7 @@ export class ApiServer {
 
   private requireActiveNamespace(info: ResourceInfo, namespace: string): void {
     const ns = this.etcd.get(`/registry/namespaces/${namespace}`)?.value as
-      | { status?: { phase?: string } }
-      | undefined;
+      { status?: { phase?: string } } | undefined;
     if (!ns) throw notFound('namespaces', '', namespace);
     if (ns.status?.phase === 'Terminating') {
       throw forbidden(
@@ -317,10 +327,20 @@ export class ApiServer {
   private planBind(info: ResourceInfo, namespace: string, name: string, binding: Binding): Write {
     const pod = this.current(info, namespace, name) as Pod;
     if (pod.spec.nodeName) {
-      throw conflict('pods/binding', '', name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`);
+      throw conflict(
+        'pods/binding',
+        '',
+        name,
+        `pod ${name} is already assigned to node "${pod.spec.nodeName}"`,
+      );
     }
     if (pod.metadata.deletionTimestamp) {
-      throw conflict('pods/binding', '', name, `pod ${name} is being deleted, cannot be assigned to a host`);
+      throw conflict(
+        'pods/binding',
+        '',
+        name,
+        `pod ${name} is being deleted, cannot be assigned to a host`,
+      );
     }
     const next = clone(pod);
     next.spec.nodeName = binding.target.name;
@@ -369,9 +389,11 @@ export class ApiServer {
       };
       if (!info.namespaced) delete next.metadata.namespace;
       if (old.metadata.deletionTimestamp === undefined) delete next.metadata.deletionTimestamp;
-      if (old.metadata.deletionGracePeriodSeconds === undefined) delete next.metadata.deletionGracePeriodSeconds;
+      if (old.metadata.deletionGracePeriodSeconds === undefined)
+        delete next.metadata.deletionGracePeriodSeconds;
       if (old.metadata.generation === undefined) delete next.metadata.generation;
-      if (info.hasStatus) (next as { status?: unknown }).status = clone((old as { status?: unknown }).status);
+      if (info.hasStatus)
+        (next as { status?: unknown }).status = clone((old as { status?: unknown }).status);
       const strategy = STRATEGIES[info.resource]!;
       strategy.applyDefaults(next);
       const errors = [...strategy.validate(next), ...(strategy.validateUpdate?.(next, old) ?? [])];
@@ -413,7 +435,8 @@ export class ApiServer {
     if (request.propagationPolicy === 'Foreground') finalizers.add('foregroundDeletion');
     if (request.propagationPolicy === 'Orphan') finalizers.add('orphan');
     let grace = 0;
-    if (info.resource === 'pods') grace = this.podGracePeriod(old as Pod, request.gracePeriodSeconds);
+    if (info.resource === 'pods')
+      grace = this.podGracePeriod(old as Pod, request.gracePeriodSeconds);
     if (finalizers.size === 0 && grace === 0) return { key, info, result: old };
     if (finalizers.size > 0) next.metadata.finalizers = [...finalizers];
     const deadline = toTimestamp(this.clock.now + grace * 1000);
@@ -422,7 +445,8 @@ export class ApiServer {
       next.metadata.deletionTimestamp = deadline;
       next.metadata.deletionGracePeriodSeconds = grace;
     }
-    if (JSON.stringify(next) === JSON.stringify(old)) return { object: old, resourceVersion: old.metadata.resourceVersion };
+    if (JSON.stringify(next) === JSON.stringify(old))
+      return { object: old, resourceVersion: old.metadata.resourceVersion };
     next.metadata.resourceVersion = String(this.etcd.revision + 1);
     return { key, info, value: deepFreeze(next), result: next };
   }
@@ -513,7 +537,8 @@ export function objectRef(obj: KubeObject): HopObject {
 }
 
 function requestVerb(request: ApiRequest): string {
-  if ('subresource' in request && request.subresource) return `${request.verb} ${request.subresource}`;
+  if ('subresource' in request && request.subresource)
+    return `${request.verb} ${request.subresource}`;
   return request.verb;
 }
 
@@ -532,4 +557,3 @@ function requestObject(request: ApiRequest): HopObject {
       return { kind, namespace, name: request.name };
   }
 }
-

@@ -1,13 +1,6 @@
 import { qosClass } from '../api/pod';
 import type { Random } from '../clock';
-import type {
-  Deployment,
-  KubeObject,
-  Namespace,
-  Node,
-  Pod,
-  ReplicaSet,
-} from '../api/types';
+import type { Deployment, KubeObject, Namespace, Node, Pod, ReplicaSet } from '../api/types';
 import { admitPod } from './admission';
 import { defaultDeployment, defaultPodSpec, defaultReplicaSet } from './defaults';
 import type { FieldError } from './errors';

@@ -55,10 +55,9 @@ export class EventRecorder {
       reportingComponent: this.source.component,
       reportingInstance: this.source.host ?? '',
     } satisfies Omit<Event, 'metadata'> & { metadata: object };
-    this.client.request(
-      { verb: 'create', resource: 'events', namespace, body: event },
-      undefined,
-      { code: 'event', args: { reason } },
-    );
+    this.client.request({ verb: 'create', resource: 'events', namespace, body: event }, undefined, {
+      code: 'event',
+      args: { reason },
+    });
   }
 }

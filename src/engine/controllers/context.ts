@@ -36,6 +36,7 @@ export class ControllerContext {
   }
 
   start(): void {
-    for (const informer of [this.nodes, this.deployments, this.replicaSets, this.pods]) informer.start();
+    for (const informer of [this.nodes, this.deployments, this.replicaSets, this.pods])
+      informer.start();
   }
 }

@@ -20,7 +20,8 @@ export function computeHash(template: unknown, collisionCount?: number): string 
 /** safeEncode is rand.SafeEncodeString: each byte picks alphabet[byte % 27]. */
 export function safeEncode(text: string): string {
   let out = '';
-  for (let i = 0; i < text.length; i++) out += SAFE_ALPHABET[text.charCodeAt(i) % SAFE_ALPHABET.length];
+  for (let i = 0; i < text.length; i++)
+    out += SAFE_ALPHABET[text.charCodeAt(i) % SAFE_ALPHABET.length];
   return out;
 }
 

@@ -57,7 +57,9 @@ export class Kubelet {
     this.runtimeComponent = componentOnNode('containerd', name);
     this.client = new ApiClient(this.component, api);
     this.recorder = new EventRecorder(this.client, clock, { component: 'kubelet', host: name });
-    this.pods = new Informer<Pod>(api, this.component, 'pods', [{ path: 'spec.nodeName', op: '=', value: name }]);
+    this.pods = new Informer<Pod>(api, this.component, 'pods', [
+      { path: 'spec.nodeName', op: '=', value: name },
+    ]);
     this.pods.addHandlers({
       onAdd: (pod) => this.handle(pod),
       onUpdate: (_old, pod) => this.handle(pod),
@@ -81,7 +83,11 @@ export class Kubelet {
     const worker = this.workers.get(pod.metadata.uid);
     if (worker) {
       worker.pod = pod;
-      if (pod.metadata.deletionTimestamp && worker.phase !== 'terminating' && worker.phase !== 'gone') {
+      if (
+        pod.metadata.deletionTimestamp &&
+        worker.phase !== 'terminating' &&
+        worker.phase !== 'gone'
+      ) {
         this.terminate(worker);
       }
       return;
@@ -95,7 +101,11 @@ export class Kubelet {
       pod,
       phase: 'starting',
       startTime: toTimestamp(this.clock.now),
-      containers: pod.spec.containers.map((spec) => ({ spec, pullFailures: 0, waiting: { reason: 'ContainerCreating' } })),
+      containers: pod.spec.containers.map((spec) => ({
+        spec,
+        pullFailures: 0,
+        waiting: { reason: 'ContainerCreating' },
+      })),
     };
     this.workers.set(pod.metadata.uid, created);
     this.reportStatus(created, { code: 'kubelet.accepted' });
@@ -135,8 +145,15 @@ export class Kubelet {
       return;
     }
     if (record.spec.imagePullPolicy === 'Never' && !present) {
-      record.waiting = { reason: 'ErrImageNeverPull', message: `Container image "${image}" is not present with pull policy of Never` };
-      this.recorder.warning(pod, 'ErrImageNeverPull', `Container image "${image}" is not present with pull policy of Never`);
+      record.waiting = {
+        reason: 'ErrImageNeverPull',
+        message: `Container image "${image}" is not present with pull policy of Never`,
+      };
+      this.recorder.warning(
+        pod,
+        'ErrImageNeverPull',
+        `Container image "${image}" is not present with pull policy of Never`,
+      );
       this.reportStatus(worker, { code: 'kubelet.pullFailed', args: { image } });
       return;
     }
@@ -147,7 +164,11 @@ export class Kubelet {
         if (result.ok) {
           record.pullFailures = 0;
           const seconds = formatSeconds(result.durationMs);
-          this.recorder.normal(pod, 'Pulled', `Successfully pulled image "${image}" in ${seconds} (${seconds} including waiting). Image size: ${result.sizeBytes} bytes.`);
+          this.recorder.normal(
+            pod,
+            'Pulled',
+            `Successfully pulled image "${image}" in ${seconds} (${seconds} including waiting). Image size: ${result.sizeBytes} bytes.`,
+          );
           this.createAndStart(worker, index);
         } else {
           this.pullFailed(worker, index, result.message);
@@ -301,8 +322,14 @@ export class Kubelet {
     });
     const allReady = statuses.every((s) => s.ready);
     const notReady = statuses.filter((s) => !s.ready).map((s) => s.name);
-    const previous = (type: PodCondition['type']) => pod.status.conditions?.find((c) => c.type === type);
-    const cond = (type: PodCondition['type'], ok: boolean, reason?: string, message?: string): PodCondition => {
+    const previous = (type: PodCondition['type']) =>
+      pod.status.conditions?.find((c) => c.type === type);
+    const cond = (
+      type: PodCondition['type'],
+      ok: boolean,
+      reason?: string,
+      message?: string,
+    ): PodCondition => {
       const old = previous(type);
       const status = ok ? 'True' : 'False';
       return {
@@ -326,7 +353,9 @@ export class Kubelet {
       conditions,
       hostIP: this.hostIP,
       hostIPs: [{ ip: this.hostIP }],
-      ...(worker.podIP && worker.phase === 'running' ? { podIP: worker.podIP, podIPs: [{ ip: worker.podIP }] } : {}),
+      ...(worker.podIP && worker.phase === 'running'
+        ? { podIP: worker.podIP, podIPs: [{ ip: worker.podIP }] }
+        : {}),
       startTime: worker.startTime,
       containerStatuses: statuses,
       qosClass: pod.status.qosClass,

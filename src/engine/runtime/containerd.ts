@@ -50,11 +50,17 @@ export class Containerd {
   /** preload marks an image as already present (nodes that have pulled it before). */
   preload(image: string): void {
     const { reference } = normalizeImage(image);
-    this.images.set(reference, { ref: imageDigestRef(reference), size: findImage(image)?.sizeBytes ?? 0 });
+    this.images.set(reference, {
+      ref: imageDigestRef(reference),
+      size: findImage(image)?.sizeBytes ?? 0,
+    });
   }
 
   imageList(): { names: string[]; sizeBytes: number }[] {
-    return [...this.images].map(([name, { ref, size }]) => ({ names: [ref, name], sizeBytes: size }));
+    return [...this.images].map(([name, { ref, size }]) => ({
+      names: [ref, name],
+      sizeBytes: size,
+    }));
   }
 
   runPodSandbox(podUid: string, done: (sandboxId: string) => void): void {
@@ -77,7 +83,8 @@ export class Containerd {
       );
       return;
     }
-    const durationMs = RUNTIME_TIMING.pullLatency + Math.round(info.sizeBytes / RUNTIME_TIMING.pullBytesPerMs);
+    const durationMs =
+      RUNTIME_TIMING.pullLatency + Math.round(info.sizeBytes / RUNTIME_TIMING.pullBytesPerMs);
     this.clock.schedule(durationMs, () => {
       const ref = imageDigestRef(reference);
       this.images.set(reference, { ref, size: info.sizeBytes });
@@ -85,7 +92,12 @@ export class Containerd {
     });
   }
 
-  createContainer(podUid: string, name: string, image: string, done: (c: RuntimeContainer) => void): void {
+  createContainer(
+    podUid: string,
+    name: string,
+    image: string,
+    done: (c: RuntimeContainer) => void,
+  ): void {
     const { reference } = normalizeImage(image);
     const container: RuntimeContainer = {
       id: this.newId(),

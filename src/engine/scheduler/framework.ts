@@ -21,7 +21,11 @@ export class NodeInfo {
 
   constructor(readonly node: Node) {
     const a = node.status.allocatable;
-    this.allocatable = { milliCpu: milliCores(a.cpu), memory: bytes(a.memory), pods: Number(a.pods ?? 110) };
+    this.allocatable = {
+      milliCpu: milliCores(a.cpu),
+      memory: bytes(a.memory),
+      pods: Number(a.pods ?? 110),
+    };
   }
 
   addPod(pod: Pod): void {
@@ -40,7 +44,10 @@ export class NodeInfo {
   private account(pod: Pod, sign: 1 | -1): void {
     const req = podRequests(pod.spec);
     const nz = nonZeroRequests(pod);
-    this.requested = { milliCpu: this.requested.milliCpu + sign * req.milliCpu, memory: this.requested.memory + sign * req.memory };
+    this.requested = {
+      milliCpu: this.requested.milliCpu + sign * req.milliCpu,
+      memory: this.requested.memory + sign * req.memory,
+    };
     this.nonZeroRequested = {
       milliCpu: this.nonZeroRequested.milliCpu + sign * nz.milliCpu,
       memory: this.nonZeroRequested.memory + sign * nz.memory,

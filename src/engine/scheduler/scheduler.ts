@@ -143,7 +143,13 @@ export class Scheduler {
       }
       const [item] = this.activeQ.splice(best, 1);
       const pod = this.pods.get(item!.key);
-      if (pod && !pod.spec.nodeName && !pod.metadata.deletionTimestamp && !this.placement.has(pod.metadata.uid)) return pod;
+      if (
+        pod &&
+        !pod.spec.nodeName &&
+        !pod.metadata.deletionTimestamp &&
+        !this.placement.has(pod.metadata.uid)
+      )
+        return pod;
     }
     return undefined;
   }
@@ -190,7 +196,11 @@ export class Scheduler {
       for (const plugin of FILTER_PLUGINS) {
         const result = plugin.filter(pod, info);
         if (result) {
-          verdict = { node: info.node.metadata.name, failedPlugin: plugin.name, reasons: result.reasons };
+          verdict = {
+            node: info.node.metadata.name,
+            failedPlugin: plugin.name,
+            reasons: result.reasons,
+          };
           failures.push(result);
           break;
         }
@@ -198,7 +208,8 @@ export class Scheduler {
       filters.push(verdict);
       if (!verdict.failedPlugin) feasible.push(info);
     }
-    if (infos.length > 0) this.nextStartNodeIndex = (this.nextStartNodeIndex + filters.length) % infos.length;
+    if (infos.length > 0)
+      this.nextStartNodeIndex = (this.nextStartNodeIndex + filters.length) % infos.length;
     const base = {
       pod: objectKey(pod),
       podUid: pod.metadata.uid,
@@ -214,14 +225,24 @@ export class Scheduler {
   }
 
   private score(pod: Pod, feasible: NodeInfo[]): NodeScore[] {
-    const table: NodeScore[] = feasible.map((info) => ({ node: info.node.metadata.name, plugins: [], total: 0 }));
+    const table: NodeScore[] = feasible.map((info) => ({
+      node: info.node.metadata.name,
+      plugins: [],
+      total: 0,
+    }));
     if (feasible.length === 1) return table; // a single feasible node needs no scoring
     for (const plugin of SCORE_PLUGINS) {
       const raw = feasible.map((info) => plugin.score(pod, info));
       const normalized = plugin.normalize ? plugin.normalize(raw) : raw;
       table.forEach((row, i) => {
         const weighted = normalized[i]! * plugin.weight;
-        row.plugins.push({ plugin: plugin.name, raw: raw[i]!, normalized: normalized[i]!, weight: plugin.weight, weighted });
+        row.plugins.push({
+          plugin: plugin.name,
+          raw: raw[i]!,
+          normalized: normalized[i]!,
+          weight: plugin.weight,
+          weighted,
+        });
         row.total += weighted;
       });
     }
@@ -253,16 +274,26 @@ export class Scheduler {
         resource: 'pods',
         namespace: pod.metadata.namespace,
         name: pod.metadata.name,
-        body: { apiVersion: 'v1', kind: 'Binding', metadata: { name: pod.metadata.name, namespace: pod.metadata.namespace }, target: { kind: 'Node', name: node } },
+        body: {
+          apiVersion: 'v1',
+          kind: 'Binding',
+          metadata: { name: pod.metadata.name, namespace: pod.metadata.namespace },
+          target: { kind: 'Node', name: node },
+        },
       },
       (response) => {
         if (response.ok) {
           this.attempts.delete(key);
-          this.recorder.normal(pod, 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node}`);
+          this.recorder.normal(
+            pod,
+            'Scheduled',
+            `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node}`,
+          );
         } else {
           this.forget(pod);
           const latest = this.pods.get(key);
-          if (latest && !latest.spec.nodeName) this.enqueue({ key, attempts: this.attempts.get(key) ?? 0 });
+          if (latest && !latest.spec.nodeName)
+            this.enqueue({ key, attempts: this.attempts.get(key) ?? 0 });
         }
       },
       { code: 'scheduler.bind', args: { pod: pod.metadata.name, node } },
@@ -289,7 +320,14 @@ export class Scheduler {
           patch: {
             status: {
               conditions: [
-                { type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: now, reason: 'Unschedulable', message },
+                {
+                  type: 'PodScheduled',
+                  status: 'False',
+                  lastProbeTime: null,
+                  lastTransitionTime: now,
+                  reason: 'Unschedulable',
+                  message,
+                },
               ],
             },
           },
@@ -304,7 +342,10 @@ export class Scheduler {
   /** retryUnschedulable moves waiting pods back after their back-off when the cluster changed. */
   private retryUnschedulable(): void {
     for (const item of [...this.unschedulable.values()]) {
-      const backoff = Math.min(INITIAL_BACKOFF_MS * 2 ** Math.max(0, item.attempts - 1), MAX_BACKOFF_MS);
+      const backoff = Math.min(
+        INITIAL_BACKOFF_MS * 2 ** Math.max(0, item.attempts - 1),
+        MAX_BACKOFF_MS,
+      );
       this.clock.schedule(backoff, () => this.requeue(item.key));
     }
   }
@@ -333,9 +374,13 @@ function schedulingRelevantChange(old: Node, node: Node): boolean {
  * fitError words FailedScheduling as framework.FitError does: a sorted histogram of reasons,
  * then what preemption concluded (nothing lower-priority to evict, or not helpful at all).
  */
-export function fitError(total: number, failures: { reasons: string[]; unresolvable: boolean }[]): string {
+export function fitError(
+  total: number,
+  failures: { reasons: string[]; unresolvable: boolean }[],
+): string {
   const histogram = new Map<string, number>();
-  for (const f of failures) for (const reason of f.reasons) histogram.set(reason, (histogram.get(reason) ?? 0) + 1);
+  for (const f of failures)
+    for (const reason of f.reasons) histogram.set(reason, (histogram.get(reason) ?? 0) + 1);
   const reasons = [...histogram].map(([reason, count]) => `${count} ${reason}`).sort();
   const unresolvable = failures.filter((f) => f.unresolvable).length;
   const resolvable = failures.length - unresolvable;

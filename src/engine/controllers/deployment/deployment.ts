@@ -5,7 +5,7 @@ import { WorkQueue } from '../../client/workqueue';
 import type { ControllerContext } from '../context';
 import { rolloutRecreate } from './recreate';
 import { rolloutRolling } from './rolling';
-import { computeStatus, ownedReplicaSets, scaleReplicaSet, splitReplicaSets } from './sync';
+import { computeStatus, isScalingEvent, ownedReplicaSets, scale, splitReplicaSets } from './sync';
 import { REVISION_ANNOTATION, revisionOf } from './util';
 
 /**
@@ -40,10 +40,12 @@ export class DeploymentController {
     this.queue.addRateLimited(objectKey(d));
   }
 
-  /** progressing records a Progressing reason to publish with the next status update. */
+  /**
+   * progressing records a Progressing reason to publish with the next status update; the watch
+   * event for the new ReplicaSet triggers that sync (syncing now would read a stale cache).
+   */
   progressing(d: Deployment, reason: string, message: string): void {
     this.pendingProgress.set(objectKey(d), { reason, message });
-    this.queue.add(objectKey(d));
   }
 
   private sync(key: string): void {
@@ -51,8 +53,8 @@ export class DeploymentController {
     if (!d) return;
     const state = splitReplicaSets(d, ownedReplicaSets(this, d));
     if (d.metadata.deletionTimestamp === undefined) {
-      if (d.spec.paused) {
-        if (state.newRS) scaleReplicaSet(this, d, state.newRS, d.spec.replicas);
+      if (d.spec.paused || isScalingEvent(state)) {
+        scale(this, state);
       } else if (d.spec.strategy.type === 'Recreate') {
         rolloutRecreate(this, state);
       } else {
@@ -66,8 +68,14 @@ export class DeploymentController {
     const key = objectKey(d);
     const progress = this.pendingProgress.get(key);
     const status = computeStatus(d, state, this.ctx.clock.now, progress);
-    const revision = state.newRS ? String(revisionOf(state.newRS)) : d.metadata.annotations?.[REVISION_ANNOTATION];
-    if (revision && revision !== '0' && d.metadata.annotations?.[REVISION_ANNOTATION] !== revision) {
+    const revision = state.newRS
+      ? String(revisionOf(state.newRS))
+      : d.metadata.annotations?.[REVISION_ANNOTATION];
+    if (
+      revision &&
+      revision !== '0' &&
+      d.metadata.annotations?.[REVISION_ANNOTATION] !== revision
+    ) {
       this.ctx.client.request(
         {
           verb: 'patch',

@@ -15,5 +15,6 @@ export function rolloutRecreate(dc: DeploymentController, state: RolloutState): 
   const oldPodsRunning = state.oldRSs.some((rs) => (rs.status.replicas ?? 0) > 0);
   if (oldPodsRunning) return;
   if (!state.newRS) createNewReplicaSet(dc, state, d.spec.replicas);
-  else if (state.newRS.spec.replicas !== d.spec.replicas) scaleReplicaSet(dc, d, state.newRS, d.spec.replicas);
+  else if (state.newRS.spec.replicas !== d.spec.replicas)
+    scaleReplicaSet(dc, d, state.newRS, d.spec.replicas);
 }

@@ -32,18 +32,16 @@ function reconcileOldReplicaSets(dc: DeploymentController, state: RolloutState):
   const { maxUnavailable } = resolveFenceposts(d);
   const minAvailable = d.spec.replicas - maxUnavailable;
   const newUnavailable = newRS.spec.replicas - (newRS.status.availableReplicas ?? 0);
-  let budget = replicasOf(all) - minAvailable - newUnavailable;
+  const budget = replicasOf(all) - minAvailable - newUnavailable;
   if (budget <= 0) return;
-  // Unhealthy old pods go first: they cost no availability.
-  for (const rs of state.oldRSs) {
-    if (budget <= 0) break;
-    const unhealthy = rs.spec.replicas - (rs.status.availableReplicas ?? 0);
-    const drop = Math.min(unhealthy, budget);
-    if (drop > 0) {
-      scaleReplicaSet(dc, d, rs, rs.spec.replicas - drop);
-      budget -= drop;
-      return;
-    }
+  // Unhealthy old pods go first: they cost no availability. The next sync continues from there.
+  const unhealthyRS = state.oldRSs.find(
+    (rs) => rs.spec.replicas > (rs.status.availableReplicas ?? 0),
+  );
+  if (unhealthyRS) {
+    const unhealthy = unhealthyRS.spec.replicas - (unhealthyRS.status.availableReplicas ?? 0);
+    scaleReplicaSet(dc, d, unhealthyRS, unhealthyRS.spec.replicas - Math.min(unhealthy, budget));
+    return;
   }
   const available = availableOf(all);
   let canRemove = available - minAvailable;

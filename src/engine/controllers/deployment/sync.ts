@@ -31,15 +31,23 @@ export interface RolloutState {
 export function splitReplicaSets(d: Deployment, owned: ReplicaSet[]): RolloutState {
   const byAge = [...owned].sort((a, b) =>
     a.metadata.creationTimestamp === b.metadata.creationTimestamp
-      ? a.metadata.name < b.metadata.name ? -1 : 1
-      : a.metadata.creationTimestamp < b.metadata.creationTimestamp ? -1 : 1,
+      ? a.metadata.name < b.metadata.name
+        ? -1
+        : 1
+      : a.metadata.creationTimestamp < b.metadata.creationTimestamp
+        ? -1
+        : 1,
   );
   const newRS = byAge.find((rs) => equalIgnoreHash(rs.spec.template, d.spec.template));
   return { deployment: d, newRS, oldRSs: byAge.filter((rs) => rs !== newRS) };
 }
 
 /** newRSReplicas is how big the new ReplicaSet may be now (deployment/util NewRSNewReplicas). */
-export function newRSReplicas(d: Deployment, allRSs: ReplicaSet[], newRS: ReplicaSet | undefined): number {
+export function newRSReplicas(
+  d: Deployment,
+  allRSs: ReplicaSet[],
+  newRS: ReplicaSet | undefined,
+): number {
   if (d.spec.strategy.type === 'Recreate') return d.spec.replicas;
   const { maxSurge } = resolveFenceposts(d);
   const current = replicasOf(allRSs);
@@ -51,7 +59,11 @@ export function newRSReplicas(d: Deployment, allRSs: ReplicaSet[], newRS: Replic
 }
 
 /** createNewReplicaSet asks for `<deployment>-<pod-template-hash>` with the next revision. */
-export function createNewReplicaSet(dc: DeploymentController, state: RolloutState, replicas: number): void {
+export function createNewReplicaSet(
+  dc: DeploymentController,
+  state: RolloutState,
+  replicas: number,
+): void {
   const d = state.deployment;
   const hash = computeHash(d.spec.template, d.status.collisionCount);
   const revision = Math.max(0, ...state.oldRSs.map(revisionOf)) + 1;
@@ -70,7 +82,9 @@ export function createNewReplicaSet(dc: DeploymentController, state: RolloutStat
       labels: { ...template.metadata.labels },
       annotations: {
         [DESIRED_REPLICAS_ANNOTATION]: String(d.spec.replicas),
-        [MAX_REPLICAS_ANNOTATION]: String(d.spec.replicas + (d.spec.strategy.type === 'RollingUpdate' ? maxSurge : 0)),
+        [MAX_REPLICAS_ANNOTATION]: String(
+          d.spec.replicas + (d.spec.strategy.type === 'RollingUpdate' ? maxSurge : 0),
+        ),
         [REVISION_ANNOTATION]: String(revision),
       },
       ownerReferences: [ownerReferenceTo(d)],
@@ -87,11 +101,19 @@ export function createNewReplicaSet(dc: DeploymentController, state: RolloutStat
     (response) => {
       if (response.ok) {
         if (replicas > 0) {
-          dc.recorder.normal(d, 'ScalingReplicaSet', `Scaled up replica set ${name} from 0 to ${replicas}`);
+          dc.recorder.normal(
+            d,
+            'ScalingReplicaSet',
+            `Scaled up replica set ${name} from 0 to ${replicas}`,
+          );
         }
         dc.progressing(d, 'NewReplicaSetCreated', `Created new replica set "${name}"`);
       } else if (response.error.status.reason !== 'AlreadyExists') {
-        dc.recorder.warning(d, 'FailedCreate', `Failed to create new replica set "${name}": ${response.error.message}`);
+        dc.recorder.warning(
+          d,
+          'FailedCreate',
+          `Failed to create new replica set "${name}": ${response.error.message}`,
+        );
       }
     },
     { code: 'deploy.createRS', args: { deployment: d.metadata.name, rs: name, replicas } },
@@ -99,12 +121,19 @@ export function createNewReplicaSet(dc: DeploymentController, state: RolloutStat
 }
 
 /** scaleReplicaSet sets an RS's replicas (and the deployment annotations), with the ScalingReplicaSet event. */
-export function scaleReplicaSet(dc: DeploymentController, d: Deployment, rs: ReplicaSet, replicas: number): boolean {
+export function scaleReplicaSet(
+  dc: DeploymentController,
+  d: Deployment,
+  rs: ReplicaSet,
+  replicas: number,
+): boolean {
   const { maxSurge } = resolveFenceposts(d);
   const annotations = {
     ...rs.metadata.annotations,
     [DESIRED_REPLICAS_ANNOTATION]: String(d.spec.replicas),
-    [MAX_REPLICAS_ANNOTATION]: String(d.spec.replicas + (d.spec.strategy.type === 'RollingUpdate' ? maxSurge : 0)),
+    [MAX_REPLICAS_ANNOTATION]: String(
+      d.spec.replicas + (d.spec.strategy.type === 'RollingUpdate' ? maxSurge : 0),
+    ),
   };
   const sizeChanges = rs.spec.replicas !== replicas;
   const annotationsChange = JSON.stringify(annotations) !== JSON.stringify(rs.metadata.annotations);
@@ -112,11 +141,21 @@ export function scaleReplicaSet(dc: DeploymentController, d: Deployment, rs: Rep
   const from = rs.spec.replicas;
   const body = { ...rs, metadata: { ...rs.metadata, annotations }, spec: { ...rs.spec, replicas } };
   dc.ctx.client.request(
-    { verb: 'update', resource: 'replicasets', namespace: rs.metadata.namespace, name: rs.metadata.name, body },
+    {
+      verb: 'update',
+      resource: 'replicasets',
+      namespace: rs.metadata.namespace,
+      name: rs.metadata.name,
+      body,
+    },
     (response) => {
       if (response.ok && sizeChanges) {
         const direction = replicas > from ? 'up' : 'down';
-        dc.recorder.normal(d, 'ScalingReplicaSet', `Scaled ${direction} replica set ${rs.metadata.name} to ${replicas} from ${from}`);
+        dc.recorder.normal(
+          d,
+          'ScalingReplicaSet',
+          `Scaled ${direction} replica set ${rs.metadata.name} to ${replicas} from ${from}`,
+        );
       } else if (!response.ok) {
         dc.requeue(d);
       }
@@ -130,7 +169,10 @@ export function scaleReplicaSet(dc: DeploymentController, d: Deployment, rs: Rep
 export function ownedReplicaSets(dc: DeploymentController, d: Deployment): ReplicaSet[] {
   return dc.ctx.replicaSets
     .list()
-    .filter((rs) => rs.metadata.namespace === d.metadata.namespace && controllerOf(rs)?.uid === d.metadata.uid);
+    .filter(
+      (rs) =>
+        rs.metadata.namespace === d.metadata.namespace && controllerOf(rs)?.uid === d.metadata.uid,
+    );
 }
 
 function condition(
@@ -166,12 +208,27 @@ export function computeStatus(
   const ready = all.reduce((sum, rs) => sum + (rs.status.readyReplicas ?? 0), 0);
   const updated = state.newRS?.status.replicas ?? 0;
   const { maxUnavailable } = resolveFenceposts(d);
-  const minAvailable = d.spec.replicas - (d.spec.strategy.type === 'RollingUpdate' ? maxUnavailable : 0);
+  const minAvailable =
+    d.spec.replicas - (d.spec.strategy.type === 'RollingUpdate' ? maxUnavailable : 0);
   const ts = toTimestamp(now);
   const availableCondition =
     available >= minAvailable
-      ? condition(d.status.conditions, 'Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.', ts)
-      : condition(d.status.conditions, 'Available', 'False', 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.', ts);
+      ? condition(
+          d.status.conditions,
+          'Available',
+          'True',
+          'MinimumReplicasAvailable',
+          'Deployment has minimum availability.',
+          ts,
+        )
+      : condition(
+          d.status.conditions,
+          'Available',
+          'False',
+          'MinimumReplicasUnavailable',
+          'Deployment does not have minimum availability.',
+          ts,
+        );
   const newName = state.newRS?.metadata.name;
   let progressing = d.status.conditions?.find((c) => c.type === 'Progressing');
   const complete =
@@ -180,11 +237,32 @@ export function computeStatus(
     (state.newRS.status.availableReplicas ?? 0) === d.spec.replicas &&
     replicas === d.spec.replicas;
   if (progress) {
-    progressing = condition(d.status.conditions, 'Progressing', 'True', progress.reason, progress.message, ts);
+    progressing = condition(
+      d.status.conditions,
+      'Progressing',
+      'True',
+      progress.reason,
+      progress.message,
+      ts,
+    );
   } else if (complete && newName) {
-    progressing = condition(d.status.conditions, 'Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${newName}" has successfully progressed.`, ts);
+    progressing = condition(
+      d.status.conditions,
+      'Progressing',
+      'True',
+      'NewReplicaSetAvailable',
+      `ReplicaSet "${newName}" has successfully progressed.`,
+      ts,
+    );
   } else if (newName && progressing?.reason !== 'NewReplicaSetCreated') {
-    progressing = condition(d.status.conditions, 'Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${newName}" is progressing.`, ts);
+    progressing = condition(
+      d.status.conditions,
+      'Progressing',
+      'True',
+      'ReplicaSetUpdated',
+      `ReplicaSet "${newName}" is progressing.`,
+      ts,
+    );
   }
   const status: DeploymentStatus = {
     observedGeneration: d.metadata.generation,
@@ -196,8 +274,54 @@ export function computeStatus(
     conditions: [availableCondition, ...(progressing ? [progressing] : [])],
   };
   if (d.status.collisionCount !== undefined) status.collisionCount = d.status.collisionCount;
-  for (const key of ['replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas'] as const) {
+  for (const key of [
+    'replicas',
+    'updatedReplicas',
+    'readyReplicas',
+    'availableReplicas',
+    'unavailableReplicas',
+  ] as const) {
     if (status[key] === 0) delete status[key];
   }
   return status;
+}
+
+/** isScalingEvent: the Deployment's replicas differ from what its active ReplicaSets were sized for. */
+export function isScalingEvent(state: RolloutState): boolean {
+  const d = state.deployment;
+  const active = [...(state.newRS ? [state.newRS] : []), ...state.oldRSs].filter(
+    (rs) => rs.spec.replicas > 0,
+  );
+  return active.some(
+    (rs) => rs.metadata.annotations?.[DESIRED_REPLICAS_ANNOTATION] !== String(d.spec.replicas),
+  );
+}
+
+/**
+ * scale resizes for a change of spec.replicas without moving the rollout (sync.go scale): one
+ * active ReplicaSet takes the new count; during a rollout the extra (or missing) replicas are
+ * shared in proportion to each ReplicaSet's size, the leftovers going to the largest.
+ */
+export function scale(dc: DeploymentController, state: RolloutState): void {
+  const d = state.deployment;
+  const all = [...(state.newRS ? [state.newRS] : []), ...state.oldRSs];
+  const active = all.filter((rs) => rs.spec.replicas > 0);
+  if (active.length <= 1) {
+    const target = active[0] ?? state.newRS;
+    if (target) scaleReplicaSet(dc, d, target, d.spec.replicas);
+    return;
+  }
+  const { maxSurge } = resolveFenceposts(d);
+  const allowed = d.spec.replicas > 0 ? d.spec.replicas + maxSurge : 0;
+  const current = replicasOf(active);
+  const toAdd = allowed - current;
+  const sorted = [...active].sort((a, b) => b.spec.replicas - a.spec.replicas);
+  let added = 0;
+  const sizes = sorted.map((rs) => {
+    const share = current === 0 ? 0 : Math.trunc((rs.spec.replicas * toAdd) / current);
+    added += share;
+    return rs.spec.replicas + share;
+  });
+  sizes[0] = Math.max(0, sizes[0]! + toAdd - added);
+  sorted.forEach((rs, i) => scaleReplicaSet(dc, d, rs, sizes[i]!));
 }

@@ -6,7 +6,11 @@ export const MAX_REPLICAS_ANNOTATION = 'deployment.kubernetes.io/max-replicas';
 export const POD_TEMPLATE_HASH = 'pod-template-hash';
 
 /** resolveIntOrPercent turns `25%` of total into a count, rounding up or down. */
-function resolveIntOrPercent(value: number | string | undefined, total: number, roundUp: boolean): number {
+function resolveIntOrPercent(
+  value: number | string | undefined,
+  total: number,
+  roundUp: boolean,
+): number {
   if (value === undefined) return 0;
   if (typeof value === 'number') return value;
   const percent = Number(value.replace('%', ''));

@@ -38,8 +38,10 @@ export class GarbageCollector {
 
   private enqueue(obj: KubeObject): void {
     const hasOwners = (obj.metadata.ownerReferences ?? []).length > 0;
-    const finalizing = obj.metadata.deletionTimestamp !== undefined && this.gcFinalizer(obj) !== undefined;
-    if (hasOwners || finalizing) this.queue.add(`${obj.kind}|${obj.metadata.namespace ?? ''}|${obj.metadata.name}`);
+    const finalizing =
+      obj.metadata.deletionTimestamp !== undefined && this.gcFinalizer(obj) !== undefined;
+    if (hasOwners || finalizing)
+      this.queue.add(`${obj.kind}|${obj.metadata.namespace ?? ''}|${obj.metadata.name}`);
   }
 
   private find(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
@@ -51,7 +53,8 @@ export class GarbageCollector {
     const out: KubeObject[] = [];
     for (const informer of this.informers) {
       for (const obj of informer.list()) {
-        if (obj.metadata.ownerReferences?.some((ref) => ref.uid === owner.metadata.uid)) out.push(obj);
+        if (obj.metadata.ownerReferences?.some((ref) => ref.uid === owner.metadata.uid))
+          out.push(obj);
       }
     }
     return out;
@@ -77,7 +80,8 @@ export class GarbageCollector {
         const owner = this.find(ref.kind, obj.metadata.namespace, ref.name);
         return owner?.metadata.finalizers?.includes(FOREGROUND) && ref.blockOwnerDeletion;
       });
-      if (waitingOwner && obj.metadata.deletionTimestamp === undefined) this.deleteObject(obj, 'Foreground');
+      if (waitingOwner && obj.metadata.deletionTimestamp === undefined)
+        this.deleteObject(obj, 'Foreground');
       return;
     }
     if (alive.length === 0) {
@@ -144,7 +148,9 @@ export class GarbageCollector {
 
   private orphanDependents(owner: KubeObject): void {
     for (const dependent of this.dependentsOf(owner)) {
-      const rest = (dependent.metadata.ownerReferences ?? []).filter((r) => r.uid !== owner.metadata.uid);
+      const rest = (dependent.metadata.ownerReferences ?? []).filter(
+        (r) => r.uid !== owner.metadata.uid,
+      );
       this.patchOwners(dependent, rest);
     }
     this.removeFinalizer(owner, ORPHAN);
@@ -159,7 +165,8 @@ export class GarbageCollector {
       return;
     }
     for (const dependent of blocking) {
-      if (dependent.metadata.deletionTimestamp === undefined) this.deleteObject(dependent, 'Foreground');
+      if (dependent.metadata.deletionTimestamp === undefined)
+        this.deleteObject(dependent, 'Foreground');
     }
   }
 }

@@ -16,13 +16,15 @@ export function compareForDeletion(a: Pod, b: Pod): number {
   if (phase(a) !== phase(b)) return phase(a) - phase(b);
   const ready = (p: Pod) => (isPodReady(p) ? 1 : 0);
   if (ready(a) !== ready(b)) return ready(a) - ready(b);
-  const cost = (p: Pod) => Number(p.metadata.annotations?.['controller.kubernetes.io/pod-deletion-cost'] ?? 0);
+  const cost = (p: Pod) =>
+    Number(p.metadata.annotations?.['controller.kubernetes.io/pod-deletion-cost'] ?? 0);
   if (cost(a) !== cost(b)) return cost(a) - cost(b);
   if (isPodReady(a) && isPodReady(b)) {
     const readySince = (p: Pod) => parseTimestamp(podCondition(p, 'Ready')!.lastTransitionTime);
     if (readySince(a) !== readySince(b)) return readySince(b) - readySince(a);
   }
-  const restarts = (p: Pod) => Math.max(0, ...(p.status.containerStatuses ?? []).map((c) => c.restartCount));
+  const restarts = (p: Pod) =>
+    Math.max(0, ...(p.status.containerStatuses ?? []).map((c) => c.restartCount));
   if (restarts(a) !== restarts(b)) return restarts(b) - restarts(a);
   const created = (p: Pod) => parseTimestamp(p.metadata.creationTimestamp);
   if (created(a) !== created(b)) return created(b) - created(a);

@@ -121,7 +121,9 @@ export class ReplicaSetController {
         generateName: `${rs.metadata.name}-`,
         namespace: rs.metadata.namespace,
         labels: { ...template.metadata.labels },
-        ...(template.metadata.annotations ? { annotations: { ...template.metadata.annotations } } : {}),
+        ...(template.metadata.annotations
+          ? { annotations: { ...template.metadata.annotations } }
+          : {}),
         ownerReferences: [ownerReferenceTo(rs)],
       },
       spec: clone(template.spec),
@@ -130,7 +132,11 @@ export class ReplicaSetController {
       { verb: 'create', resource: 'pods', namespace: rs.metadata.namespace, body },
       (response) => {
         if (response.ok) {
-          this.recorder.normal(rs, 'SuccessfulCreate', `Created pod: ${response.result.object!.metadata.name}`);
+          this.recorder.normal(
+            rs,
+            'SuccessfulCreate',
+            `Created pod: ${response.result.object!.metadata.name}`,
+          );
         } else {
           this.expectations.creationObserved(key);
           this.recorder.warning(rs, 'FailedCreate', `Error creating: ${response.error.message}`);
@@ -142,7 +148,12 @@ export class ReplicaSetController {
 
   private deletePod(key: string, rs: ReplicaSet, pod: Pod): void {
     this.ctx.client.request(
-      { verb: 'delete', resource: 'pods', namespace: pod.metadata.namespace, name: pod.metadata.name },
+      {
+        verb: 'delete',
+        resource: 'pods',
+        namespace: pod.metadata.namespace,
+        name: pod.metadata.name,
+      },
       (response) => {
         if (response.ok) {
           this.recorder.normal(rs, 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
@@ -164,7 +175,9 @@ export class ReplicaSetController {
     });
     const status: ReplicaSetStatus = {
       replicas: pods.length,
-      fullyLabeledReplicas: pods.filter((p) => matchesSelector({ matchLabels: rs.spec.template.metadata.labels }, p.metadata.labels)).length,
+      fullyLabeledReplicas: pods.filter((p) =>
+        matchesSelector({ matchLabels: rs.spec.template.metadata.labels }, p.metadata.labels),
+      ).length,
       readyReplicas: ready.length,
       availableReplicas: available.length,
       observedGeneration: rs.metadata.generation,

@@ -9,9 +9,16 @@ export const balancedAllocation = {
   weight: 1,
   score(pod, nodeInfo) {
     const nz = nonZeroRequests(pod);
-    const fraction = (requested: number, capacity: number) => (capacity === 0 ? 1 : Math.min(1, requested / capacity));
-    const cpu = fraction(nodeInfo.nonZeroRequested.milliCpu + nz.milliCpu, nodeInfo.allocatable.milliCpu);
-    const memory = fraction(nodeInfo.nonZeroRequested.memory + nz.memory, nodeInfo.allocatable.memory);
+    const fraction = (requested: number, capacity: number) =>
+      capacity === 0 ? 1 : Math.min(1, requested / capacity);
+    const cpu = fraction(
+      nodeInfo.nonZeroRequested.milliCpu + nz.milliCpu,
+      nodeInfo.allocatable.milliCpu,
+    );
+    const memory = fraction(
+      nodeInfo.nonZeroRequested.memory + nz.memory,
+      nodeInfo.allocatable.memory,
+    );
     const std = Math.abs(cpu - memory) / 2;
     return Math.floor((1 - std) * MAX_NODE_SCORE);
   },

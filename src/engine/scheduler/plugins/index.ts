@@ -6,7 +6,16 @@ import { nodeUnschedulable } from './node-unschedulable';
 import { taintToleration } from './taint-toleration';
 
 /** The default profile's filters, in the order kube-scheduler runs them (default_plugins.go). */
-export const FILTER_PLUGINS: readonly FilterPlugin[] = [nodeUnschedulable, nodeName, taintToleration, nodeResourcesFit];
+export const FILTER_PLUGINS: readonly FilterPlugin[] = [
+  nodeUnschedulable,
+  nodeName,
+  taintToleration,
+  nodeResourcesFit,
+];
 
 /** The default profile's score plugins with their weights. */
-export const SCORE_PLUGINS: readonly ScorePlugin[] = [taintToleration, nodeResourcesFit, balancedAllocation];
+export const SCORE_PLUGINS: readonly ScorePlugin[] = [
+  taintToleration,
+  nodeResourcesFit,
+  balancedAllocation,
+];

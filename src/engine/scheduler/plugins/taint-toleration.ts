@@ -25,13 +25,17 @@ export const taintToleration = {
   filter(pod, nodeInfo) {
     const tolerations = pod.spec.tolerations ?? [];
     const taint = (nodeInfo.node.spec.taints ?? []).find(
-      (t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerations.some((tol) => tolerates(tol, t)),
+      (t) =>
+        (t.effect === 'NoSchedule' || t.effect === 'NoExecute') &&
+        !tolerations.some((tol) => tolerates(tol, t)),
     );
     if (!taint) return undefined;
     return { reasons: [`node(s) had untolerated taint ${formatTaint(taint)}`], unresolvable: true };
   },
   score(pod, nodeInfo) {
-    const tolerations = (pod.spec.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
+    const tolerations = (pod.spec.tolerations ?? []).filter(
+      (t) => !t.effect || t.effect === 'PreferNoSchedule',
+    );
     return (nodeInfo.node.spec.taints ?? []).filter(
       (t) => t.effect === 'PreferNoSchedule' && !tolerations.some((tol) => tolerates(tol, t)),
     ).length;
@@ -39,6 +43,8 @@ export const taintToleration = {
   normalize(scores) {
     // More intolerable taints is worse: DefaultNormalizeScore with reverse = true.
     const max = Math.max(0, ...scores);
-    return scores.map((s) => (max === 0 ? MAX_NODE_SCORE : MAX_NODE_SCORE - Math.floor((s * MAX_NODE_SCORE) / max)));
+    return scores.map((s) =>
+      max === 0 ? MAX_NODE_SCORE : MAX_NODE_SCORE - Math.floor((s * MAX_NODE_SCORE) / max),
+    );
   },
 } satisfies FilterPlugin & ScorePlugin;

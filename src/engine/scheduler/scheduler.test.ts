@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import { createCluster } from '../cluster';
+import type { Node, Pod } from '../api/types';
+import { podManifest } from '../testing/builders';
+import { NodeInfo, type FilterPlugin } from './framework';
+import { fitError } from './scheduler';
+import { nodeName } from './plugins/node-name';
+import { nodeResourcesFit } from './plugins/node-resources-fit';
+import { nodeUnschedulable } from './plugins/node-unschedulable';
+import { taintToleration } from './plugins/taint-toleration';
+
+function node(name: string, extra: Partial<Node['spec']> = {}, cpu = '2', memory = '4Gi'): Node {
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name, uid: name, resourceVersion: '1', creationTimestamp: '' },
+    spec: extra,
+    status: {
+      capacity: {},
+      allocatable: { cpu, memory, pods: '110' },
+      conditions: [],
+      addresses: [],
+      nodeInfo: {} as Node['status']['nodeInfo'],
+    },
+  };
+}
+
+function pod(extra: Parameters<typeof podManifest>[1] = {}): Pod {
+  const manifest = podManifest('p', extra) as unknown as Pod;
+  manifest.spec.tolerations ??= [];
+  return manifest;
+}
+
+const filterCases: {
+  name: string;
+  plugin: FilterPlugin;
+  pod: Pod;
+  node: Node;
+  reasons?: string[];
+}[] = [
+  {
+    name: 'cordoned node',
+    plugin: nodeUnschedulable,
+    pod: pod(),
+    node: node('n', { unschedulable: true }),
+    reasons: ['node(s) were unschedulable'],
+  },
+  {
+    name: 'cordoned node, tolerated',
+    plugin: nodeUnschedulable,
+    pod: pod({
+      tolerations: [
+        { key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' },
+      ],
+    }),
+    node: node('n', { unschedulable: true }),
+  },
+  {
+    name: 'other node name',
+    plugin: nodeName,
+    pod: pod({ nodeName: 'a' }),
+    node: node('b'),
+    reasons: ["node(s) didn't match the requested node name"],
+  },
+  {
+    name: 'control-plane taint',
+    plugin: taintToleration,
+    pod: pod(),
+    node: node('m', {
+      taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }],
+    }),
+    reasons: ['node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }'],
+  },
+  {
+    name: 'control-plane taint, tolerated',
+    plugin: taintToleration,
+    pod: pod({
+      tolerations: [
+        { key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' },
+      ],
+    }),
+    node: node('m', {
+      taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }],
+    }),
+  },
+  {
+    name: 'PreferNoSchedule does not filter',
+    plugin: taintToleration,
+    pod: pod(),
+    node: node('n', { taints: [{ key: 'k', value: 'v', effect: 'PreferNoSchedule' }] }),
+  },
+  {
+    name: 'too much cpu',
+    plugin: nodeResourcesFit,
+    pod: pod({ cpu: '3' }),
+    node: node('n'),
+    reasons: ['Insufficient cpu'],
+  },
+  {
+    name: 'too much cpu and memory',
+    plugin: nodeResourcesFit,
+    pod: pod({ cpu: '3', memory: '5Gi' }),
+    node: node('n'),
+    reasons: ['Insufficient cpu', 'Insufficient memory'],
+  },
+  {
+    name: 'fits',
+    plugin: nodeResourcesFit,
+    pod: pod({ cpu: '500m', memory: '1Gi' }),
+    node: node('n'),
+  },
+];
+
+describe('filter plugins', () => {
+  it.each(filterCases)('$plugin.name: $name', ({ plugin, pod: p, node: n, reasons }) => {
+    expect(plugin.filter(p, new NodeInfo(n))?.reasons).toEqual(reasons);
+  });
+});
+
+describe('FailedScheduling message', () => {
+  it('matches kube-scheduler word for word (histogram sorted, two final dots)', () => {
+    const message = fitError(3, [
+      {
+        reasons: ['node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }'],
+        unresolvable: true,
+      },
+      { reasons: ['Insufficient cpu'], unresolvable: false },
+      { reasons: ['Insufficient cpu'], unresolvable: false },
+    ]);
+    expect(message).toBe(
+      '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod..',
+    );
+  });
+});
+
+describe('kube-scheduler', () => {
+  it('never places a pod on the tainted control plane and spreads pods by free resources', () => {
+    const c = createCluster({ seed: 3 });
+    for (let i = 0; i < 6; i++)
+      c.api.execute({
+        verb: 'create',
+        resource: 'pods',
+        namespace: 'default',
+        body: podManifest(`p${i}`),
+      });
+    c.runUntilIdle();
+    const pods = c.api.list('pods') as Pod[];
+    const perNode = new Map<string, number>();
+    for (const p of pods) perNode.set(p.spec.nodeName!, (perNode.get(p.spec.nodeName!) ?? 0) + 1);
+    expect(perNode.has('m-k8s')).toBe(false);
+    expect([...perNode.values()].sort()).toEqual([2, 2, 2]);
+  });
+
+  it('records a decision: each node filtered, each plugin scored, the winner', () => {
+    const c = createCluster({ seed: 3 });
+    const created = c.api.execute({
+      verb: 'create',
+      resource: 'pods',
+      namespace: 'default',
+      body: podManifest('web'),
+    }).object!;
+    c.runUntilIdle();
+    const decision = c.schedulingDecision(created.metadata.uid)!;
+    expect(decision.filters.find((f) => f.node === 'm-k8s')).toMatchObject({
+      failedPlugin: 'TaintToleration',
+    });
+    expect(decision.scores.map((s) => s.node).sort()).toEqual(['w1-k8s', 'w2-k8s', 'w3-k8s']);
+    expect(decision.scores[0]!.plugins.map((p) => [p.plugin, p.weight])).toEqual([
+      ['TaintToleration', 3],
+      ['NodeResourcesFit', 1],
+      ['NodeResourcesBalancedAllocation', 1],
+    ]);
+    const pod = c.api.list('pods')[0] as Pod;
+    expect(pod.spec.nodeName).toBe(decision.selectedNode);
+  });
+
+  it('leaves an unfittable pod Pending with the FailedScheduling reason', () => {
+    const c = createCluster({ seed: 3 });
+    c.api.execute({
+      verb: 'create',
+      resource: 'pods',
+      namespace: 'default',
+      body: podManifest('big', { cpu: '4' }),
+    });
+    c.runUntilIdle();
+    const pod = c.api.list('pods')[0] as Pod;
+    const message =
+      '0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 Insufficient cpu. preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod..';
+    expect(pod.status.conditions).toEqual([
+      expect.objectContaining({
+        type: 'PodScheduled',
+        status: 'False',
+        reason: 'Unschedulable',
+        message,
+      }),
+    ]);
+    const events = c.api.list('events') as unknown as {
+      reason: string;
+      message: string;
+      type: string;
+    }[];
+    expect(events).toEqual([
+      expect.objectContaining({ type: 'Warning', reason: 'FailedScheduling', message }),
+    ]);
+  });
+});
