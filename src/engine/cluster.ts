@@ -8,7 +8,7 @@ import { ReplicaSetController } from './controllers/replicaset/replicaset';
 import { EtcdStore } from './etcd/store';
 import { HopLog, type Hop, type HopListener } from './hops';
 import { Kubelet } from './kubelet/kubelet';
-import { nodeManifest, PRESETS, type PresetName } from './presets';
+import { kubeadmWithWorkers, nodeManifest, PRESETS, type Preset, type PresetName } from './presets';
 import { Containerd } from './runtime/containerd';
 import { Scheduler } from './scheduler/scheduler';
 import type { SchedulingDecision } from './scheduler/framework';
@@ -17,6 +17,8 @@ import { Transport } from './transport';
 export interface ClusterOptions {
   seed?: number;
   preset?: PresetName;
+  /** for kubeadm: how many workers to start with (default 3, as in the course) */
+  workers?: number;
   /** keep every hop in memory (the UI's timeline); off for benchmarks */
   keepHops?: boolean;
   /** keep etcd history per key (the etcd browser); off for benchmarks */
@@ -61,7 +63,11 @@ export class Cluster {
     this.transport = new Transport(this.clock, this.hops);
     this.api = new ApiServer(this.etcd, this.clock, this.rng, this.transport);
 
-    this.bootstrap();
+    const preset =
+      this.preset === 'kubeadm' && options.workers !== undefined
+        ? kubeadmWithWorkers(options.workers)
+        : PRESETS[this.preset];
+    this.bootstrap(preset);
     this.clock.advanceTo(CLUSTER_START);
 
     this.controllers = new ControllerContext(this.api, this.clock);
@@ -75,7 +81,7 @@ export class Cluster {
   }
 
   /** bootstrap writes what kubeadm leaves behind: namespaces and registered nodes (no hops). */
-  private bootstrap(): void {
+  private bootstrap(preset: Preset): void {
     const created = toTimestamp(this.clock.now);
     for (const name of NAMESPACES) {
       this.api.execute({
@@ -84,7 +90,7 @@ export class Cluster {
         body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } },
       });
     }
-    for (const input of PRESETS[this.preset].nodes) {
+    for (const input of preset.nodes) {
       const manifest = nodeManifest(input, this.preset, '', created);
       const { object } = this.api.execute({
         verb: 'create',

@@ -75,6 +75,24 @@ export const PRESETS: Record<PresetName, Preset> = {
   },
 };
 
+/**
+ * kubeadmWithWorkers is the kubeadm lab with `count` workers (w1-k8s, w2-k8s, ...): for scaling
+ * demonstrations and the benchmark. Pod CIDRs continue past 10.244.255.0/24 into 10.245.0.0/16.
+ */
+export function kubeadmWithWorkers(count: number): Preset {
+  const [controlPlane, firstWorker] = PRESETS.kubeadm.nodes as [NodeSpecInput, NodeSpecInput];
+  const workers = Array.from({ length: count }, (_, index) => {
+    const i = index + 1;
+    return {
+      ...firstWorker,
+      name: `w${i}-k8s`,
+      ip: `192.168.${1 + Math.floor((100 + i) / 255)}.${(100 + i) % 255}`,
+      podCIDR: `10.${244 + Math.floor(i / 256)}.${i % 256}.0/24`,
+    };
+  });
+  return { name: 'kubeadm', nodes: [controlPlane, ...workers] };
+}
+
 const CONTROL_PLANE_TAINT: Taint = {
   key: 'node-role.kubernetes.io/control-plane',
   effect: 'NoSchedule',

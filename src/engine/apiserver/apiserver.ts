@@ -93,6 +93,8 @@ interface Write {
   value?: KubeObject;
   /** returned to the caller: the stored object, or the deleted one */
   result: KubeObject;
+  /** the key's mod revision the write was computed against (0: the key did not exist) */
+  baseRevision: number;
 }
 
 interface Watcher extends WatchOptions {
@@ -153,7 +155,9 @@ export class ApiServer {
       LATENCY.storage,
       () => {
         try {
-          const write = this.plan(request, fixedName);
+          // Unchanged since the request was checked: store what was planned. Otherwise check again.
+          const unchanged = (this.etcd.get(planned.key)?.modRevision ?? 0) === planned.baseRevision;
+          const write = unchanged ? planned : this.plan(request, fixedName);
           if (!isWrite(write)) {
             callback?.({ ok: true, result: write });
             return undefined;
@@ -196,10 +200,11 @@ export class ApiServer {
 
   private commit(write: Write): ApiResult {
     if (write.value) {
-      const kv = this.etcd.put(write.key, write.value);
+      write.value.metadata.resourceVersion = String(this.etcd.revision + 1);
+      const kv = this.etcd.put(write.key, deepFreeze(write.value), write.baseRevision);
       return { object: kv!.value, resourceVersion: String(kv!.modRevision) };
     }
-    this.etcd.delete(write.key);
+    this.etcd.delete(write.key, write.baseRevision);
     return { object: write.result, resourceVersion: String(this.etcd.revision) };
   }
 
@@ -309,8 +314,7 @@ export class ApiServer {
     if (errors.length > 0) throw invalid(info.kind, info.group, meta.name ?? '', errors);
     const key = etcdKey(info, namespace, meta.name);
     if (this.etcd.get(key)) throw alreadyExists(info.resource, info.group, meta.name);
-    meta.resourceVersion = String(this.etcd.revision + 1);
-    return { key, info, value: deepFreeze(obj), result: obj };
+    return { key, info, value: obj, result: obj, baseRevision: 0 };
   }
 
   private requireActiveNamespace(info: ResourceInfo, namespace: string): void {
@@ -350,9 +354,14 @@ export class ApiServer {
       ...others,
       { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now },
     ];
-    next.metadata.resourceVersion = String(this.etcd.revision + 1);
     const key = etcdKey(info, namespace, name);
-    return { key, info, value: deepFreeze(next), result: next };
+    return {
+      key,
+      info,
+      value: next,
+      result: next,
+      baseRevision: Number(pod.metadata.resourceVersion),
+    };
   }
 
   private planUpdate(
@@ -409,10 +418,15 @@ export class ApiServer {
     }
     const key = etcdKey(info, namespace, name);
     if (next.metadata.deletionTimestamp && (next.metadata.finalizers ?? []).length === 0) {
-      return { key, info, result: next };
+      return { key, info, result: next, baseRevision: Number(old.metadata.resourceVersion) };
     }
-    next.metadata.resourceVersion = String(this.etcd.revision + 1);
-    return { key, info, value: deepFreeze(next), result: next };
+    return {
+      key,
+      info,
+      value: next,
+      result: next,
+      baseRevision: Number(old.metadata.resourceVersion),
+    };
   }
 
   private planDelete(
@@ -437,7 +451,8 @@ export class ApiServer {
     let grace = 0;
     if (info.resource === 'pods')
       grace = this.podGracePeriod(old as Pod, request.gracePeriodSeconds);
-    if (finalizers.size === 0 && grace === 0) return { key, info, result: old };
+    if (finalizers.size === 0 && grace === 0)
+      return { key, info, result: old, baseRevision: Number(old.metadata.resourceVersion) };
     if (finalizers.size > 0) next.metadata.finalizers = [...finalizers];
     const deadline = toTimestamp(this.clock.now + grace * 1000);
     const current = old.metadata.deletionTimestamp;
@@ -447,8 +462,13 @@ export class ApiServer {
     }
     if (JSON.stringify(next) === JSON.stringify(old))
       return { object: old, resourceVersion: old.metadata.resourceVersion };
-    next.metadata.resourceVersion = String(this.etcd.revision + 1);
-    return { key, info, value: deepFreeze(next), result: next };
+    return {
+      key,
+      info,
+      value: next,
+      result: next,
+      baseRevision: Number(old.metadata.resourceVersion),
+    };
   }
 
   /**

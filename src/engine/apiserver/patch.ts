@@ -47,12 +47,17 @@ const MERGE_KEYS: Record<string, string> = {
  * on an object replaces it whole.
  */
 export function applyStrategicMergePatch(target: unknown, patch: unknown): unknown {
+  return strategicMerge(structuredClone(target), patch);
+}
+
+/** strategicMerge merges patch into target, which it owns (already a copy). */
+function strategicMerge(target: unknown, patch: unknown): unknown {
   if (!isObject(patch)) return structuredClone(patch);
   if (patch.$patch === 'replace') {
     const { $patch: _directive, ...rest } = patch;
     return structuredClone(rest);
   }
-  const result: JsonObject = isObject(target) ? { ...(structuredClone(target) as JsonObject) } : {};
+  const result: JsonObject = isObject(target) ? target : {};
   for (const [key, value] of Object.entries(patch)) {
     if (key.startsWith('$')) continue;
     if (value === null) {
@@ -60,7 +65,7 @@ export function applyStrategicMergePatch(target: unknown, patch: unknown): unkno
     } else if (Array.isArray(value) && key in MERGE_KEYS && Array.isArray(result[key])) {
       result[key] = mergeList(result[key] as Json[], value, MERGE_KEYS[key]!);
     } else {
-      result[key] = applyStrategicMergePatch(result[key], value) as Json;
+      result[key] = strategicMerge(result[key], value) as Json;
     }
   }
   return result;
@@ -81,7 +86,7 @@ function mergeList(current: Json[], patch: Json[], mergeKey: string): Json[] {
     if (item.$patch === 'delete') {
       if (index >= 0) result.splice(index, 1);
     } else if (index >= 0) {
-      result[index] = applyStrategicMergePatch(result[index], item) as Json;
+      result[index] = strategicMerge(result[index], item) as Json;
     } else {
       const { $patch: _directive, ...rest } = item;
       result.push(structuredClone(rest));

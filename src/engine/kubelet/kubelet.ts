@@ -195,7 +195,8 @@ export class Kubelet {
       this.recorder.warning(pod, 'Failed', 'Error: ImagePullBackOff');
       this.reportStatus(worker, { code: 'kubelet.backoff', args: { image } });
     });
-    this.clock.schedule(backoff, () => this.startContainer(worker, index));
+    // A back-off retry is the cluster waiting, not working: it does not keep the cluster busy.
+    this.clock.schedule(backoff, () => this.startContainer(worker, index), true);
   }
 
   private createAndStart(worker: PodWorker, index: number): void {

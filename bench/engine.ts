@@ -1,0 +1,74 @@
+/**
+ * npm run bench: how fast the engine turns one Deployment into Running pods.
+ * Prints, per size, the simulated-cluster wall time, pods/s, engine events/s, peak heap, and the
+ * events/s of a bare binary-heap event loop as a yardstick. A benchmark, not a test: it asserts nothing.
+ */
+import { performance } from 'node:perf_hooks';
+import { TaskQueue } from '../src/engine/clock';
+import { createCluster, type Pod } from '../src/engine';
+import { deploymentManifest } from '../src/engine/testing/builders';
+
+interface Size {
+  nodes: number;
+  pods: number;
+}
+
+const SIZES: Size[] = process.argv.includes('--quick')
+  ? [{ nodes: 100, pods: 1000 }]
+  : [
+      { nodes: 100, pods: 1000 },
+      { nodes: 1000, pods: 10000 },
+    ];
+
+function bareLoopEventsPerSecond(events: number): number {
+  const queue = new TaskQueue();
+  let sink = 0;
+  const start = performance.now();
+  for (let i = 0; i < events; i++)
+    queue.push({ time: i % 1000, seq: i, background: false, run: () => sink++ });
+  while (queue.pop()?.run() !== undefined || queue.size > 0) {
+    // drain
+  }
+  const seconds = (performance.now() - start) / 1000;
+  if (sink !== events) throw new Error('bare loop lost events');
+  return events / seconds;
+}
+
+function run({ nodes, pods }: Size): void {
+  global.gc?.();
+  const cluster = createCluster({ seed: 1, workers: nodes, keepHops: false, keepHistory: false });
+  for (const kubelet of cluster.kubelets.values()) kubelet.runtime.preload('nginx:1.27');
+  let peakHeap = process.memoryUsage().heapUsed;
+  const start = performance.now();
+  let tasks = 0;
+  cluster.api.execute({
+    verb: 'create',
+    resource: 'deployments',
+    namespace: 'default',
+    body: deploymentManifest('bench', pods, 'nginx:1.27'),
+  });
+  const running = () =>
+    (cluster.api.list('pods') as Pod[]).filter((p) => p.status.phase === 'Running').length;
+  const hopsBefore = cluster.hops.count;
+  while (!cluster.isIdle()) {
+    for (let i = 0; i < 20_000 && cluster.clock.runNext(); i++) tasks++;
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  }
+  const seconds = (performance.now() - start) / 1000;
+  const ready = running();
+  const events = cluster.hops.count - hopsBefore;
+  console.log(
+    [
+      `${nodes} nodes / ${pods} pods:`,
+      `${ready}/${pods} Running in ${seconds.toFixed(2)} s wall (${(cluster.elapsed / 1000).toFixed(1)} s simulated)`,
+      `${Math.round(ready / seconds)} pods/s`,
+      `${Math.round(tasks / seconds)} engine events/s (${events} hops, ${tasks} tasks)`,
+      `peak heap ${Math.round(peakHeap / 1024 / 1024)} MB`,
+    ].join('\n  '),
+  );
+}
+
+console.log(
+  `bare binary-heap event loop: ${Math.round(bareLoopEventsPerSecond(2_000_000))} events/s`,
+);
+for (const size of SIZES) run(size);
