@@ -88,6 +88,11 @@ export class EtcdStore {
     return prev;
   }
 
+  /** historyKeys lists every key with uncompacted history, deleted keys included. */
+  historyKeys(): string[] {
+    return [...this.historyByKey.keys()].sort();
+  }
+
   /** history lists every write to key that has not been compacted, oldest first. */
   history(key: string): readonly EtcdEvent[] {
     return this.historyByKey.get(key) ?? [];
