@@ -30,6 +30,9 @@ export const CLUSTER_START = Date.UTC(2026, 0, 5, 9, 0, 0);
 /** How long before the start the nodes joined the cluster, so `kubectl get nodes` shows an age. */
 const CLUSTER_AGE_MS = 10 * 24 * 3600 * 1000;
 
+/** How many silent tasks (timers, queue work) one step may run while looking for the next hop. */
+const MAX_TASKS_PER_STEP = 100_000;
+
 const NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
 
 /** Images kubeadm nodes already hold: the pause image every pod sandbox uses. */
@@ -128,8 +131,9 @@ export class Cluster {
     let delivered: Hop | undefined;
     const stop = this.hops.subscribe((hop) => (delivered = hop));
     try {
-      while (this.hops.count === before && this.clock.runNext()) {
-        // run tasks until one delivers a hop
+      // Run tasks until one delivers a hop; the cap keeps a quiet cluster's timers from spinning forever.
+      for (let i = 0; i < MAX_TASKS_PER_STEP && this.hops.count === before; i++) {
+        if (!this.clock.runNext()) break;
       }
     } finally {
       stop();
