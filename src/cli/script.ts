@@ -1,0 +1,172 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { createCluster, type Hop, type PresetName } from '../engine';
+import { runKubectl } from '../kubectl';
+import { tokenize } from '../kubectl/tokenize';
+
+/** A ScriptStep is one command of a script, with the line it starts on. */
+export type ScriptStep =
+  | { kind: 'kubectl'; line: number; text: string; stdin?: string }
+  | { kind: 'sleep'; line: number; text: string; ms: number };
+
+/** ScriptError is a malformed script: the CLI prints it and exits 2. */
+export class ScriptError extends Error {}
+
+/** parseDuration reads Go's time.ParseDuration syntax (1h2m3.5s, 500ms) into milliseconds. */
+export function parseDuration(text: string): number {
+  const units: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  if (text === '0') return 0;
+  const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/y;
+  let total = 0;
+  let pos = 0;
+  while (pos < text.length) {
+    re.lastIndex = pos;
+    const m = re.exec(text);
+    if (!m) throw new Error(`time: invalid duration "${text}"`);
+    total += Number(m[1]) * units[m[2]!]!;
+    pos = re.lastIndex;
+  }
+  if (text === '') throw new Error('time: invalid duration ""');
+  return total;
+}
+
+/**
+ * parseScript reads a script: blank lines and # comments skipped; `kubectl ...`/`k ...` lines,
+ * optionally with a heredoc (`<<EOF`, `<<'EOF'`, `<<-EOF`) feeding stdin; `sleep DURATION`.
+ */
+export function parseScript(text: string, name: string): ScriptStep[] {
+  const lines = text.split('\n');
+  const steps: ScriptStep[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
+    const trimmed = raw.trim();
+    const lineNo = i + 1;
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    const bad = (msg: string) => new ScriptError(`error: ${name}:${lineNo}: ${msg}`);
+    const first = trimmed.split(/\s+/)[0]!;
+    if (first === 'sleep') {
+      const arg = trimmed.split(/\s+/)[1];
+      if (!arg) throw bad('sleep needs a duration');
+      let ms: number;
+      try {
+        ms = parseDuration(/^\d+(\.\d+)?$/.test(arg) ? `${arg}s` : arg);
+      } catch (e) {
+        throw bad((e as Error).message);
+      }
+      steps.push({ kind: 'sleep', line: lineNo, text: trimmed, ms });
+      continue;
+    }
+    if (first !== 'kubectl' && first !== 'k') throw bad(`unknown command "${trimmed}"`);
+    const heredoc = trimmed.match(/<<(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2\s*$/);
+    if (!heredoc) {
+      try {
+        tokenize(trimmed);
+      } catch (e) {
+        throw bad((e as Error).message);
+      }
+      steps.push({ kind: 'kubectl', line: lineNo, text: trimmed });
+      continue;
+    }
+    const [, dash, , tag] = heredoc;
+    const body: string[] = [];
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const l = dash ? lines[j]!.replace(/^\t+/, '') : lines[j]!;
+      if (l === tag) break;
+      body.push(l);
+    }
+    if (j >= lines.length) throw bad(`unterminated heredoc (missing "${tag}")`);
+    steps.push({ kind: 'kubectl', line: lineNo, text: trimmed.slice(0, heredoc.index).trim(), stdin: body.map((l) => `${l}\n`).join('') });
+    i = j;
+  }
+  return steps;
+}
+
+export interface RunOptions {
+  seed?: number;
+  preset?: PresetName;
+  hops?: boolean;
+  /** where `-f PATH` files are read from (the script's folder) */
+  baseDir: string;
+  readFile?: (path: string) => string | undefined;
+}
+
+/** formatHop prints a hop for --hops: `~ 0.002s kubectl -> kube-apiserver: create deployment/web`. */
+export function formatHop(hop: Hop, start: number): string {
+  const what = hop.object.name === '' ? hop.object.kind : `${hop.object.kind.toLowerCase()}/${hop.object.name}`;
+  return `~ ${((hop.time - start) / 1000).toFixed(3)}s ${hop.from} -> ${hop.to}: ${hop.verb} ${what}`;
+}
+
+/** runScript replays steps on a fresh cluster and returns the transcript. */
+export function runScript(steps: ScriptStep[], options: RunOptions): string {
+  const cluster = createCluster({ seed: options.seed ?? 1, preset: options.preset ?? 'kubeadm', keepHops: false });
+  let out = '';
+  const stop = options.hops ? cluster.onHop((hop) => (out += `${formatHop(hop, cluster.startTime)}\n`)) : undefined;
+  const readFile =
+    options.readFile ??
+    ((path: string) => {
+      try {
+        return readFileSync(resolve(options.baseDir, path), 'utf8');
+      } catch {
+        return undefined;
+      }
+    });
+  for (const step of steps) {
+    out += `$ ${step.text}\n`;
+    if (step.kind === 'sleep') {
+      cluster.runFor(step.ms);
+      continue;
+    }
+    const result = runKubectl(cluster, step.text, { stdin: step.stdin, readFile });
+    out += result.stdout + result.stderr;
+  }
+  stop?.();
+  return out;
+}
+
+/** main is the CLI: `kubeloop run SCRIPT [--seed N] [--preset P] [--hops]`; returns the exit code. */
+export function main(argv: string[], write: (s: string) => void, writeErr: (s: string) => void): number {
+  const [verb, ...rest] = argv;
+  const usage = 'usage: kubeloop run SCRIPT [--seed N] [--preset kubeadm|minikube] [--hops]\n';
+  if (verb !== 'run') {
+    writeErr(usage);
+    return 2;
+  }
+  let script: string | undefined;
+  let seed = 1;
+  let preset: PresetName = 'kubeadm';
+  let hops = false;
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (a === '--hops') hops = true;
+    else if (a === '--seed' || a.startsWith('--seed=')) seed = Number(a.includes('=') ? a.split('=')[1] : rest[++i]);
+    else if (a === '--preset' || a.startsWith('--preset=')) preset = (a.includes('=') ? a.split('=')[1] : rest[++i]) as PresetName;
+    else if (script === undefined) script = a;
+    else {
+      writeErr(usage);
+      return 2;
+    }
+  }
+  if (script === undefined || !Number.isFinite(seed) || (preset !== 'kubeadm' && preset !== 'minikube')) {
+    writeErr(usage);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = readFileSync(script, 'utf8');
+  } catch {
+    writeErr(`error: cannot read ${script}\n`);
+    return 2;
+  }
+  try {
+    const steps = parseScript(text, script);
+    write(runScript(steps, { seed, preset, hops, baseDir: dirname(resolve(script)) }));
+    return 0;
+  } catch (e) {
+    if (e instanceof ScriptError) {
+      writeErr(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

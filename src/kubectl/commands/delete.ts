@@ -1,0 +1,117 @@
+import type { ResourceInfo } from '../../engine';
+import { request, sleep, type Command, type Context, type Task } from '../context';
+import { formatStatusError, KubectlError } from '../errors';
+import { kindName, requireResource } from '../resources';
+import { selectorFlag } from './get';
+import { readManifests } from './manifests';
+
+interface Target {
+  info: ResourceInfo;
+  namespace?: string;
+  name: string;
+  source?: string;
+}
+
+const POLICIES = { background: 'Background', foreground: 'Foreground', orphan: 'Orphan' } as const;
+
+/** WAIT_POLL_MS is how often kubectl's wait is emulated with a get (real kubectl watches). */
+const WAIT_POLL_MS = 1000;
+
+function* targetsOf(ctx: Context): Generator<import('../context').Op, Target[], import('../../engine').ApiResponse | undefined> {
+  const { flags } = ctx;
+  if (flags.strings('filename').length > 0) {
+    return readManifests(ctx).map((m) => ({ info: m.info, namespace: m.namespace, name: m.name, source: m.source }));
+  }
+  if (flags.args.length === 0) {
+    throw new KubectlError(
+      "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
+    );
+  }
+  const targets: Target[] = [];
+  if (flags.args.some((a) => a.includes('/'))) {
+    for (const arg of flags.args) {
+      const [type, name] = arg.split('/', 2);
+      const info = requireResource(type!);
+      targets.push({ info, namespace: info.namespaced ? ctx.namespace : undefined, name: name! });
+    }
+    return targets;
+  }
+  const infos = flags.args[0]!.split(',').map(requireResource);
+  const names = flags.args.slice(1);
+  const all = flags.bool('all') || flags.has('selector');
+  if (names.length === 0 && !all) {
+    throw new KubectlError(`error: resource(s) were provided, but no name was specified`);
+  }
+  for (const info of infos) {
+    const namespace = info.namespaced ? ctx.namespace : undefined;
+    if (names.length > 0) {
+      for (const name of names) targets.push({ info, namespace, name });
+      continue;
+    }
+    const res = yield* request({ verb: 'list', resource: info.resource, namespace, labelSelector: selectorFlag(ctx) });
+    if (!res.ok) throw new KubectlError(formatStatusError(res.error));
+    for (const obj of res.result.items ?? []) targets.push({ info, namespace, name: obj.metadata.name });
+  }
+  if (targets.length === 0) ctx.err.push('No resources found');
+  return targets;
+}
+
+function* deleteCommand(ctx: Context): Task {
+  const { flags } = ctx;
+  const cascade = flags.string('cascade', 'background');
+  const policy = POLICIES[cascade as keyof typeof POLICIES];
+  if (!policy) {
+    throw new KubectlError(`error: invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan".`);
+  }
+  const force = flags.bool('force');
+  let grace = flags.has('grace-period') ? Number(flags.string('grace-period')) : -1;
+  if (flags.bool('now')) grace = 1;
+  if (grace === 0 && !force) grace = 1;
+  if (force && grace < 0) grace = 0;
+  if (force) {
+    ctx.err.push(
+      'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.',
+    );
+  }
+  const deleted: Target[] = [];
+  for (const t of yield* targetsOf(ctx)) {
+    const res = yield* request({
+      verb: 'delete',
+      resource: t.info.resource,
+      namespace: t.namespace,
+      name: t.name,
+      propagationPolicy: policy,
+      gracePeriodSeconds: grace >= 0 ? grace : undefined,
+    });
+    if (!res.ok) {
+      ctx.err.push(formatStatusError(res.error, t.source ? { verb: 'deleting', file: t.source } : undefined));
+      ctx.exitCode = 1;
+      continue;
+    }
+    ctx.out.push(`${kindName(t.info)} "${t.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}\n`);
+    deleted.push(t);
+  }
+  if (!flags.bool('wait', true) || force) return;
+  for (const t of deleted) {
+    for (;;) {
+      const res = yield* request({ verb: 'get', resource: t.info.resource, namespace: t.namespace, name: t.name });
+      if (!res.ok) break;
+      yield* sleep(WAIT_POLL_MS);
+    }
+  }
+}
+
+export const del: Command = {
+  name: 'delete',
+  flags: [
+    { name: 'filename', short: 'f', type: 'strings' },
+    { name: 'all', type: 'bool' },
+    { name: 'selector', short: 'l', type: 'string' },
+    { name: 'cascade', type: 'string' },
+    { name: 'grace-period', type: 'string' },
+    { name: 'force', type: 'bool' },
+    { name: 'now', type: 'bool' },
+    { name: 'wait', type: 'bool' },
+  ],
+  run: deleteCommand,
+};

@@ -1,0 +1,21 @@
+import type { Command } from '../context';
+import { apply } from './apply';
+import { del } from './delete';
+import { describe } from './describe';
+import { create, run } from './generate';
+import { get } from './get';
+
+/** COMMANDS is the command table; kubectl resolves the first word against it. */
+export const COMMANDS: readonly Command[] = [create, run, get, del, describe, apply];
+
+/**
+ * KUBECTL_COMMANDS lists every real kubectl command in its help order (the order cobra offers
+ * "Did you mean this?" suggestions in), including those Kubeloop does not implement.
+ */
+export const KUBECTL_COMMANDS = [
+  'create', 'expose', 'run', 'set', 'explain', 'get', 'edit', 'delete', 'rollout', 'scale', 'autoscale',
+  'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'describe', 'logs', 'attach',
+  'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events', 'diff', 'apply', 'patch', 'replace', 'wait',
+  'kustomize', 'label', 'annotate', 'completion', 'alpha', 'api-resources', 'api-versions', 'config', 'plugin',
+  'version',
+];

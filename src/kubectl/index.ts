@@ -1,0 +1,145 @@
+import type { ApiResponse, Cluster } from '../engine';
+import { COMMANDS, KUBECTL_COMMANDS } from './commands';
+import type { Context, KubectlInput, Task } from './context';
+import { KubectlError } from './errors';
+import { FlagError, Flags, GLOBAL_FLAGS, parseFlags } from './flags';
+import { tokenize } from './tokenize';
+
+export type { KubectlInput } from './context';
+
+export interface KubectlResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export interface KubectlExecution {
+  readonly done: boolean;
+  readonly result?: KubectlResult;
+  onDone(cb: (r: KubectlResult) => void): void;
+}
+
+class Execution implements KubectlExecution {
+  done = false;
+  result?: KubectlResult;
+  private readonly callbacks: ((r: KubectlResult) => void)[] = [];
+
+  onDone(cb: (r: KubectlResult) => void): void {
+    if (this.result) cb(this.result);
+    else this.callbacks.push(cb);
+  }
+
+  finish(result: KubectlResult): void {
+    this.done = true;
+    this.result = result;
+    for (const cb of this.callbacks.splice(0)) cb(result);
+  }
+}
+
+/** levenshtein is cobra's ld() (case-insensitive edit distance) used for command suggestions. */
+export function levenshtein(a: string, b: string): number {
+  a = a.toLowerCase();
+  b = b.toLowerCase();
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+function unknownCommand(word: string): string {
+  const suggestions = KUBECTL_COMMANDS.filter((c) => levenshtein(word, c) <= 2 || c.startsWith(word.toLowerCase()));
+  const head = `Error: unknown command "${word}" for "kubectl"`;
+  if (suggestions.length === 0) return `${head}\n`;
+  return `${head}\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}\n`).join('')}\n`;
+}
+
+/** splitCommand finds the command word, skipping global flags (-n ns) written before it. */
+function splitCommand(words: string[]): { name?: string; rest: string[] } {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (!w.startsWith('-')) return { name: w, rest: [...words.slice(0, i), ...words.slice(i + 1)] };
+    const takesValue = GLOBAL_FLAGS.some((f) => w === `--${f.name}` || w === `-${f.short}`);
+    if (takesValue) i++;
+  }
+  return { rest: words };
+}
+
+const done = (stdout: string, stderr: string, exitCode: number): KubectlResult => ({ stdout, stderr, exitCode });
+
+/** startKubectl starts a command; its API requests are hops that complete as the cluster runs. */
+export function startKubectl(cluster: Cluster, commandLine: string, input: KubectlInput = {}): KubectlExecution {
+  const execution = new Execution();
+  const fail = (stderr: string) => {
+    execution.finish(done('', stderr, 1));
+    return execution;
+  };
+  let words: string[];
+  try {
+    words = tokenize(commandLine);
+  } catch (error) {
+    return fail(`error: ${(error as Error).message}\n`);
+  }
+  if (words[0] !== 'kubectl' && words[0] !== 'k') {
+    execution.finish(done('', `${words[0] ?? ''}: command not found\n`, 127));
+    return execution;
+  }
+  const { name, rest } = splitCommand(words.slice(1));
+  if (name === undefined) return fail('error: kubectl needs a command; try: kubectl get pods\n');
+  const command = COMMANDS.find((c) => c.name === name || c.aliases?.includes(name));
+  if (!command) {
+    if (KUBECTL_COMMANDS.includes(name)) return fail(`error: "kubectl ${name}" is not available in Kubeloop yet\n`);
+    return fail(unknownCommand(name));
+  }
+  let flags: Flags;
+  try {
+    flags = new Flags(parseFlags(rest, command.flags));
+  } catch (error) {
+    if (error instanceof FlagError) return fail(`Error: ${error.message}\nSee 'kubectl ${command.name} --help' for usage.\n`);
+    throw error;
+  }
+  const ctx: Context = {
+    cluster,
+    input,
+    flags,
+    namespace: flags.string('namespace', 'default'),
+    namespaceSet: flags.has('namespace'),
+    out: [],
+    err: [],
+    exitCode: 0,
+  };
+  const client = cluster.client('kubectl');
+  const finish = () => {
+    const stderr = ctx.err.map((line) => `${line}\n`).join('');
+    execution.finish(done(ctx.out.join(''), stderr, ctx.exitCode));
+  };
+  const step = (value: ApiResponse | undefined): void => {
+    let next: IteratorResult<import('./context').Op, void>;
+    try {
+      next = task.next(value);
+    } catch (error) {
+      if (!(error instanceof KubectlError)) throw error;
+      ctx.err.push(error.message);
+      ctx.exitCode = 1;
+      return finish();
+    }
+    if (next.done) return finish();
+    const op = next.value;
+    if (op.kind === 'request') client.request(op.request, (response) => step(response));
+    else cluster.clock.schedule(op.ms, () => step(undefined));
+  };
+  const task: Task = command.run(ctx);
+  step(undefined);
+  return execution;
+}
+
+/** runKubectl runs a command to completion by driving the cluster — for the CLI, tests, lessons. */
+export function runKubectl(cluster: Cluster, commandLine: string, input?: KubectlInput): KubectlResult {
+  const execution = startKubectl(cluster, commandLine, input);
+  cluster.runWhile(() => !execution.done);
+  return execution.result ?? done('', 'error: the command did not finish (the cluster ran out of work)\n', 1);
+}

@@ -1,0 +1,169 @@
+import {
+  formatSelector,
+  type Deployment,
+  type Event,
+  type KubeObject,
+  type Namespace,
+  type Node,
+  type Pod,
+  type ReplicaSet,
+} from '../../engine';
+import { age } from './age';
+import { summarizePod } from './pod-status';
+import type { Table } from './table';
+
+/** A ResourcePrinter gives the columns of one resource, as printers.go AddHandlers registers them. */
+interface ResourcePrinter {
+  headers: string[];
+  wide: string[];
+  row(obj: KubeObject, now: number, wide: boolean): string[];
+}
+
+const orNone = (s: string | undefined) => (s ? s : '<none>');
+
+function containersAndImages(spec: { containers: { name: string; image: string }[] }): string[] {
+  return [spec.containers.map((c) => c.name).join(','), spec.containers.map((c) => c.image).join(',')];
+}
+
+export function nodeStatus(node: Node): string {
+  const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
+  let status = ready ? (ready.status === 'True' ? 'Ready' : 'NotReady') : 'Unknown';
+  if (node.spec?.unschedulable) status += ',SchedulingDisabled';
+  return status;
+}
+
+export function nodeRoles(node: Node): string {
+  const roles = new Set<string>();
+  for (const [key, value] of Object.entries(node.metadata.labels ?? {})) {
+    if (key.startsWith('node-role.kubernetes.io/')) roles.add(key.slice('node-role.kubernetes.io/'.length));
+    else if (key === 'kubernetes.io/role' && value) roles.add(value);
+  }
+  return roles.size === 0 ? '<none>' : [...roles].sort().join(',');
+}
+
+const PRINTERS: Record<string, ResourcePrinter> = {
+  Pod: {
+    headers: ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'],
+    wide: ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'],
+    row(obj, now, wide) {
+      const pod = obj as Pod;
+      const s = summarizePod(pod, now);
+      const cells = [pod.metadata.name, s.ready, s.status, s.restarts, age(pod.metadata.creationTimestamp, now)];
+      if (wide) {
+        cells.push(
+          orNone(pod.status?.podIPs?.[0]?.ip),
+          orNone(pod.spec.nodeName),
+          orNone(pod.status?.nominatedNodeName),
+          '<none>',
+        );
+      }
+      return cells;
+    },
+  },
+  Deployment: {
+    headers: ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE'],
+    wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
+    row(obj, now, wide) {
+      const d = obj as Deployment;
+      const st = d.status ?? {};
+      const cells = [
+        d.metadata.name,
+        `${st.readyReplicas ?? 0}/${d.spec.replicas}`,
+        String(st.updatedReplicas ?? 0),
+        String(st.availableReplicas ?? 0),
+        age(d.metadata.creationTimestamp, now),
+      ];
+      if (wide) cells.push(...containersAndImages(d.spec.template.spec), formatSelector(d.spec.selector));
+      return cells;
+    },
+  },
+  ReplicaSet: {
+    headers: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE'],
+    wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
+    row(obj, now, wide) {
+      const rs = obj as ReplicaSet;
+      const cells = [
+        rs.metadata.name,
+        String(rs.spec.replicas),
+        String(rs.status?.replicas ?? 0),
+        String(rs.status?.readyReplicas ?? 0),
+        age(rs.metadata.creationTimestamp, now),
+      ];
+      if (wide) cells.push(...containersAndImages(rs.spec.template.spec), formatSelector(rs.spec.selector));
+      return cells;
+    },
+  },
+  Node: {
+    headers: ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'],
+    wide: ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'],
+    row(obj, now, wide) {
+      const node = obj as Node;
+      const info = node.status.nodeInfo;
+      const cells = [node.metadata.name, nodeStatus(node), nodeRoles(node), age(node.metadata.creationTimestamp, now), info.kubeletVersion];
+      if (wide) {
+        const address = (type: string) => node.status.addresses.find((a) => a.type === type)?.address;
+        cells.push(orNone(address('InternalIP')), orNone(address('ExternalIP')), info.osImage, info.kernelVersion, info.containerRuntimeVersion);
+      }
+      return cells;
+    },
+  },
+  Namespace: {
+    headers: ['NAME', 'STATUS', 'AGE'],
+    wide: [],
+    row(obj, now) {
+      const ns = obj as Namespace;
+      return [ns.metadata.name, ns.status?.phase ?? '', age(ns.metadata.creationTimestamp, now)];
+    },
+  },
+  Event: {
+    headers: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'],
+    wide: [],
+    row(obj, now, wide) {
+      const e = obj as Event;
+      const first = age(e.firstTimestamp || e.eventTime, now);
+      const last = e.lastTimestamp ? age(e.lastTimestamp, now) : first;
+      const target = e.involvedObject.name ? `${e.involvedObject.kind.toLowerCase()}/${e.involvedObject.name}` : e.involvedObject.kind.toLowerCase();
+      if (!wide) return [last, e.type, e.reason, target, e.message.trim()];
+      const source = e.source?.component || e.reportingComponent || '<unknown>';
+      const host = e.source?.host || e.reportingInstance;
+      return [last, e.type, e.reason, target, e.involvedObject.fieldPath ?? '', host ? `${source}, ${host}` : source, e.message.trim(), first, String(e.count ?? 1), e.metadata.name];
+    },
+  },
+};
+
+PRINTERS.Event!.wide = ['SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'];
+
+export interface TableOptions {
+  wide: boolean;
+  withNamespace: boolean;
+  showLabels: boolean;
+  /** prefix names with kind.group/ (when several types are printed) */
+  kindPrefix?: string;
+}
+
+/** buildTable turns objects of one kind into kubectl get's table. */
+export function buildTable(kind: string, objects: KubeObject[], now: number, opts: TableOptions): Table {
+  const printer = PRINTERS[kind]!;
+  let headers = [...printer.headers];
+  if (opts.wide) {
+    headers = kind === 'Event' ? [...headers.slice(0, 4), ...printer.wide] : [...headers, ...printer.wide];
+  }
+  if (opts.withNamespace) headers.unshift('NAMESPACE');
+  if (opts.showLabels) headers.push('LABELS');
+  const rows = objects.map((obj) => {
+    const cells = printer.row(obj, now, opts.wide);
+    if (opts.kindPrefix && kind !== 'Event') cells[0] = `${opts.kindPrefix}/${cells[0]}`;
+    if (opts.withNamespace) cells.unshift(obj.metadata.namespace ?? '');
+    if (opts.showLabels) {
+      const labels = obj.metadata.labels ?? {};
+      const keys = Object.keys(labels).sort();
+      cells.push(keys.length === 0 ? '<none>' : keys.map((k) => `${k}=${labels[k]}`).join(','));
+    }
+    return cells;
+  });
+  return { headers, rows };
+}
+
+export function hasPrinter(kind: string): boolean {
+  return kind in PRINTERS;
+}

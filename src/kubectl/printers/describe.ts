@@ -1,0 +1,185 @@
+import type { Container, ContainerState, ContainerStatus, Event, Pod, Toleration, Volume } from '../../engine';
+import { qosClass } from '../../engine';
+import { age } from './age';
+import { tabwrite } from './tabwriter';
+
+/**
+ * describePod lays a pod out as kubectl describe (describe.go describePod): one tabwriter with
+ * padding 2 over "Label:\tvalue" lines, flushed before the events table so it aligns alone.
+ */
+export function describePod(pod: Pod, events: Event[], now: number): string {
+  const w: string[] = [];
+  const spec = pod.spec;
+  const status = pod.status ?? { phase: 'Pending' };
+  w.push(`Name:\t${pod.metadata.name}`);
+  w.push(`Namespace:\t${pod.metadata.namespace ?? ''}`);
+  if (spec.priority !== undefined) w.push(`Priority:\t${spec.priority}`);
+  if (spec.serviceAccountName) w.push(`Service Account:\t${spec.serviceAccountName}`);
+  w.push(spec.nodeName ? `Node:\t${spec.nodeName}/${status.hostIP ?? ''}` : 'Node:\t<none>');
+  if (status.startTime) w.push(`Start Time:\t${rfc1123z(status.startTime)}`);
+  w.push(...multiline('Labels', pod.metadata.labels, (k, v) => `${k}=${v}`));
+  w.push(...annotationLines(pod.metadata.annotations));
+  if (pod.metadata.deletionTimestamp && status.phase !== 'Failed' && status.phase !== 'Succeeded') {
+    w.push(`Status:\tTerminating (lasts ${age(pod.metadata.deletionTimestamp, now)})`);
+    w.push(`Termination Grace Period:\t${pod.metadata.deletionGracePeriodSeconds ?? 0}s`);
+  } else {
+    w.push(`Status:\t${status.phase}`);
+  }
+  if (status.reason) w.push(`Reason:\t${status.reason}`);
+  if (status.message) w.push(`Message:\t${status.message}`);
+  w.push(`IP:\t${status.podIP ?? ''}`);
+  if (!status.podIPs || status.podIPs.length === 0) w.push('IPs:\t<none>');
+  else w.push('IPs:', ...status.podIPs.map((ip) => `  IP:\t${ip.ip}`));
+  const owner = pod.metadata.ownerReferences?.find((o) => o.controller);
+  if (owner) w.push(`Controlled By:\t${owner.kind}/${owner.name}`);
+  if (status.nominatedNodeName) w.push(`NominatedNodeName:\t${status.nominatedNodeName}`);
+  if ((spec.initContainers ?? []).length > 0) w.push(...containers('Init Containers', spec.initContainers!, status.initContainerStatuses));
+  w.push(...containers('Containers', spec.containers, status.containerStatuses));
+  if ((status.conditions ?? []).length > 0) {
+    w.push('Conditions:', '  Type\tStatus');
+    for (const c of status.conditions!) w.push(`  ${c.type} \t${c.status} `);
+  }
+  w.push(...volumes(spec.volumes));
+  w.push(`QoS Class:\t${status.qosClass ?? qosClass(spec)}`);
+  w.push(...multiline('Node-Selectors', spec.nodeSelector, (k, v) => `${k}=${v}`));
+  w.push(...tolerations(spec.tolerations));
+  return finish(w, events, now);
+}
+
+/** finish writes the body, then the events table (DescribeEvents flushes the writer first). */
+function finish(lines: string[], events: Event[], now: number): string {
+  if (events.length === 0) return `${tabwrite([...lines, 'Events:\t<none>'].join('\n'), 0, 2)}\n`;
+  const sorted = [...events].sort((a, b) => Date.parse(a.lastTimestamp) - Date.parse(b.lastTimestamp));
+  const table = ['Events:', '  Type\tReason\tAge\tFrom\tMessage', '  ----\t------\t----\t----\t-------'];
+  for (const e of sorted) {
+    const first = age(e.firstTimestamp || e.eventTime, now);
+    const interval = e.count > 1 ? `${age(e.lastTimestamp, now)} (x${e.count} over ${first})` : first;
+    const from = e.source?.component || e.reportingComponent;
+    table.push(`  ${e.type}\t${e.reason}\t${interval}\t${from}\t${e.message.trim()}`);
+  }
+  return `${tabwrite(lines.join('\n'), 0, 2)}\n${tabwrite(table.join('\n'), 0, 2)}\n`;
+}
+
+/** rfc1123z formats like Go's time.RFC1123Z: Mon, 05 Jan 2026 09:00:05 +0000. */
+export function rfc1123z(timestamp: string): string {
+  const d = new Date(Date.parse(timestamp));
+  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${days[d.getUTCDay()]}, ${two(d.getUTCDate())} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
+}
+
+function multiline(title: string, map: Record<string, string> | undefined, fmt: (k: string, v: string) => string): string[] {
+  const keys = Object.keys(map ?? {}).sort();
+  if (keys.length === 0) return [`${title}:\t<none>`];
+  return keys.map((k, i) => `${i === 0 ? `${title}:` : ''}\t${fmt(k, map![k]!)}`);
+}
+
+const MAX_ANNOTATION_LEN = 140;
+
+function annotationLines(annotations: Record<string, string> | undefined): string[] {
+  const keys = Object.keys(annotations ?? {})
+    .filter((k) => k !== 'kubectl.kubernetes.io/last-applied-configuration')
+    .sort();
+  if (keys.length === 0) return ['Annotations:\t<none>'];
+  const lines: string[] = [];
+  keys.forEach((key, i) => {
+    const lead = i === 0 ? 'Annotations:\t' : '\t';
+    const value = annotations![key]!.replace(/\n$/, '');
+    if (value.length + key.length + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
+      lines.push(`${lead}${key}:`);
+      for (const s of value.split('\n')) {
+        lines.push(`\t  ${s.length > MAX_ANNOTATION_LEN - 2 ? `${s.slice(0, MAX_ANNOTATION_LEN - 5)}...` : s}`);
+      }
+    } else {
+      lines.push(`${lead}${key}: ${value}`);
+    }
+  });
+  return lines;
+}
+
+function stateLines(name: string, state: ContainerState): string[] {
+  if (state.running) return [`    ${name}:\tRunning`, `      Started:\t${rfc1123z(state.running.startedAt)}`];
+  if (state.terminated) {
+    const t = state.terminated;
+    const lines = [`    ${name}:\tTerminated`];
+    if (t.reason) lines.push(`      Reason:\t${t.reason}`);
+    if (t.message) lines.push(`      Message:\t${t.message}`);
+    lines.push(`      Exit Code:\t${t.exitCode}`);
+    lines.push(`      Started:\t${t.startedAt ? rfc1123z(t.startedAt) : 'Mon, 01 Jan 0001 00:00:00 +0000'}`);
+    lines.push(`      Finished:\t${t.finishedAt ? rfc1123z(t.finishedAt) : 'Mon, 01 Jan 0001 00:00:00 +0000'}`);
+    return lines;
+  }
+  const lines = [`    ${name}:\tWaiting`];
+  if (state.waiting?.reason) lines.push(`      Reason:\t${state.waiting.reason}`);
+  return lines;
+}
+
+function containers(label: string, list: Container[], statuses: ContainerStatus[] | undefined): string[] {
+  if (list.length === 0) return [`${label}: <none>`];
+  const w = [`${label}:`];
+  for (const c of list) {
+    const st = statuses?.find((s) => s.name === c.name);
+    w.push(`  ${c.name}:`);
+    if (st) w.push(`    Container ID:\t${st.containerID ?? ''}`);
+    w.push(`    Image:\t${c.image}`);
+    if (st) w.push(`    Image ID:\t${st.imageID}`);
+    const ports = (c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol}`).join(',');
+    w.push(ports.includes(',') ? `    Ports:\t${ports}` : `    Port:\t${ports || '<none>'}`);
+    const hostPorts = (c.ports ?? []).map((p) => `${p.hostPort ?? 0}/${p.protocol}`).join(',');
+    w.push(hostPorts.includes(',') ? `    Host Ports:\t${hostPorts}` : `    Host Port:\t${hostPorts || '<none>'}`);
+    if ((c.command ?? []).length > 0) w.push('    Command:', ...c.command!.flatMap((s) => s.split('\n')).map((s) => `      ${s}`));
+    if ((c.args ?? []).length > 0) w.push('    Args:', ...c.args!.flatMap((s) => s.split('\n')).map((s) => `      ${s}`));
+    if (st) {
+      w.push(...stateLines('State', st.state));
+      if (st.lastState?.terminated) w.push(...stateLines('Last State', st.lastState));
+      w.push(`    Ready:\t${st.ready ? 'True' : 'False'}`, `    Restart Count:\t${st.restartCount}`);
+    }
+    for (const kind of ['limits', 'requests'] as const) {
+      const values = c.resources?.[kind] ?? {};
+      const names = Object.keys(values).sort();
+      if (names.length === 0) continue;
+      w.push(`    ${kind === 'limits' ? 'Limits' : 'Requests'}:`, ...names.map((n) => `      ${n}:\t${values[n]}`));
+    }
+    const env = c.env ?? [];
+    w.push(env.length === 0 ? '    Environment:\t<none>' : '    Environment:');
+    for (const e of env) w.push(`      ${e.name}:\t${e.value ?? ''}`);
+    const mounts = [...(c.volumeMounts ?? [])].sort((a, b) => (a.mountPath < b.mountPath ? -1 : 1));
+    w.push(mounts.length === 0 ? '    Mounts:\t<none>' : '    Mounts:');
+    for (const m of mounts) w.push(`      ${m.mountPath} from ${m.name} (${m.readOnly ? 'ro' : 'rw'})`);
+  }
+  return w;
+}
+
+function volumes(list: Volume[] | undefined): string[] {
+  if (!list || list.length === 0) return ['Volumes:\t<none>'];
+  const w = ['Volumes:'];
+  for (const v of list) {
+    w.push(`  ${v.name}:`);
+    if (v.emptyDir) {
+      w.push("    Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)", '    Medium:\t', '    SizeLimit:\t<unset>');
+    } else if (v.projected) {
+      w.push('    Type:\tProjected (a volume that contains injected data from multiple sources)');
+      for (const source of v.projected.sources as Record<string, { expirationSeconds?: number; name?: string; optional?: boolean }>[]) {
+        if (source.serviceAccountToken) w.push(`    TokenExpirationSeconds:\t${source.serviceAccountToken.expirationSeconds}`);
+        else if (source.configMap) {
+          w.push(`    ConfigMapName:\t${source.configMap.name}`, `    ConfigMapOptional:\t${source.configMap.optional ?? '<nil>'}`);
+        } else if (source.downwardAPI) w.push('    DownwardAPI:\ttrue');
+      }
+    }
+  }
+  return w;
+}
+
+function tolerations(list: Toleration[] | undefined): string[] {
+  if (!list || list.length === 0) return ['Tolerations:\t<none>'];
+  const sorted = [...list].sort((a, b) => ((a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0));
+  return sorted.map((t, i) => {
+    let s = t.key ?? '';
+    if (t.value) s += `=${t.value}`;
+    if (t.effect) s += `:${t.effect}`;
+    if (t.operator === 'Exists' && !t.value) s += t.key || t.effect ? ' op=Exists' : 'op=Exists';
+    if (t.tolerationSeconds !== undefined) s += ` for ${t.tolerationSeconds}s`;
+    return `${i === 0 ? 'Tolerations:' : ''}\t${s}`;
+  });
+}
