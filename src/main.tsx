@@ -1,14 +1,14 @@
-// Placeholder entry point; the UI replaces it.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './i18n';
+import './styles/index.css';
+import App from './App';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
 createRoot(container).render(
   <StrictMode>
-    <main>
-      <h1>Kubeloop</h1>
-    </main>
+    <App />
   </StrictMode>,
 );

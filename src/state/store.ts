@@ -1,0 +1,179 @@
+import { useMemo } from 'react';
+import { create } from 'zustand';
+import {
+  createCluster,
+  type Cluster,
+  type ClusterOptions,
+  type Hop,
+  type KubeObject,
+} from '../engine';
+import { startKubectl, type KubectlResult } from '../kubectl';
+import { advanceBudget, clampSpeed } from './playback';
+
+export type { KubectlResult };
+
+/** How many delivered hops the store keeps for the UI. */
+export const HOP_HISTORY = 200;
+/** A command that never finishes (a bug, or `kubectl wait` on something impossible) stops here. */
+const MAX_COMMAND_HOPS = 100_000;
+/** At most this many hops per animation frame, whatever the speed. */
+const MAX_HOPS_PER_FRAME = 64;
+
+export interface KubeloopState {
+  cluster: Cluster;
+  /** version bumps whenever engine state changed: after each step or batch of steps. */
+  version: number;
+  /** the last HOP_HISTORY delivered hops, oldest first */
+  hops: readonly Hop[];
+  lastHop: Hop | undefined;
+  playing: boolean;
+  speed: number;
+  /** simulated milliseconds since the cluster started */
+  simTime: number;
+
+  step(): Hop | undefined;
+  play(): void;
+  pause(): void;
+  setSpeed(speed: number): void;
+  stepToQuiet(): void;
+  runKubectl(line: string, stdin?: string): Promise<KubectlResult>;
+  applyManifest(yaml: string): Promise<KubectlResult>;
+  reset(options?: ClusterOptions): void;
+}
+
+const DEFAULT_OPTIONS: ClusterOptions = { seed: 1, preset: 'kubeadm' };
+
+/** Hops delivered since the last publish; the cluster's onHop listener fills it. */
+let pending: Hop[] = [];
+let unsubscribeHops: (() => void) | undefined;
+
+function connect(cluster: Cluster): void {
+  unsubscribeHops?.();
+  pending = [];
+  unsubscribeHops = cluster.onHop((hop) => pending.push(hop));
+}
+
+/** publish moves hops delivered since the last call into the state and bumps version. */
+function publish(): void {
+  const fresh = pending;
+  pending = [];
+  useKubeloop.setState((state) => {
+    const hops = fresh.length === 0 ? state.hops : [...state.hops, ...fresh].slice(-HOP_HISTORY);
+    return {
+      version: state.version + 1,
+      hops,
+      lastHop: fresh.length > 0 ? fresh[fresh.length - 1] : state.lastHop,
+      simTime: state.cluster.elapsed,
+    };
+  });
+}
+
+function freshState(options: ClusterOptions) {
+  const cluster = createCluster({ ...DEFAULT_OPTIONS, ...options });
+  connect(cluster);
+  return { cluster, hops: [] as readonly Hop[], lastHop: undefined, simTime: cluster.elapsed };
+}
+
+/** useKubeloop owns one simulated cluster and exposes its hops and a version to React. */
+export const useKubeloop = create<KubeloopState>()((set, get) => ({
+  ...freshState(DEFAULT_OPTIONS),
+  version: 0,
+  playing: false,
+  speed: 1,
+
+  step() {
+    const hop = get().cluster.step();
+    publish();
+    return hop;
+  },
+  play() {
+    if (get().playing) return;
+    set({ playing: true });
+    startLoop();
+  },
+  pause() {
+    set({ playing: false });
+  },
+  setSpeed(speed) {
+    set({ speed: clampSpeed(speed) });
+  },
+  stepToQuiet() {
+    get().cluster.runUntilIdle();
+    publish();
+  },
+  runKubectl(line, stdin) {
+    const { cluster } = get();
+    const handle = startKubectl(cluster, line, { stdin });
+    // kubectl's own requests must complete even when paused: drive the engine until it is done.
+    for (let i = 0; i < MAX_COMMAND_HOPS && !handle.done; i++) {
+      if (!cluster.step()) break;
+    }
+    publish();
+    if (handle.done && handle.result) return Promise.resolve(handle.result);
+    // Still waiting (nothing left to run now): it finishes when playback moves the cluster on.
+    return new Promise((resolve) => handle.onDone((result) => resolve(result)));
+  },
+  applyManifest(yaml) {
+    return get().runKubectl('kubectl apply -f -', yaml);
+  },
+  reset(options) {
+    set({ ...freshState(options ?? {}), version: get().version + 1, playing: false });
+  },
+}));
+
+/** playFrame delivers the hops due after dtMs of wall time at the current speed; returns how many. */
+let hopBudget = 0;
+export function playFrame(dtMs: number): number {
+  const { cluster, speed } = useKubeloop.getState();
+  const { due, budget } = advanceBudget(hopBudget, dtMs, speed);
+  hopBudget = budget;
+  let delivered = 0;
+  // cluster.step() runs the queue to the next hop, so a long quiet stretch (an image pull that
+  // takes seconds) is jumped over instead of waited out in wall time.
+  while (delivered < Math.min(due, MAX_HOPS_PER_FRAME) && cluster.step()) delivered++;
+  if (delivered > 0) publish();
+  // Nothing left to run: keep playing (a command may come), but do not bank hops for later.
+  if (delivered < due && delivered < MAX_HOPS_PER_FRAME) hopBudget = 0;
+  return delivered;
+}
+
+let frame: number | undefined;
+function startLoop(): void {
+  // Guarded: the store also runs in Node (tests, CLI) where there is no animation frame.
+  if (typeof requestAnimationFrame !== 'function' || frame !== undefined) return;
+  let last: number | undefined;
+  const tick = (now: number) => {
+    if (!useKubeloop.getState().playing) {
+      frame = undefined;
+      return;
+    }
+    if (last !== undefined) playFrame(now - last);
+    last = now;
+    frame = requestAnimationFrame(tick);
+  };
+  frame = requestAnimationFrame(tick);
+}
+
+/** useObjects lists a resource (pods, nodes...) from the API server, recomputed when version bumps. */
+export function useObjects<T extends KubeObject = KubeObject>(
+  resource: string,
+  namespace?: string,
+): readonly T[] {
+  const cluster = useKubeloop(selectCluster);
+  const version = useKubeloop(selectVersion);
+  return useMemo(
+    () => {
+      void version;
+      return cluster.api.list(resource, namespace) as T[];
+    },
+    // version is the signal that engine state changed; the list itself is read fresh.
+    [cluster, version, resource, namespace],
+  );
+}
+
+export const selectCluster = (s: KubeloopState) => s.cluster;
+export const selectVersion = (s: KubeloopState) => s.version;
+export const selectLastHop = (s: KubeloopState) => s.lastHop;
+export const selectPlaying = (s: KubeloopState) => s.playing;
+export const selectSpeed = (s: KubeloopState) => s.speed;
+export const selectSimTime = (s: KubeloopState) => s.simTime;
