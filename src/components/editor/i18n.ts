@@ -1,0 +1,36 @@
+import { addTranslations } from '../../i18n';
+
+addTranslations('editor', {
+  en: {
+    region: 'Manifest editor',
+    heading: 'Manifest',
+    apply: 'Apply',
+    applying: 'Applying…',
+    shortcut: 'Ctrl+Enter applies',
+    template: 'Template',
+    templateChoose: 'Template…',
+    templatePod: 'Pod',
+    templateDeployment: 'Deployment (3 replicas nginx)',
+    loading: 'Loading editor…',
+    tooLarge: 'That is more than 1 MB. Manifests this large are refused; paste something smaller.',
+    empty: 'The editor is empty: write a manifest first.',
+    noOutput: 'Applied (no output).',
+    failed: 'kubectl failed: {{message}}',
+  },
+  ko: {
+    region: '매니페스트 편집기',
+    heading: '매니페스트',
+    apply: '적용',
+    applying: '적용 중…',
+    shortcut: 'Ctrl+Enter로 적용',
+    template: '템플릿',
+    templateChoose: '템플릿 선택…',
+    templatePod: '파드',
+    templateDeployment: '디플로이먼트 (nginx 레플리카 3개)',
+    loading: '편집기를 불러오는 중…',
+    tooLarge: '1MB를 넘는 내용은 받을 수 없습니다. 더 작은 매니페스트를 붙여 넣으세요.',
+    empty: '편집기가 비어 있습니다. 먼저 매니페스트를 작성하세요.',
+    noOutput: '적용했습니다 (출력 없음).',
+    failed: 'kubectl 실행 실패: {{message}}',
+  },
+});
