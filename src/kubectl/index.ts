@@ -6,6 +6,7 @@ import { FlagError, Flags, GLOBAL_FLAGS, parseFlags } from './flags';
 import { tokenize } from './tokenize';
 
 export type { KubectlInput } from './context';
+export { summarizePod, type PodSummary } from './printers/pod-status';
 
 export interface KubectlResult {
   stdout: string;

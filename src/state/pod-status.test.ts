@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerState, Pod } from '../engine';
-import { podStatus, statusTone } from './pod-status';
+import { summarizePod } from '../kubectl';
+import { statusTone } from './pod-status';
 
 function pod(phase: Pod['status']['phase'], states: ContainerState[] = [], deleting = false): Pod {
   return {
@@ -31,7 +32,7 @@ function pod(phase: Pod['status']['phase'], states: ContainerState[] = [], delet
   } as Pod;
 }
 
-describe('podStatus (kubectl get pods STATUS)', () => {
+describe('the graph shows kubectl\'s STATUS with a colour family', () => {
   const cases: { name: string; pod: Pod; want: string; tone: string }[] = [
     { name: 'unscheduled pod', pod: pod('Pending'), want: 'Pending', tone: 'pending' },
     {
@@ -73,7 +74,7 @@ describe('podStatus (kubectl get pods STATUS)', () => {
   ];
   for (const c of cases) {
     it(c.name, () => {
-      const got = podStatus(c.pod);
+      const got = summarizePod(c.pod, Date.parse('2026-01-05T09:02:00Z')).status;
       expect(got).toBe(c.want);
       expect(statusTone(got)).toBe(c.tone);
     });

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Pod } from '../engine';
-import { podStatus } from './pod-status';
-import { useObjects } from './store';
+import { summarizePod } from '../kubectl';
+import { selectCluster, useKubeloop, useObjects } from './store';
 
 export interface PodView {
   uid: string;
@@ -11,25 +11,27 @@ export interface PodView {
   status: string;
 }
 
-function viewOf(pod: Pod): PodView {
+/** viewOf summarises a pod for the graph; STATUS is exactly kubectl's (its printer computes it). */
+function viewOf(pod: Pod, now: number): PodView {
   return {
     uid: pod.metadata.uid,
     name: pod.metadata.name,
     namespace: pod.metadata.namespace ?? 'default',
     nodeName: pod.spec.nodeName || undefined,
-    status: podStatus(pod),
+    status: summarizePod(pod, now).status,
   };
 }
 
 /** usePodViews lists every pod with its kubectl-style STATUS, sorted by namespace and name. */
 export function usePodViews(): readonly PodView[] {
   const pods = useObjects<Pod>('pods');
+  const cluster = useKubeloop(selectCluster);
   return useMemo(
     () =>
       pods
-        .map(viewOf)
+        .map((pod) => viewOf(pod, cluster.now))
         .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name)),
-    [pods],
+    [pods, cluster],
   );
 }
 
