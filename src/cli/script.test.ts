@@ -13,12 +13,17 @@ describe('parseDuration (Go time.ParseDuration)', () => {
     ['1.5m', 90_000],
     ['0', 0],
   ])('%s', (text, ms) => expect(parseDuration(text)).toBe(ms));
-  it.each(['', '10', '5x', 's'])('rejects %j', (text) => expect(() => parseDuration(text)).toThrow());
+  it.each(['', '10', '5x', 's'])('rejects %j', (text) =>
+    expect(() => parseDuration(text)).toThrow(),
+  );
 });
 
 describe('parseScript', () => {
   it('reads heredocs, sleeps and comments', () => {
-    const steps = parseScript("# c\n\nkubectl apply -f - <<'EOF'\na: 1\nEOF\nsleep 2s\nk get pods\n", 's');
+    const steps = parseScript(
+      "# c\n\nkubectl apply -f - <<'EOF'\na: 1\nEOF\nsleep 2s\nk get pods\n",
+      's',
+    );
     expect(steps).toEqual([
       { kind: 'kubectl', line: 3, text: 'kubectl apply -f -', stdin: 'a: 1\n' },
       { kind: 'sleep', line: 6, text: 'sleep 2s', ms: 2000 },
@@ -38,14 +43,21 @@ describe('parseScript', () => {
 describe('kubeloop run', () => {
   it('replays first-deployment.script byte for byte (seed 1)', () => {
     const script = join(testdata, 'first-deployment.script');
-    const got = runScript(parseScript(readFileSync(script, 'utf8'), script), { seed: 1, baseDir: testdata });
+    const got = runScript(parseScript(readFileSync(script, 'utf8'), script), {
+      seed: 1,
+      baseDir: testdata,
+    });
     expect(got).toBe(readFileSync(join(testdata, 'first-deployment.golden'), 'utf8'));
   });
 
   it('is deterministic with --hops', () => {
     const run = () => {
       let out = '';
-      main(['run', join(testdata, 'first-deployment.script'), '--hops', '--seed', '7'], (s) => (out += s), () => {});
+      main(
+        ['run', join(testdata, 'first-deployment.script'), '--hops', '--seed', '7'],
+        (s) => (out += s),
+        () => {},
+      );
       return out;
     };
     const first = run();
@@ -56,7 +68,13 @@ describe('kubeloop run', () => {
   it('exits 2 on a malformed script, naming the line', () => {
     let err = '';
     const script = join(testdata, 'malformed.script');
-    expect(main(['run', script], () => {}, (s) => (err += s))).toBe(2);
+    expect(
+      main(
+        ['run', script],
+        () => {},
+        (s) => (err += s),
+      ),
+    ).toBe(2);
     expect(err).toBe(`error: ${script}:3: unknown command "helm install x"\n`);
   });
 });

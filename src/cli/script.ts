@@ -14,7 +14,15 @@ export class ScriptError extends Error {}
 
 /** parseDuration reads Go's time.ParseDuration syntax (1h2m3.5s, 500ms) into milliseconds. */
 export function parseDuration(text: string): number {
-  const units: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  const units: Record<string, number> = {
+    ns: 1e-6,
+    us: 1e-3,
+    µs: 1e-3,
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+  };
   if (text === '0') return 0;
   const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/y;
   let total = 0;
@@ -76,7 +84,12 @@ export function parseScript(text: string, name: string): ScriptStep[] {
       body.push(l);
     }
     if (j >= lines.length) throw bad(`unterminated heredoc (missing "${tag}")`);
-    steps.push({ kind: 'kubectl', line: lineNo, text: trimmed.slice(0, heredoc.index).trim(), stdin: body.map((l) => `${l}\n`).join('') });
+    steps.push({
+      kind: 'kubectl',
+      line: lineNo,
+      text: trimmed.slice(0, heredoc.index).trim(),
+      stdin: body.map((l) => `${l}\n`).join(''),
+    });
     i = j;
   }
   return steps;
@@ -93,15 +106,24 @@ export interface RunOptions {
 
 /** formatHop prints a hop for --hops: `~ 0.002s kubectl -> kube-apiserver: create deployment/web`. */
 export function formatHop(hop: Hop, start: number): string {
-  const what = hop.object.name === '' ? hop.object.kind : `${hop.object.kind.toLowerCase()}/${hop.object.name}`;
+  const what =
+    hop.object.name === ''
+      ? hop.object.kind
+      : `${hop.object.kind.toLowerCase()}/${hop.object.name}`;
   return `~ ${((hop.time - start) / 1000).toFixed(3)}s ${hop.from} -> ${hop.to}: ${hop.verb} ${what}`;
 }
 
 /** runScript replays steps on a fresh cluster and returns the transcript. */
 export function runScript(steps: ScriptStep[], options: RunOptions): string {
-  const cluster = createCluster({ seed: options.seed ?? 1, preset: options.preset ?? 'kubeadm', keepHops: false });
+  const cluster = createCluster({
+    seed: options.seed ?? 1,
+    preset: options.preset ?? 'kubeadm',
+    keepHops: false,
+  });
   let out = '';
-  const stop = options.hops ? cluster.onHop((hop) => (out += `${formatHop(hop, cluster.startTime)}\n`)) : undefined;
+  const stop = options.hops
+    ? cluster.onHop((hop) => (out += `${formatHop(hop, cluster.startTime)}\n`))
+    : undefined;
   const readFile =
     options.readFile ??
     ((path: string) => {
@@ -125,7 +147,11 @@ export function runScript(steps: ScriptStep[], options: RunOptions): string {
 }
 
 /** main is the CLI: `kubeloop run SCRIPT [--seed N] [--preset P] [--hops]`; returns the exit code. */
-export function main(argv: string[], write: (s: string) => void, writeErr: (s: string) => void): number {
+export function main(
+  argv: string[],
+  write: (s: string) => void,
+  writeErr: (s: string) => void,
+): number {
   const [verb, ...rest] = argv;
   const usage = 'usage: kubeloop run SCRIPT [--seed N] [--preset kubeadm|minikube] [--hops]\n';
   if (verb !== 'run') {
@@ -139,15 +165,21 @@ export function main(argv: string[], write: (s: string) => void, writeErr: (s: s
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     if (a === '--hops') hops = true;
-    else if (a === '--seed' || a.startsWith('--seed=')) seed = Number(a.includes('=') ? a.split('=')[1] : rest[++i]);
-    else if (a === '--preset' || a.startsWith('--preset=')) preset = (a.includes('=') ? a.split('=')[1] : rest[++i]) as PresetName;
+    else if (a === '--seed' || a.startsWith('--seed='))
+      seed = Number(a.includes('=') ? a.split('=')[1] : rest[++i]);
+    else if (a === '--preset' || a.startsWith('--preset='))
+      preset = (a.includes('=') ? a.split('=')[1] : rest[++i]) as PresetName;
     else if (script === undefined) script = a;
     else {
       writeErr(usage);
       return 2;
     }
   }
-  if (script === undefined || !Number.isFinite(seed) || (preset !== 'kubeadm' && preset !== 'minikube')) {
+  if (
+    script === undefined ||
+    !Number.isFinite(seed) ||
+    (preset !== 'kubeadm' && preset !== 'minikube')
+  ) {
     writeErr(usage);
     return 2;
   }

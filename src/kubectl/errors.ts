@@ -17,11 +17,22 @@ export interface ErrorSource {
 export function formatStatusError(error: StatusError, source?: ErrorSource): string {
   const status = error.status;
   const details = status.details;
-  if (status.reason === 'Invalid' && details && (details.kind || details.name) && (details.causes ?? []).length > 0) {
+  if (
+    status.reason === 'Invalid' &&
+    details &&
+    (details.kind || details.name) &&
+    (details.causes ?? []).length > 0
+  ) {
     const head = `The ${details.kind ?? ''} "${details.name ?? ''}" is invalid: `;
     const causes = [...new Set((details.causes ?? []).map(formatCause))];
-    return causes.length === 1 ? head + causes[0] : `${head}\n${causes.map((c) => `* ${c}`).join('\n')}`;
+    return causes.length === 1
+      ? head + causes[0]
+      : `${head}\n${causes.map((c) => `* ${c}`).join('\n')}`;
   }
-  const message = source ? `error when ${source.verb} "${source.file}": ${status.message}` : status.message;
-  return status.reason ? `Error from server (${status.reason}): ${message}` : `Error from server: ${message}`;
+  const message = source
+    ? `error when ${source.verb} "${source.file}": ${status.message}`
+    : status.message;
+  return status.reason
+    ? `Error from server (${status.reason}): ${message}`
+    : `Error from server: ${message}`;
 }

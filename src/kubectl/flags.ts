@@ -50,7 +50,9 @@ export function parseFlags(words: string[], specs: FlagSpec[]): ParsedFlags {
       if (spec.type === 'bool') {
         const raw = eq < 0 ? 'true' : word.slice(eq + 1);
         if (raw !== 'true' && raw !== 'false') {
-          throw new FlagError(`invalid argument "${raw}" for "--${name}" flag: strconv.ParseBool: parsing "${raw}": invalid syntax`);
+          throw new FlagError(
+            `invalid argument "${raw}" for "--${name}" flag: strconv.ParseBool: parsing "${raw}": invalid syntax`,
+          );
         }
         set(spec, raw === 'true');
       } else if (eq >= 0) {
@@ -71,7 +73,8 @@ export function parseFlags(words: string[], specs: FlagSpec[]): ParsedFlags {
         let rest = word.slice(j + 1);
         if (rest.startsWith('=')) rest = rest.slice(1);
         if (rest === '') {
-          if (i + 1 >= words.length) throw new FlagError(`flag needs an argument: '${short}' in -${short}`);
+          if (i + 1 >= words.length)
+            throw new FlagError(`flag needs an argument: '${short}' in -${short}`);
           rest = words[++i]!;
         }
         set(spec, rest);

@@ -53,7 +53,9 @@ export function levenshtein(a: string, b: string): number {
 }
 
 function unknownCommand(word: string): string {
-  const suggestions = KUBECTL_COMMANDS.filter((c) => levenshtein(word, c) <= 2 || c.startsWith(word.toLowerCase()));
+  const suggestions = KUBECTL_COMMANDS.filter(
+    (c) => levenshtein(word, c) <= 2 || c.startsWith(word.toLowerCase()),
+  );
   const head = `Error: unknown command "${word}" for "kubectl"`;
   if (suggestions.length === 0) return `${head}\n`;
   return `${head}\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}\n`).join('')}\n`;
@@ -70,10 +72,18 @@ function splitCommand(words: string[]): { name?: string; rest: string[] } {
   return { rest: words };
 }
 
-const done = (stdout: string, stderr: string, exitCode: number): KubectlResult => ({ stdout, stderr, exitCode });
+const done = (stdout: string, stderr: string, exitCode: number): KubectlResult => ({
+  stdout,
+  stderr,
+  exitCode,
+});
 
 /** startKubectl starts a command; its API requests are hops that complete as the cluster runs. */
-export function startKubectl(cluster: Cluster, commandLine: string, input: KubectlInput = {}): KubectlExecution {
+export function startKubectl(
+  cluster: Cluster,
+  commandLine: string,
+  input: KubectlInput = {},
+): KubectlExecution {
   const execution = new Execution();
   const fail = (stderr: string) => {
     execution.finish(done('', stderr, 1));
@@ -93,14 +103,16 @@ export function startKubectl(cluster: Cluster, commandLine: string, input: Kubec
   if (name === undefined) return fail('error: kubectl needs a command; try: kubectl get pods\n');
   const command = COMMANDS.find((c) => c.name === name || c.aliases?.includes(name));
   if (!command) {
-    if (KUBECTL_COMMANDS.includes(name)) return fail(`error: "kubectl ${name}" is not available in Kubeloop yet\n`);
+    if (KUBECTL_COMMANDS.includes(name))
+      return fail(`error: "kubectl ${name}" is not available in Kubeloop yet\n`);
     return fail(unknownCommand(name));
   }
   let flags: Flags;
   try {
     flags = new Flags(parseFlags(rest, command.flags));
   } catch (error) {
-    if (error instanceof FlagError) return fail(`Error: ${error.message}\nSee 'kubectl ${command.name} --help' for usage.\n`);
+    if (error instanceof FlagError)
+      return fail(`Error: ${error.message}\nSee 'kubectl ${command.name} --help' for usage.\n`);
     throw error;
   }
   const ctx: Context = {
@@ -139,8 +151,15 @@ export function startKubectl(cluster: Cluster, commandLine: string, input: Kubec
 }
 
 /** runKubectl runs a command to completion by driving the cluster — for the CLI, tests, lessons. */
-export function runKubectl(cluster: Cluster, commandLine: string, input?: KubectlInput): KubectlResult {
+export function runKubectl(
+  cluster: Cluster,
+  commandLine: string,
+  input?: KubectlInput,
+): KubectlResult {
   const execution = startKubectl(cluster, commandLine, input);
   cluster.runWhile(() => !execution.done);
-  return execution.result ?? done('', 'error: the command did not finish (the cluster ran out of work)\n', 1);
+  return (
+    execution.result ??
+    done('', 'error: the command did not finish (the cluster ran out of work)\n', 1)
+  );
 }

@@ -10,7 +10,8 @@ export function findResource(word: string): ResourceInfo | undefined {
       r.singular === lower ||
       r.shortNames.includes(lower) ||
       r.kind.toLowerCase() === lower ||
-      (r.group !== '' && (lower === `${r.resource}.${r.group}` || lower === `${r.singular}.${r.group}`)),
+      (r.group !== '' &&
+        (lower === `${r.resource}.${r.group}` || lower === `${r.singular}.${r.group}`)),
   );
 }
 

@@ -32,7 +32,7 @@ function pod(phase: Pod['status']['phase'], states: ContainerState[] = [], delet
   } as Pod;
 }
 
-describe('the graph shows kubectl\'s STATUS with a colour family', () => {
+describe("the graph shows kubectl's STATUS with a colour family", () => {
   const cases: { name: string; pod: Pod; want: string; tone: string }[] = [
     { name: 'unscheduled pod', pod: pod('Pending'), want: 'Pending', tone: 'pending' },
     {

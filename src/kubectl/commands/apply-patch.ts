@@ -23,7 +23,11 @@ const isMap = (v: Json): v is JsonMap => v !== null && typeof v === 'object' && 
 const equal = (a: Json, b: Json) => JSON.stringify(a) === JSON.stringify(b);
 
 export function threeWayPatch(original: Json, modified: Json, current: Json): JsonMap {
-  return diffMaps(isMap(original) ? original : {}, isMap(modified) ? modified : {}, isMap(current) ? current : {});
+  return diffMaps(
+    isMap(original) ? original : {},
+    isMap(modified) ? modified : {},
+    isMap(current) ? current : {},
+  );
 }
 
 function diffMaps(original: JsonMap, modified: JsonMap, current: JsonMap): JsonMap {
@@ -34,7 +38,12 @@ function diffMaps(original: JsonMap, modified: JsonMap, current: JsonMap): JsonM
       const sub = diffMaps(isMap(original[key]) ? original[key] : {}, want, have);
       if (Object.keys(sub).length > 0) patch[key] = sub;
     } else if (Array.isArray(want) && Array.isArray(have) && key in MERGE_KEYS) {
-      const sub = diffLists(MERGE_KEYS[key]!, Array.isArray(original[key]) ? original[key] : [], want, have);
+      const sub = diffLists(
+        MERGE_KEYS[key]!,
+        Array.isArray(original[key]) ? original[key] : [],
+        want,
+        have,
+      );
       if (sub) patch[key] = sub;
     } else if (!equal(want, have)) {
       patch[key] = want;
@@ -46,8 +55,14 @@ function diffMaps(original: JsonMap, modified: JsonMap, current: JsonMap): JsonM
   return patch;
 }
 
-function diffLists(mergeKey: string, original: Json[], modified: Json[], current: Json[]): Json[] | undefined {
-  if (!modified.every(isMap) || !current.every(isMap)) return equal(modified, current) ? undefined : modified;
+function diffLists(
+  mergeKey: string,
+  original: Json[],
+  modified: Json[],
+  current: Json[],
+): Json[] | undefined {
+  if (!modified.every(isMap) || !current.every(isMap))
+    return equal(modified, current) ? undefined : modified;
   const keyOf = (m: JsonMap) => JSON.stringify(m[mergeKey]);
   const out: Json[] = [];
   for (const want of modified as JsonMap[]) {
@@ -56,7 +71,8 @@ function diffLists(mergeKey: string, original: Json[], modified: Json[], current
       out.push(want);
       continue;
     }
-    const before = (original.filter(isMap) as JsonMap[]).find((o) => keyOf(o) === keyOf(want)) ?? {};
+    const before =
+      (original.filter(isMap) as JsonMap[]).find((o) => keyOf(o) === keyOf(want)) ?? {};
     const sub = diffMaps(before, want, have);
     if (Object.keys(sub).length > 0) out.push({ [mergeKey]: want[mergeKey], ...sub });
   }
@@ -67,7 +83,9 @@ function diffLists(mergeKey: string, original: Json[], modified: Json[], current
   }
   const orderChanged = !equal(
     (modified as JsonMap[]).map(keyOf),
-    (current as JsonMap[]).map(keyOf).filter((k) => (modified as JsonMap[]).some((m) => keyOf(m) === k)),
+    (current as JsonMap[])
+      .map(keyOf)
+      .filter((k) => (modified as JsonMap[]).some((m) => keyOf(m) === k)),
   );
   return out.length > 0 || orderChanged ? (out.length > 0 ? out : modified) : undefined;
 }

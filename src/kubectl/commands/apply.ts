@@ -11,7 +11,10 @@ export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 /** goJson is Go's json.Marshal of an unstructured map: sorted keys, <>& escaped, plus "\n". */
 function goJson(value: unknown): string {
   return (
-    JSON.stringify(sortKeys(value)).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026') + '\n'
+    JSON.stringify(sortKeys(value))
+      .replace(/</g, '\\u003c')
+      .replace(/>/g, '\\u003e')
+      .replace(/&/g, '\\u0026') + '\n'
   );
 }
 
@@ -34,7 +37,7 @@ export function withLastApplied(body: AnyObject, namespace: string | undefined):
 
 function* applyCommand(ctx: Context): Task {
   if (ctx.flags.strings('filename').length === 0) {
-    throw new KubectlError("error: must specify one of -f and -k");
+    throw new KubectlError('error: must specify one of -f and -k');
   }
   const dryRun = ctx.flags.string('dry-run', 'none');
   const suffix = dryRun === 'client' || dryRun === 'server' ? ' (dry run)' : '';
@@ -44,7 +47,12 @@ function* applyCommand(ctx: Context): Task {
     const got = yield* request({ verb: 'get', ...target, name: m.name });
     if (!got.ok) {
       if (got.error.status.reason !== 'NotFound') {
-        ctx.err.push(formatStatusError(got.error, { verb: 'retrieving current configuration of', file: m.source }));
+        ctx.err.push(
+          formatStatusError(got.error, {
+            verb: 'retrieving current configuration of',
+            file: m.source,
+          }),
+        );
         ctx.exitCode = 1;
         continue;
       }
@@ -52,13 +60,20 @@ function* applyCommand(ctx: Context): Task {
         ctx.out.push(`${kindName(m.info)}/${m.name} created${suffix}\n`);
         continue;
       }
-      const created = yield* request({ verb: 'create', ...target, body: modified, dryRun: dryRun === 'server' });
+      const created = yield* request({
+        verb: 'create',
+        ...target,
+        body: modified,
+        dryRun: dryRun === 'server',
+      });
       if (!created.ok) {
         ctx.err.push(formatStatusError(created.error, { verb: 'creating', file: m.source }));
         ctx.exitCode = 1;
         continue;
       }
-      ctx.out.push(`${kindName(m.info)}/${created.result.object!.metadata.name} created${suffix}\n`);
+      ctx.out.push(
+        `${kindName(m.info)}/${created.result.object!.metadata.name} created${suffix}\n`,
+      );
       continue;
     }
     const current = got.result.object! as KubeObject;

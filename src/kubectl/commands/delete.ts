@@ -17,10 +17,17 @@ const POLICIES = { background: 'Background', foreground: 'Foreground', orphan: '
 /** WAIT_POLL_MS is how often kubectl's wait is emulated with a get (real kubectl watches). */
 const WAIT_POLL_MS = 1000;
 
-function* targetsOf(ctx: Context): Generator<import('../context').Op, Target[], import('../../engine').ApiResponse | undefined> {
+function* targetsOf(
+  ctx: Context,
+): Generator<import('../context').Op, Target[], import('../../engine').ApiResponse | undefined> {
   const { flags } = ctx;
   if (flags.strings('filename').length > 0) {
-    return readManifests(ctx).map((m) => ({ info: m.info, namespace: m.namespace, name: m.name, source: m.source }));
+    return readManifests(ctx).map((m) => ({
+      info: m.info,
+      namespace: m.namespace,
+      name: m.name,
+      source: m.source,
+    }));
   }
   if (flags.args.length === 0) {
     throw new KubectlError(
@@ -48,9 +55,15 @@ function* targetsOf(ctx: Context): Generator<import('../context').Op, Target[], 
       for (const name of names) targets.push({ info, namespace, name });
       continue;
     }
-    const res = yield* request({ verb: 'list', resource: info.resource, namespace, labelSelector: selectorFlag(ctx) });
+    const res = yield* request({
+      verb: 'list',
+      resource: info.resource,
+      namespace,
+      labelSelector: selectorFlag(ctx),
+    });
     if (!res.ok) throw new KubectlError(formatStatusError(res.error));
-    for (const obj of res.result.items ?? []) targets.push({ info, namespace, name: obj.metadata.name });
+    for (const obj of res.result.items ?? [])
+      targets.push({ info, namespace, name: obj.metadata.name });
   }
   if (targets.length === 0) ctx.err.push('No resources found');
   return targets;
@@ -61,7 +74,9 @@ function* deleteCommand(ctx: Context): Task {
   const cascade = flags.string('cascade', 'background');
   const policy = POLICIES[cascade as keyof typeof POLICIES];
   if (!policy) {
-    throw new KubectlError(`error: invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan".`);
+    throw new KubectlError(
+      `error: invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan".`,
+    );
   }
   const force = flags.bool('force');
   let grace = flags.has('grace-period') ? Number(flags.string('grace-period')) : -1;
@@ -84,17 +99,26 @@ function* deleteCommand(ctx: Context): Task {
       gracePeriodSeconds: grace >= 0 ? grace : undefined,
     });
     if (!res.ok) {
-      ctx.err.push(formatStatusError(res.error, t.source ? { verb: 'deleting', file: t.source } : undefined));
+      ctx.err.push(
+        formatStatusError(res.error, t.source ? { verb: 'deleting', file: t.source } : undefined),
+      );
       ctx.exitCode = 1;
       continue;
     }
-    ctx.out.push(`${kindName(t.info)} "${t.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}\n`);
+    ctx.out.push(
+      `${kindName(t.info)} "${t.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}\n`,
+    );
     deleted.push(t);
   }
   if (!flags.bool('wait', true) || force) return;
   for (const t of deleted) {
     for (;;) {
-      const res = yield* request({ verb: 'get', resource: t.info.resource, namespace: t.namespace, name: t.name });
+      const res = yield* request({
+        verb: 'get',
+        resource: t.info.resource,
+        namespace: t.namespace,
+        name: t.name,
+      });
       if (!res.ok) break;
       yield* sleep(WAIT_POLL_MS);
     }

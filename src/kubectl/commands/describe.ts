@@ -7,11 +7,14 @@ import { requireResource } from '../resources';
 function* describeCommand(ctx: Context): Task {
   const [type, ...names] = ctx.flags.args;
   if (!type) {
-    throw new KubectlError('error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.');
+    throw new KubectlError(
+      'error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',
+    );
   }
   const info = requireResource(type.split('/')[0]!);
   if (type.includes('/')) names.unshift(type.split('/')[1]!);
-  if (info.resource !== 'pods') throw new KubectlError(`error: describe ${info.resource} is not supported yet in Kubeloop`);
+  if (info.resource !== 'pods')
+    throw new KubectlError(`error: describe ${info.resource} is not supported yet in Kubeloop`);
   let pods: Pod[] = [];
   if (names.length === 0) {
     const res = yield* request({ verb: 'list', resource: 'pods', namespace: ctx.namespace });

@@ -23,7 +23,9 @@ function parseLabels(text: string): Record<string, string> {
 function dryRunMode(ctx: Context): 'none' | 'client' | 'server' {
   const mode = ctx.flags.string('dry-run', 'none');
   if (mode === 'none' || mode === 'client' || mode === 'server') return mode;
-  throw new KubectlError(`error: Invalid dry-run value (${mode}). Must be "none", "server", or "client".`);
+  throw new KubectlError(
+    `error: Invalid dry-run value (${mode}). Must be "none", "server", or "client".`,
+  );
 }
 
 /** emitGenerated prints or creates a generated object; onError formats a server failure. */
@@ -43,7 +45,9 @@ function* emitGenerated(
     else ctx.out.push(`${target.kindName}/${target.name} ${word}\n`);
   };
   if (mode === 'client') return printed(object, 'created (dry run)');
-  const body = structuredClone(object) as Record<string, unknown> & { metadata: Record<string, unknown> };
+  const body = structuredClone(object) as Record<string, unknown> & {
+    metadata: Record<string, unknown>;
+  };
   delete body.status;
   delete body.metadata.creationTimestamp;
   const res = yield* request({
@@ -58,13 +62,19 @@ function* emitGenerated(
     ctx.exitCode = 1;
     return;
   }
-  printed(res.result.object as unknown as Record<string, unknown>, mode === 'server' ? 'created (server dry run)' : 'created');
+  printed(
+    res.result.object as unknown as Record<string, unknown>,
+    mode === 'server' ? 'created (server dry run)' : 'created',
+  );
 }
 
 function* runCommand(ctx: Context): Task {
   const { flags } = ctx;
   const name = flags.args[0];
-  if (!name) throw new KubectlError('error: NAME is required for run\nSee \'kubectl run -h\' for help and examples');
+  if (!name)
+    throw new KubectlError(
+      "error: NAME is required for run\nSee 'kubectl run -h' for help and examples",
+    );
   const image = flags.string('image');
   if (image === '') throw new KubectlError('error: required flag(s) "image" not set');
   const restart = flags.string('restart', 'Always');
@@ -88,7 +98,12 @@ function* runCommand(ctx: Context): Task {
     spec: { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy: restart },
     status: {},
   };
-  yield* emitGenerated(ctx, pod, { resource: 'pods', namespace: ctx.namespace, kindName: 'pod', name }, (_m, formatted) => formatted);
+  yield* emitGenerated(
+    ctx,
+    pod,
+    { resource: 'pods', namespace: ctx.namespace, kindName: 'pod', name },
+    (_m, formatted) => formatted,
+  );
 }
 
 export const run: Command = {
@@ -117,7 +132,10 @@ function* createDeployment(ctx: Context, args: string[]): Task {
   const { flags } = ctx;
   const name = args[0];
   const images = flags.strings('image');
-  if (!name) throw new KubectlError("error: exactly one NAME is required, got 0\nSee 'kubectl create deployment -h' for help and examples");
+  if (!name)
+    throw new KubectlError(
+      "error: exactly one NAME is required, got 0\nSee 'kubectl create deployment -h' for help and examples",
+    );
   if (images.length === 0) throw new KubectlError('error: required flag(s) "image" not set');
   const replicas = flags.has('replicas') ? Number(flags.string('replicas')) : 1;
   const port = flags.has('port') ? Number(flags.string('port')) : -1;
@@ -155,7 +173,7 @@ function* createDeployment(ctx: Context, args: string[]): Task {
 function* createCommand(ctx: Context): Task {
   const [what, ...rest] = ctx.flags.args;
   if (what === 'deployment' || what === 'deploy') return yield* createDeployment(ctx, rest);
-  if (what === undefined) throw new KubectlError("error: must specify one of -f and -k");
+  if (what === undefined) throw new KubectlError('error: must specify one of -f and -k');
   throw new KubectlError(`error: unknown command "${what}" for "kubectl create"`);
 }
 

@@ -1,4 +1,9 @@
-import { parseSelector, type KubeObject, type LabelSelector, type ResourceInfo } from '../../engine';
+import {
+  parseSelector,
+  type KubeObject,
+  type LabelSelector,
+  type ResourceInfo,
+} from '../../engine';
 import { request, type Command, type Context, type Task } from '../context';
 import { formatStatusError, KubectlError } from '../errors';
 import { buildTable } from '../printers/columns';
@@ -24,7 +29,10 @@ export function selectorFlag(ctx: Context): LabelSelector | undefined {
 export function printObjects(objects: KubeObject[], output: string, single: boolean): string {
   const clean = objects.map(stripManagedFields);
   if (output === 'name') return clean.map((o) => `${kindNameOf(o)}/${o.metadata.name}\n`).join('');
-  const value = single && clean.length === 1 ? clean[0] : { apiVersion: 'v1', items: clean, kind: 'List', metadata: { resourceVersion: '' } };
+  const value =
+    single && clean.length === 1
+      ? clean[0]
+      : { apiVersion: 'v1', items: clean, kind: 'List', metadata: { resourceVersion: '' } };
   return output === 'json' ? toJson(value) : toYaml(value);
 }
 
@@ -38,11 +46,18 @@ function kindNameOf(obj: KubeObject): string {
  * `creationTimestamp: null` a real API server serializes in pod templates.
  */
 function stripManagedFields(obj: KubeObject): KubeObject {
-  const { managedFields: _dropped, ...meta } = obj.metadata as KubeObject['metadata'] & { managedFields?: unknown };
-  const out = { ...obj, metadata: meta } as KubeObject & { spec?: { template?: { metadata?: Record<string, unknown> } } };
+  const { managedFields: _dropped, ...meta } = obj.metadata as KubeObject['metadata'] & {
+    managedFields?: unknown;
+  };
+  const out = { ...obj, metadata: meta } as KubeObject & {
+    spec?: { template?: { metadata?: Record<string, unknown> } };
+  };
   const template = out.spec?.template;
   if (template?.metadata && !('creationTimestamp' in template.metadata)) {
-    out.spec = { ...out.spec, template: { ...template, metadata: { creationTimestamp: null, ...template.metadata } } };
+    out.spec = {
+      ...out.spec,
+      template: { ...template, metadata: { creationTimestamp: null, ...template.metadata } },
+    };
   }
   return out;
 }
@@ -76,7 +91,10 @@ function* getCommand(ctx: Context): Task {
   if (flags.args.some((a) => a.includes('/'))) {
     for (const arg of flags.args) {
       const [type, name] = arg.split('/', 2);
-      if (!name) throw new KubectlError('error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. \'kubectl get resource/<resource_name>\' instead of \'kubectl get resource resource/<resource_name>\')');
+      if (!name)
+        throw new KubectlError(
+          "error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>')",
+        );
       const info = requireResource(type!);
       const existing = targets.find((t) => t.info === info);
       if (existing) existing.names.push(name);
@@ -86,7 +104,9 @@ function* getCommand(ctx: Context): Task {
     const types = flags.args[0]!.split(',').flatMap((t) => (t === 'all' ? ALL : [t]));
     const names = flags.args.slice(1);
     if (names.length > 0 && types.length > 1) {
-      throw new KubectlError(`error: arguments in resource/name form must have a single resource and name`);
+      throw new KubectlError(
+        `error: arguments in resource/name form must have a single resource and name`,
+      );
     }
     for (const type of types) targets.push({ info: requireResource(type), names });
   }
@@ -130,7 +150,8 @@ function* getCommand(ctx: Context): Task {
     if (objects.length > 0 || output !== 'name') {
       if (objects.length > 0 || !single) ctx.out.push(printObjects(objects, output, single));
     }
-    if (total === 0 && !byName && output === 'name') ctx.err.push(noResources(ctx, targets, allNamespaces));
+    if (total === 0 && !byName && output === 'name')
+      ctx.err.push(noResources(ctx, targets, allNamespaces));
     return;
   }
   if (total === 0) {
@@ -152,9 +173,15 @@ function* getCommand(ctx: Context): Task {
   ctx.out.push(blocks.join('\n'));
 }
 
-function noResources(ctx: Context, targets: { info: ResourceInfo }[], allNamespaces: boolean): string {
+function noResources(
+  ctx: Context,
+  targets: { info: ResourceInfo }[],
+  allNamespaces: boolean,
+): string {
   const namespaced = targets.some((t) => t.info.namespaced);
-  return !namespaced || allNamespaces ? 'No resources found' : `No resources found in ${ctx.namespace} namespace.`;
+  return !namespaced || allNamespaces
+    ? 'No resources found'
+    : `No resources found in ${ctx.namespace} namespace.`;
 }
 
 export const get: Command = {

@@ -36,20 +36,28 @@ export function readManifests(ctx: Context): Manifest[] {
     } catch (error) {
       const e = error as { mark?: { line: number }; reason?: string; message: string };
       const line = (e.mark?.line ?? 0) + 1;
-      throw new KubectlError(`error: error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${e.reason ?? e.message}`);
+      throw new KubectlError(
+        `error: error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${e.reason ?? e.message}`,
+      );
     }
     for (const doc of docs) {
       if (doc === null || doc === undefined) continue;
       if (typeof doc !== 'object' || Array.isArray(doc)) {
-        throw new KubectlError(`error: error validating "${source}": error validating data: invalid object to validate`);
+        throw new KubectlError(
+          `error: error validating "${source}": error validating data: invalid object to validate`,
+        );
       }
       const body = doc as AnyObject;
       const meta = (body.metadata ?? {}) as { name?: string; namespace?: string };
       if (typeof body.kind !== 'string' || body.kind === '') {
-        throw new KubectlError(`error: error validating "${source}": error validating data: kind not set`);
+        throw new KubectlError(
+          `error: error validating "${source}": error validating data: kind not set`,
+        );
       }
       if (typeof body.apiVersion !== 'string' || body.apiVersion === '') {
-        throw new KubectlError(`error: error validating "${source}": error validating data: apiVersion not set`);
+        throw new KubectlError(
+          `error: error validating "${source}": error validating data: apiVersion not set`,
+        );
       }
       const info = resourceForKind(body.kind);
       if (!info || apiVersionOf(info) !== body.apiVersion) {

@@ -22,7 +22,10 @@ interface ResourcePrinter {
 const orNone = (s: string | undefined) => (s ? s : '<none>');
 
 function containersAndImages(spec: { containers: { name: string; image: string }[] }): string[] {
-  return [spec.containers.map((c) => c.name).join(','), spec.containers.map((c) => c.image).join(',')];
+  return [
+    spec.containers.map((c) => c.name).join(','),
+    spec.containers.map((c) => c.image).join(','),
+  ];
 }
 
 export function nodeStatus(node: Node): string {
@@ -35,7 +38,8 @@ export function nodeStatus(node: Node): string {
 export function nodeRoles(node: Node): string {
   const roles = new Set<string>();
   for (const [key, value] of Object.entries(node.metadata.labels ?? {})) {
-    if (key.startsWith('node-role.kubernetes.io/')) roles.add(key.slice('node-role.kubernetes.io/'.length));
+    if (key.startsWith('node-role.kubernetes.io/'))
+      roles.add(key.slice('node-role.kubernetes.io/'.length));
     else if (key === 'kubernetes.io/role' && value) roles.add(value);
   }
   return roles.size === 0 ? '<none>' : [...roles].sort().join(',');
@@ -48,7 +52,13 @@ const PRINTERS: Record<string, ResourcePrinter> = {
     row(obj, now, wide) {
       const pod = obj as Pod;
       const s = summarizePod(pod, now);
-      const cells = [pod.metadata.name, s.ready, s.status, s.restarts, age(pod.metadata.creationTimestamp, now)];
+      const cells = [
+        pod.metadata.name,
+        s.ready,
+        s.status,
+        s.restarts,
+        age(pod.metadata.creationTimestamp, now),
+      ];
       if (wide) {
         cells.push(
           orNone(pod.status?.podIPs?.[0]?.ip),
@@ -73,7 +83,8 @@ const PRINTERS: Record<string, ResourcePrinter> = {
         String(st.availableReplicas ?? 0),
         age(d.metadata.creationTimestamp, now),
       ];
-      if (wide) cells.push(...containersAndImages(d.spec.template.spec), formatSelector(d.spec.selector));
+      if (wide)
+        cells.push(...containersAndImages(d.spec.template.spec), formatSelector(d.spec.selector));
       return cells;
     },
   },
@@ -89,7 +100,8 @@ const PRINTERS: Record<string, ResourcePrinter> = {
         String(rs.status?.readyReplicas ?? 0),
         age(rs.metadata.creationTimestamp, now),
       ];
-      if (wide) cells.push(...containersAndImages(rs.spec.template.spec), formatSelector(rs.spec.selector));
+      if (wide)
+        cells.push(...containersAndImages(rs.spec.template.spec), formatSelector(rs.spec.selector));
       return cells;
     },
   },
@@ -99,10 +111,23 @@ const PRINTERS: Record<string, ResourcePrinter> = {
     row(obj, now, wide) {
       const node = obj as Node;
       const info = node.status.nodeInfo;
-      const cells = [node.metadata.name, nodeStatus(node), nodeRoles(node), age(node.metadata.creationTimestamp, now), info.kubeletVersion];
+      const cells = [
+        node.metadata.name,
+        nodeStatus(node),
+        nodeRoles(node),
+        age(node.metadata.creationTimestamp, now),
+        info.kubeletVersion,
+      ];
       if (wide) {
-        const address = (type: string) => node.status.addresses.find((a) => a.type === type)?.address;
-        cells.push(orNone(address('InternalIP')), orNone(address('ExternalIP')), info.osImage, info.kernelVersion, info.containerRuntimeVersion);
+        const address = (type: string) =>
+          node.status.addresses.find((a) => a.type === type)?.address;
+        cells.push(
+          orNone(address('InternalIP')),
+          orNone(address('ExternalIP')),
+          info.osImage,
+          info.kernelVersion,
+          info.containerRuntimeVersion,
+        );
       }
       return cells;
     },
@@ -122,11 +147,24 @@ const PRINTERS: Record<string, ResourcePrinter> = {
       const e = obj as Event;
       const first = age(e.firstTimestamp || e.eventTime, now);
       const last = e.lastTimestamp ? age(e.lastTimestamp, now) : first;
-      const target = e.involvedObject.name ? `${e.involvedObject.kind.toLowerCase()}/${e.involvedObject.name}` : e.involvedObject.kind.toLowerCase();
+      const target = e.involvedObject.name
+        ? `${e.involvedObject.kind.toLowerCase()}/${e.involvedObject.name}`
+        : e.involvedObject.kind.toLowerCase();
       if (!wide) return [last, e.type, e.reason, target, e.message.trim()];
       const source = e.source?.component || e.reportingComponent || '<unknown>';
       const host = e.source?.host || e.reportingInstance;
-      return [last, e.type, e.reason, target, e.involvedObject.fieldPath ?? '', host ? `${source}, ${host}` : source, e.message.trim(), first, String(e.count ?? 1), e.metadata.name];
+      return [
+        last,
+        e.type,
+        e.reason,
+        target,
+        e.involvedObject.fieldPath ?? '',
+        host ? `${source}, ${host}` : source,
+        e.message.trim(),
+        first,
+        String(e.count ?? 1),
+        e.metadata.name,
+      ];
     },
   },
 };
@@ -142,11 +180,17 @@ export interface TableOptions {
 }
 
 /** buildTable turns objects of one kind into kubectl get's table. */
-export function buildTable(kind: string, objects: KubeObject[], now: number, opts: TableOptions): Table {
+export function buildTable(
+  kind: string,
+  objects: KubeObject[],
+  now: number,
+  opts: TableOptions,
+): Table {
   const printer = PRINTERS[kind]!;
   let headers = [...printer.headers];
   if (opts.wide) {
-    headers = kind === 'Event' ? [...headers.slice(0, 4), ...printer.wide] : [...headers, ...printer.wide];
+    headers =
+      kind === 'Event' ? [...headers.slice(0, 4), ...printer.wide] : [...headers, ...printer.wide];
   }
   if (opts.withNamespace) headers.unshift('NAMESPACE');
   if (opts.showLabels) headers.push('LABELS');

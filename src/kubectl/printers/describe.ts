@@ -1,4 +1,12 @@
-import type { Container, ContainerState, ContainerStatus, Event, Pod, Toleration, Volume } from '../../engine';
+import type {
+  Container,
+  ContainerState,
+  ContainerStatus,
+  Event,
+  Pod,
+  Toleration,
+  Volume,
+} from '../../engine';
 import { qosClass } from '../../engine';
 import { age } from './age';
 import { tabwrite } from './tabwriter';
@@ -33,7 +41,8 @@ export function describePod(pod: Pod, events: Event[], now: number): string {
   const owner = pod.metadata.ownerReferences?.find((o) => o.controller);
   if (owner) w.push(`Controlled By:\t${owner.kind}/${owner.name}`);
   if (status.nominatedNodeName) w.push(`NominatedNodeName:\t${status.nominatedNodeName}`);
-  if ((spec.initContainers ?? []).length > 0) w.push(...containers('Init Containers', spec.initContainers!, status.initContainerStatuses));
+  if ((spec.initContainers ?? []).length > 0)
+    w.push(...containers('Init Containers', spec.initContainers!, status.initContainerStatuses));
   w.push(...containers('Containers', spec.containers, status.containerStatuses));
   if ((status.conditions ?? []).length > 0) {
     w.push('Conditions:', '  Type\tStatus');
@@ -49,11 +58,18 @@ export function describePod(pod: Pod, events: Event[], now: number): string {
 /** finish writes the body, then the events table (DescribeEvents flushes the writer first). */
 function finish(lines: string[], events: Event[], now: number): string {
   if (events.length === 0) return `${tabwrite([...lines, 'Events:\t<none>'].join('\n'), 0, 2)}\n`;
-  const sorted = [...events].sort((a, b) => Date.parse(a.lastTimestamp) - Date.parse(b.lastTimestamp));
-  const table = ['Events:', '  Type\tReason\tAge\tFrom\tMessage', '  ----\t------\t----\t----\t-------'];
+  const sorted = [...events].sort(
+    (a, b) => Date.parse(a.lastTimestamp) - Date.parse(b.lastTimestamp),
+  );
+  const table = [
+    'Events:',
+    '  Type\tReason\tAge\tFrom\tMessage',
+    '  ----\t------\t----\t----\t-------',
+  ];
   for (const e of sorted) {
     const first = age(e.firstTimestamp || e.eventTime, now);
-    const interval = e.count > 1 ? `${age(e.lastTimestamp, now)} (x${e.count} over ${first})` : first;
+    const interval =
+      e.count > 1 ? `${age(e.lastTimestamp, now)} (x${e.count} over ${first})` : first;
     const from = e.source?.component || e.reportingComponent;
     table.push(`  ${e.type}\t${e.reason}\t${interval}\t${from}\t${e.message.trim()}`);
   }
@@ -64,12 +80,29 @@ function finish(lines: string[], events: Event[], now: number): string {
 export function rfc1123z(timestamp: string): string {
   const d = new Date(Date.parse(timestamp));
   const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const months = [
+    'Jan',
+    'Feb',
+    'Mar',
+    'Apr',
+    'May',
+    'Jun',
+    'Jul',
+    'Aug',
+    'Sep',
+    'Oct',
+    'Nov',
+    'Dec',
+  ];
   const two = (n: number) => String(n).padStart(2, '0');
   return `${days[d.getUTCDay()]}, ${two(d.getUTCDate())} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
 }
 
-function multiline(title: string, map: Record<string, string> | undefined, fmt: (k: string, v: string) => string): string[] {
+function multiline(
+  title: string,
+  map: Record<string, string> | undefined,
+  fmt: (k: string, v: string) => string,
+): string[] {
   const keys = Object.keys(map ?? {}).sort();
   if (keys.length === 0) return [`${title}:\t<none>`];
   return keys.map((k, i) => `${i === 0 ? `${title}:` : ''}\t${fmt(k, map![k]!)}`);
@@ -89,7 +122,9 @@ function annotationLines(annotations: Record<string, string> | undefined): strin
     if (value.length + key.length + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
       lines.push(`${lead}${key}:`);
       for (const s of value.split('\n')) {
-        lines.push(`\t  ${s.length > MAX_ANNOTATION_LEN - 2 ? `${s.slice(0, MAX_ANNOTATION_LEN - 5)}...` : s}`);
+        lines.push(
+          `\t  ${s.length > MAX_ANNOTATION_LEN - 2 ? `${s.slice(0, MAX_ANNOTATION_LEN - 5)}...` : s}`,
+        );
       }
     } else {
       lines.push(`${lead}${key}: ${value}`);
@@ -99,15 +134,20 @@ function annotationLines(annotations: Record<string, string> | undefined): strin
 }
 
 function stateLines(name: string, state: ContainerState): string[] {
-  if (state.running) return [`    ${name}:\tRunning`, `      Started:\t${rfc1123z(state.running.startedAt)}`];
+  if (state.running)
+    return [`    ${name}:\tRunning`, `      Started:\t${rfc1123z(state.running.startedAt)}`];
   if (state.terminated) {
     const t = state.terminated;
     const lines = [`    ${name}:\tTerminated`];
     if (t.reason) lines.push(`      Reason:\t${t.reason}`);
     if (t.message) lines.push(`      Message:\t${t.message}`);
     lines.push(`      Exit Code:\t${t.exitCode}`);
-    lines.push(`      Started:\t${t.startedAt ? rfc1123z(t.startedAt) : 'Mon, 01 Jan 0001 00:00:00 +0000'}`);
-    lines.push(`      Finished:\t${t.finishedAt ? rfc1123z(t.finishedAt) : 'Mon, 01 Jan 0001 00:00:00 +0000'}`);
+    lines.push(
+      `      Started:\t${t.startedAt ? rfc1123z(t.startedAt) : 'Mon, 01 Jan 0001 00:00:00 +0000'}`,
+    );
+    lines.push(
+      `      Finished:\t${t.finishedAt ? rfc1123z(t.finishedAt) : 'Mon, 01 Jan 0001 00:00:00 +0000'}`,
+    );
     return lines;
   }
   const lines = [`    ${name}:\tWaiting`];
@@ -115,7 +155,11 @@ function stateLines(name: string, state: ContainerState): string[] {
   return lines;
 }
 
-function containers(label: string, list: Container[], statuses: ContainerStatus[] | undefined): string[] {
+function containers(
+  label: string,
+  list: Container[],
+  statuses: ContainerStatus[] | undefined,
+): string[] {
   if (list.length === 0) return [`${label}: <none>`];
   const w = [`${label}:`];
   for (const c of list) {
@@ -127,26 +171,39 @@ function containers(label: string, list: Container[], statuses: ContainerStatus[
     const ports = (c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol}`).join(',');
     w.push(ports.includes(',') ? `    Ports:\t${ports}` : `    Port:\t${ports || '<none>'}`);
     const hostPorts = (c.ports ?? []).map((p) => `${p.hostPort ?? 0}/${p.protocol}`).join(',');
-    w.push(hostPorts.includes(',') ? `    Host Ports:\t${hostPorts}` : `    Host Port:\t${hostPorts || '<none>'}`);
-    if ((c.command ?? []).length > 0) w.push('    Command:', ...c.command!.flatMap((s) => s.split('\n')).map((s) => `      ${s}`));
-    if ((c.args ?? []).length > 0) w.push('    Args:', ...c.args!.flatMap((s) => s.split('\n')).map((s) => `      ${s}`));
+    w.push(
+      hostPorts.includes(',')
+        ? `    Host Ports:\t${hostPorts}`
+        : `    Host Port:\t${hostPorts || '<none>'}`,
+    );
+    if ((c.command ?? []).length > 0)
+      w.push('    Command:', ...c.command!.flatMap((s) => s.split('\n')).map((s) => `      ${s}`));
+    if ((c.args ?? []).length > 0)
+      w.push('    Args:', ...c.args!.flatMap((s) => s.split('\n')).map((s) => `      ${s}`));
     if (st) {
       w.push(...stateLines('State', st.state));
       if (st.lastState?.terminated) w.push(...stateLines('Last State', st.lastState));
-      w.push(`    Ready:\t${st.ready ? 'True' : 'False'}`, `    Restart Count:\t${st.restartCount}`);
+      w.push(
+        `    Ready:\t${st.ready ? 'True' : 'False'}`,
+        `    Restart Count:\t${st.restartCount}`,
+      );
     }
     for (const kind of ['limits', 'requests'] as const) {
       const values = c.resources?.[kind] ?? {};
       const names = Object.keys(values).sort();
       if (names.length === 0) continue;
-      w.push(`    ${kind === 'limits' ? 'Limits' : 'Requests'}:`, ...names.map((n) => `      ${n}:\t${values[n]}`));
+      w.push(
+        `    ${kind === 'limits' ? 'Limits' : 'Requests'}:`,
+        ...names.map((n) => `      ${n}:\t${values[n]}`),
+      );
     }
     const env = c.env ?? [];
     w.push(env.length === 0 ? '    Environment:\t<none>' : '    Environment:');
     for (const e of env) w.push(`      ${e.name}:\t${e.value ?? ''}`);
     const mounts = [...(c.volumeMounts ?? [])].sort((a, b) => (a.mountPath < b.mountPath ? -1 : 1));
     w.push(mounts.length === 0 ? '    Mounts:\t<none>' : '    Mounts:');
-    for (const m of mounts) w.push(`      ${m.mountPath} from ${m.name} (${m.readOnly ? 'ro' : 'rw'})`);
+    for (const m of mounts)
+      w.push(`      ${m.mountPath} from ${m.name} (${m.readOnly ? 'ro' : 'rw'})`);
   }
   return w;
 }
@@ -157,13 +214,24 @@ function volumes(list: Volume[] | undefined): string[] {
   for (const v of list) {
     w.push(`  ${v.name}:`);
     if (v.emptyDir) {
-      w.push("    Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)", '    Medium:\t', '    SizeLimit:\t<unset>');
+      w.push(
+        "    Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)",
+        '    Medium:\t',
+        '    SizeLimit:\t<unset>',
+      );
     } else if (v.projected) {
       w.push('    Type:\tProjected (a volume that contains injected data from multiple sources)');
-      for (const source of v.projected.sources as Record<string, { expirationSeconds?: number; name?: string; optional?: boolean }>[]) {
-        if (source.serviceAccountToken) w.push(`    TokenExpirationSeconds:\t${source.serviceAccountToken.expirationSeconds}`);
+      for (const source of v.projected.sources as Record<
+        string,
+        { expirationSeconds?: number; name?: string; optional?: boolean }
+      >[]) {
+        if (source.serviceAccountToken)
+          w.push(`    TokenExpirationSeconds:\t${source.serviceAccountToken.expirationSeconds}`);
         else if (source.configMap) {
-          w.push(`    ConfigMapName:\t${source.configMap.name}`, `    ConfigMapOptional:\t${source.configMap.optional ?? '<nil>'}`);
+          w.push(
+            `    ConfigMapName:\t${source.configMap.name}`,
+            `    ConfigMapOptional:\t${source.configMap.optional ?? '<nil>'}`,
+          );
         } else if (source.downwardAPI) w.push('    DownwardAPI:\ttrue');
       }
     }
@@ -173,7 +241,9 @@ function volumes(list: Volume[] | undefined): string[] {
 
 function tolerations(list: Toleration[] | undefined): string[] {
   if (!list || list.length === 0) return ['Tolerations:\t<none>'];
-  const sorted = [...list].sort((a, b) => ((a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0));
+  const sorted = [...list].sort((a, b) =>
+    (a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0,
+  );
   return sorted.map((t, i) => {
     let s = t.key ?? '';
     if (t.value) s += `=${t.value}`;

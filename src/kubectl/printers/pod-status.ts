@@ -35,12 +35,15 @@ export function summarizePod(pod: Pod, now: number): PodSummary {
     const t = c.state.terminated;
     if (t && t.exitCode === 0) continue;
     if (t) reason = t.reason ? `Init:${t.reason}` : `Init:ExitCode:${t.exitCode}`;
-    else if (c.state.waiting?.reason && c.state.waiting.reason !== 'PodInitializing') reason = `Init:${c.state.waiting.reason}`;
+    else if (c.state.waiting?.reason && c.state.waiting.reason !== 'PodInitializing')
+      reason = `Init:${c.state.waiting.reason}`;
     else reason = `Init:${i}/${initCount}`;
     initializing = true;
     break;
   }
-  const initialized = (status.conditions ?? []).some((c) => c.type === 'Initialized' && c.status === 'True');
+  const initialized = (status.conditions ?? []).some(
+    (c) => c.type === 'Initialized' && c.status === 'True',
+  );
   if (!initializing || initialized) {
     restarts = 0;
     lastRestart = '';
@@ -60,13 +63,22 @@ export function summarizePod(pod: Pod, now: number): PodSummary {
       }
     }
     if (reason === 'Completed' && hasRunning) {
-      const ready = (status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+      const ready = (status.conditions ?? []).some(
+        (c) => c.type === 'Ready' && c.status === 'True',
+      );
       reason = ready ? 'Running' : 'NotReady';
     }
   }
   const terminal = status.phase === 'Succeeded' || status.phase === 'Failed';
   if (pod.metadata.deletionTimestamp && status.reason === 'NodeLost') reason = 'Unknown';
   else if (pod.metadata.deletionTimestamp && !terminal) reason = 'Terminating';
-  const restartsCell = restarts !== 0 && lastRestart !== '' ? `${restarts} (${age(lastRestart, now)} ago)` : String(restarts);
-  return { ready: `${readyContainers}/${spec.containers.length}`, status: reason, restarts: restartsCell };
+  const restartsCell =
+    restarts !== 0 && lastRestart !== ''
+      ? `${restarts} (${age(lastRestart, now)} ago)`
+      : String(restarts);
+  return {
+    ready: `${readyContainers}/${spec.containers.length}`,
+    status: reason,
+    restarts: restartsCell,
+  };
 }

@@ -15,7 +15,8 @@ export function tabwrite(text: string, minwidth: number, padding: number): strin
       let row = '';
       cells.forEach((cell, j) => {
         row += cell;
-        if (j < widths.length && j < cells.length - 1) row += ' '.repeat(Math.max(0, widths[j]! - width(cell)));
+        if (j < widths.length && j < cells.length - 1)
+          row += ' '.repeat(Math.max(0, widths[j]! - width(cell)));
       });
       out.push(row);
     }

@@ -9,18 +9,26 @@ export function toYaml(value: unknown): string {
 }
 
 const BOOL_OR_NULL = new Set(
-  'y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL ~'.split(' '),
+  'y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL ~'.split(
+    ' ',
+  ),
 );
 
 function resolvesToNonString(s: string): boolean {
   if (s === '' || BOOL_OR_NULL.has(s) || s === '<<') return true;
   if (/^[-+]?(0|[1-9][0-9_]*)$/.test(s)) return true;
-  if (/^[-+]?0[0-7_]+$/.test(s) || /^[-+]?0x[0-9a-fA-F_]+$/.test(s) || /^[-+]?0b[01_]+$/.test(s)) return true;
+  if (/^[-+]?0[0-7_]+$/.test(s) || /^[-+]?0x[0-9a-fA-F_]+$/.test(s) || /^[-+]?0b[01_]+$/.test(s))
+    return true;
   if (/^[-+]?([0-9][0-9_]*)?\.[0-9.]*([eE][-+][0-9]+)?$/.test(s) && /[0-9]/.test(s)) return true;
   if (/^[-+]?[0-9][0-9_]*(\.[0-9_]*)?[eE][-+]?[0-9]+$/.test(s)) return true;
   if (/^[-+]?\.(inf|Inf|INF)$/.test(s) || /^\.(nan|NaN|NAN)$/.test(s)) return true;
   if (/^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$/.test(s)) return true;
-  if (/^\d{4}-\d{1,2}-\d{1,2}([Tt ]\d{1,2}:\d{1,2}:\d{1,2}(\.\d*)?(Z|[-+]\d{1,2}(:\d{2})?)?)?$/.test(s)) return true;
+  if (
+    /^\d{4}-\d{1,2}-\d{1,2}([Tt ]\d{1,2}:\d{1,2}:\d{1,2}(\.\d*)?(Z|[-+]\d{1,2}(:\d{2})?)?)?$/.test(
+      s,
+    )
+  )
+    return true;
   return false;
 }
 
@@ -64,7 +72,10 @@ function emit(value: unknown, indent: number): string[] {
     if (value.length === 0) return [`${pad}[]`];
     const lines: string[] = [];
     for (const item of value) {
-      if ((isMap(item) && Object.keys(item).length > 0) || (Array.isArray(item) && item.length > 0)) {
+      if (
+        (isMap(item) && Object.keys(item).length > 0) ||
+        (Array.isArray(item) && item.length > 0)
+      ) {
         const inner = emit(item, indent + 2);
         lines.push(`${pad}- ${inner[0]!.slice(indent + 2)}`, ...inner.slice(1));
       } else {
@@ -115,7 +126,8 @@ export function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (isMap(value)) {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) if (value[key] !== undefined) out[key] = sortKeys(value[key]);
+    for (const key of Object.keys(value).sort())
+      if (value[key] !== undefined) out[key] = sortKeys(value[key]);
     return out;
   }
   return value;
