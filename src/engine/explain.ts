@@ -29,6 +29,10 @@ const NOTES: Record<string, (a: Args, hop: Hop) => Explanation> = {
     en: `Records a "${a.reason}" event so that kubectl describe and get events can show it.`,
     ko: `"${a.reason}" 이벤트를 기록합니다. kubectl describe와 get events에서 볼 수 있습니다.`,
   }),
+  'event.repeat': (a) => ({
+    en: `The same "${a.reason}" event happened again: its count goes up to ${a.count} instead of a new event being written.`,
+    ko: `같은 "${a.reason}" 이벤트가 또 일어나서, 새 이벤트를 만들지 않고 횟수(count)를 ${a.count}(으)로 올립니다.`,
+  }),
   'rs.create': (a) => ({
     en: `ReplicaSet ${a.rs} wants ${a.want} pods but has fewer, so the replicaset controller asks for a new one.`,
     ko: `레플리카셋 ${a.rs}은(는) 파드 ${a.want}개를 원하지만 모자라서, 레플리카셋 컨트롤러가 파드를 하나 더 만들어 달라고 요청합니다.`,
@@ -92,6 +96,18 @@ const NOTES: Record<string, (a: Args, hop: Hop) => Explanation> = {
   'kubelet.backoff': (a) => ({
     en: `The kubelet waits before pulling ${a.image} again and reports ImagePullBackOff.`,
     ko: `kubelet이 ${a.image}을(를) 다시 받기 전에 기다리며 ImagePullBackOff를 보고합니다.`,
+  }),
+  'kubelet.exited': (a) => ({
+    en: `Container ${a.container} exited with code ${a.code}; the kubelet reports it and applies the pod's restartPolicy.`,
+    ko: `컨테이너 ${a.container}이(가) 종료 코드 ${a.code}로 끝났습니다. kubelet이 이를 보고하고 파드의 restartPolicy를 적용합니다.`,
+  }),
+  'kubelet.restarted': (a) => ({
+    en: `The kubelet restarted container ${a.container} and reports it running again, with its restart count.`,
+    ko: `kubelet이 컨테이너 ${a.container}을(를) 다시 시작하고, 재시작 횟수와 함께 다시 실행 중이라고 보고합니다.`,
+  }),
+  'cri.ContainerExited': (a) => ({
+    en: `containerd reports that container ${a.container} exited with code ${a.code} (the kubelet's PLEG notices it).`,
+    ko: `containerd가 컨테이너 ${a.container}이(가) 종료 코드 ${a.code}로 끝났다고 알립니다(kubelet의 PLEG가 감지).`,
   }),
   'kubelet.finalDelete': (a) => ({
     en: `The containers of ${a.pod} have stopped, so the kubelet removes the pod from the API for good.`,

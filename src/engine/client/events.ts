@@ -13,6 +13,8 @@ export interface EventSource {
  */
 export class EventRecorder {
   private counter = 0;
+  /** events already written, by what makes them the same: repeats bump count (EventCorrelator) */
+  private readonly seen = new Map<string, { name: string; namespace: string; count: number }>();
 
   constructor(
     private readonly client: ApiClient,
@@ -30,12 +32,32 @@ export class EventRecorder {
 
   private record(obj: KubeObject, type: Event['type'], reason: string, message: string): void {
     const now = toTimestamp(this.clock.now);
+    const key = `${obj.metadata.uid}|${type}|${reason}|${message}`;
+    const previous = this.seen.get(key);
+    if (previous) {
+      previous.count++;
+      this.client.request(
+        {
+          verb: 'patch',
+          resource: 'events',
+          namespace: previous.namespace,
+          name: previous.name,
+          patchType: 'merge',
+          patch: { count: previous.count, lastTimestamp: now },
+        },
+        undefined,
+        { code: 'event.repeat', args: { reason, count: previous.count } },
+      );
+      return;
+    }
     const nanos = BigInt(this.clock.now) * 1_000_000n + BigInt(this.counter++ % 1_000_000);
     const namespace = obj.metadata.namespace ?? 'default';
+    const name = `${obj.metadata.name}.${nanos.toString(16)}`;
+    this.seen.set(key, { name, namespace, count: 1 });
     const event = {
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: { name: `${obj.metadata.name}.${nanos.toString(16)}`, namespace },
+      metadata: { name, namespace },
       involvedObject: {
         apiVersion: obj.apiVersion,
         kind: obj.kind,

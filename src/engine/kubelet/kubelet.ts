@@ -1,6 +1,16 @@
 import type { ApiServer } from '../apiserver/apiserver';
 import { objectRef } from '../apiserver/apiserver';
-import type { Container, ContainerStatus, Node, Pod, PodCondition, PodStatus } from '../api/types';
+import type {
+  Container,
+  ContainerState,
+  ContainerStateTerminated,
+  ContainerStatus,
+  Node,
+  Pod,
+  PodCondition,
+  PodPhase,
+  PodStatus,
+} from '../api/types';
 import { toTimestamp, type Clock } from '../clock';
 import { ApiClient } from '../client/client';
 import { EventRecorder } from '../client/events';
@@ -9,17 +19,31 @@ import { componentOnNode, type HopNote } from '../hops';
 import type { Containerd, RuntimeContainer } from '../runtime/containerd';
 import { LATENCY, type Transport } from '../transport';
 
-/** Image pull back-off: 10s doubling to 300s (kubelet's flowcontrol.Backoff). */
+/** Back-off for image pulls and crashing containers: 10s doubling to 300s (flowcontrol.Backoff). */
 const BACKOFF_INITIAL_MS = 10_000;
 const BACKOFF_MAX_MS = 300_000;
+/** A container that ran this long before exiting starts its back-off afresh (2 x the max). */
+const BACKOFF_RESET_MS = 10 * 60 * 1000;
 /** How soon the kubelet's next pod sync notices a failed pull and reports the back-off. */
 const RESYNC_AFTER_FAILURE_MS = 1000;
+/** The PLEG relists the runtime every second; on average an exit is noticed half a second later. */
+const PLEG_DELAY_MS = 500;
 
 interface ContainerRecord {
   spec: Container;
-  runtime?: RuntimeContainer;
+  /** the current (or last) instance in the runtime */
+  current?: RuntimeContainer;
   waiting?: { reason: string; message?: string };
+  /** set when the container has stopped for good (no restart coming) */
+  terminated?: ContainerStateTerminated;
+  /** the exit shown while an immediate restart is on its way */
+  exited?: ContainerStateTerminated;
+  lastState?: ContainerStateTerminated;
+  restartCount: number;
   pullFailures: number;
+  /** the next crash back-off; 0 until the first crash, which restarts at once */
+  crashBackoffMs: number;
+  cancelRestart?: () => void;
 }
 
 /** PodWorker is the kubelet's per-pod state machine (pod_workers.go), keyed by pod uid. */
@@ -34,7 +58,8 @@ interface PodWorker {
 
 /**
  * Kubelet is the node agent: it watches the pods bound to its node, asks the container runtime
- * to run them, and reports their status (and events) back through the API server.
+ * to run them, restarts their containers by the pod's restartPolicy (with CrashLoopBackOff), and
+ * reports their status (and events) back through the API server.
  */
 export class Kubelet {
   readonly component: string;
@@ -65,6 +90,7 @@ export class Kubelet {
       onUpdate: (_old, pod) => this.handle(pod),
       onDelete: (pod) => this.podRemoved(pod),
     });
+    runtime.onExit((container) => this.noticeExit(container));
   }
 
   get nodeName(): string {
@@ -73,6 +99,23 @@ export class Kubelet {
 
   start(): void {
     this.pods.start();
+  }
+
+  /** logs returns a container's log lines: the current instance, or with previous the one before. */
+  logs(podUid: string, container: string, previous = false): string[] | undefined {
+    const record = this.workers.get(podUid)?.containers.find((c) => c.spec.name === container);
+    if (!record) return undefined;
+    const instance = previous ? this.runtime.previousOf(record.current?.id) : record.current;
+    return instance?.logs.map((l) => l.line);
+  }
+
+  /** killContainer SIGKILLs a container's process, as `kill -9` on the node would. */
+  killContainer(podUid: string, container?: string): boolean {
+    const worker = this.workers.get(podUid);
+    const record = worker?.containers.find(
+      (c) => container === undefined || c.spec.name === container,
+    );
+    return record?.current ? this.runtime.kill(record.current.id) : false;
   }
 
   private get hostIP(): string {
@@ -85,8 +128,7 @@ export class Kubelet {
       worker.pod = pod;
       if (
         pod.metadata.deletionTimestamp &&
-        worker.phase !== 'terminating' &&
-        worker.phase !== 'gone'
+        (worker.phase === 'starting' || worker.phase === 'running')
       ) {
         this.terminate(worker);
       }
@@ -104,6 +146,8 @@ export class Kubelet {
       containers: pod.spec.containers.map((spec) => ({
         spec,
         pullFailures: 0,
+        restartCount: 0,
+        crashBackoffMs: 0,
         waiting: { reason: 'ContainerCreating' },
       })),
     };
@@ -127,7 +171,7 @@ export class Kubelet {
     return ip;
   }
 
-  /** startContainer runs containers one after another: pull (if needed), create, start. */
+  /** startContainer brings up the pod's containers one after another: pull if needed, create, start. */
   private startContainer(worker: PodWorker, index: number): void {
     if (worker.phase !== 'starting') return;
     const record = worker.containers[index];
@@ -136,31 +180,32 @@ export class Kubelet {
       this.reportStatus(worker, { code: 'kubelet.running' });
       return;
     }
+    this.ensureImage(worker, record, () =>
+      this.createAndStart(worker, record, () => this.startContainer(worker, index + 1)),
+    );
+  }
+
+  /** ensureImage pulls the container's image when its pull policy asks for it, then continues. */
+  private ensureImage(worker: PodWorker, record: ContainerRecord, then: () => void): void {
     const image = record.spec.image;
     const pod = worker.pod;
     const present = this.runtime.hasImage(image);
     if (present && record.spec.imagePullPolicy !== 'Always') {
       this.recorder.normal(pod, 'Pulled', `Container image "${image}" already present on machine`);
-      this.createAndStart(worker, index);
+      then();
       return;
     }
     if (record.spec.imagePullPolicy === 'Never' && !present) {
-      record.waiting = {
-        reason: 'ErrImageNeverPull',
-        message: `Container image "${image}" is not present with pull policy of Never`,
-      };
-      this.recorder.warning(
-        pod,
-        'ErrImageNeverPull',
-        `Container image "${image}" is not present with pull policy of Never`,
-      );
+      const message = `Container image "${image}" is not present with pull policy of Never`;
+      record.waiting = { reason: 'ErrImageNeverPull', message };
+      this.recorder.warning(pod, 'ErrImageNeverPull', message);
       this.reportStatus(worker, { code: 'kubelet.pullFailed', args: { image } });
       return;
     }
     this.recorder.normal(pod, 'Pulling', `Pulling image "${image}"`);
     this.cri('PullImage', worker, image, () =>
       this.runtime.pullImage(image, (result) => {
-        if (worker.phase !== 'starting') return;
+        if (worker.phase === 'terminating' || worker.phase === 'gone') return;
         if (result.ok) {
           record.pullFailures = 0;
           const seconds = formatSeconds(result.durationMs);
@@ -169,16 +214,20 @@ export class Kubelet {
             'Pulled',
             `Successfully pulled image "${image}" in ${seconds} (${seconds} including waiting). Image size: ${result.sizeBytes} bytes.`,
           );
-          this.createAndStart(worker, index);
+          then();
         } else {
-          this.pullFailed(worker, index, result.message);
+          this.pullFailed(worker, record, result.message, then);
         }
       }),
     );
   }
 
-  private pullFailed(worker: PodWorker, index: number, message: string): void {
-    const record = worker.containers[index]!;
+  private pullFailed(
+    worker: PodWorker,
+    record: ContainerRecord,
+    message: string,
+    then: () => void,
+  ): void {
     const image = record.spec.image;
     const pod = worker.pod;
     record.pullFailures++;
@@ -188,7 +237,7 @@ export class Kubelet {
     this.reportStatus(worker, { code: 'kubelet.pullFailed', args: { image } });
     const backoff = Math.min(BACKOFF_INITIAL_MS * 2 ** (record.pullFailures - 1), BACKOFF_MAX_MS);
     this.clock.schedule(RESYNC_AFTER_FAILURE_MS, () => {
-      if (worker.phase !== 'starting') return;
+      if (worker.phase === 'terminating' || worker.phase === 'gone') return;
       const backoffMessage = `Back-off pulling image "${image}"`;
       record.waiting = { reason: 'ImagePullBackOff', message: backoffMessage };
       this.recorder.normal(pod, 'BackOff', backoffMessage);
@@ -196,34 +245,135 @@ export class Kubelet {
       this.reportStatus(worker, { code: 'kubelet.backoff', args: { image } });
     });
     // A back-off retry is the cluster waiting, not working: it does not keep the cluster busy.
-    this.clock.schedule(backoff, () => this.startContainer(worker, index), true);
+    this.clock.schedule(backoff, () => this.ensureImage(worker, record, then), true);
   }
 
-  private createAndStart(worker: PodWorker, index: number): void {
-    const record = worker.containers[index]!;
+  private createAndStart(worker: PodWorker, record: ContainerRecord, then: () => void): void {
     const pod = worker.pod;
     const name = record.spec.name;
     this.cri('CreateContainer', worker, name, () =>
-      this.runtime.createContainer(pod.metadata.uid, name, record.spec.image, (container) => {
-        if (worker.phase !== 'starting') return;
-        record.runtime = container;
+      this.runtime.createContainer(pod.metadata.uid, record.spec, (container) => {
+        if (worker.phase === 'terminating' || worker.phase === 'gone') return;
+        if (record.current) this.runtime.retire(record.current.id);
+        record.current = container;
         this.recorder.normal(pod, 'Created', `Created container: ${name}`);
         this.cri('StartContainer', worker, name, () =>
-          this.runtime.startContainer(container.id, () => {
-            if (worker.phase !== 'starting') return;
+          this.runtime.startContainer(container.id, (started) => {
+            if (worker.phase === 'terminating' || worker.phase === 'gone') return;
+            if (started.state === 'exited') {
+              this.recorder.warning(
+                pod,
+                'Failed',
+                `Error: ${started.message ?? 'failed to start container'}`,
+              );
+              record.waiting = undefined;
+              this.containerExited(worker, record, started);
+              if (worker.phase === 'starting') then();
+              return;
+            }
             record.waiting = undefined;
+            record.terminated = undefined;
             this.recorder.normal(pod, 'Started', `Started container ${name}`);
-            this.startContainer(worker, index + 1);
+            if (worker.phase === 'running')
+              this.reportStatus(worker, { code: 'kubelet.restarted', args: { container: name } });
+            then();
           }),
         );
       }),
     );
   }
 
+  /** noticeExit: the runtime says a process ended; the PLEG passes it on to the pod's worker. */
+  private noticeExit(container: RuntimeContainer): void {
+    const worker = this.workers.get(container.podUid);
+    const record = worker?.containers.find((c) => c.current === container);
+    if (!worker || !record || worker.phase === 'terminating' || worker.phase === 'gone') return;
+    this.transport.send(
+      {
+        from: this.runtimeComponent,
+        to: this.component,
+        channel: 'cri',
+        verb: 'ContainerExited',
+        object: objectRef(worker.pod),
+        detail: `${container.name} exit ${container.exitCode}`,
+        note: {
+          code: 'cri.ContainerExited',
+          args: { container: container.name, code: container.exitCode ?? 0 },
+        },
+      },
+      PLEG_DELAY_MS,
+      () => this.containerExited(worker, record, container),
+    );
+  }
+
+  /**
+   * containerExited applies the restartPolicy: Always restarts every exit, OnFailure only
+   * non-zero ones, Never none. Restarts back off 10s, 20s ... 300s (CrashLoopBackOff); the
+   * first one is immediate. A pod whose containers all stopped for good ends Succeeded or Failed.
+   */
+  private containerExited(
+    worker: PodWorker,
+    record: ContainerRecord,
+    container: RuntimeContainer,
+  ): void {
+    if (worker.phase === 'terminating' || worker.phase === 'gone') return;
+    const pod = worker.pod;
+    const state = terminatedState(container);
+    const policy = pod.spec.restartPolicy;
+    const restart = policy === 'Always' || (policy === 'OnFailure' && state.exitCode !== 0);
+    if (!restart) {
+      record.terminated = state;
+      this.reportStatus(worker, {
+        code: 'kubelet.exited',
+        args: { container: record.spec.name, code: state.exitCode },
+      });
+      return;
+    }
+    record.lastState = state;
+    const ranFor =
+      container.startedAt === undefined ? 0 : (container.finishedAt ?? 0) - container.startedAt;
+    if (ranFor >= BACKOFF_RESET_MS) record.crashBackoffMs = 0;
+    const delay = record.crashBackoffMs;
+    record.crashBackoffMs = Math.min(Math.max(BACKOFF_INITIAL_MS, delay * 2), BACKOFF_MAX_MS);
+    const name = record.spec.name;
+    const podRef = `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
+    if (delay > 0) {
+      record.waiting = {
+        reason: 'CrashLoopBackOff',
+        message: `back-off ${formatSeconds(delay)} restarting failed container=${name} pod=${podRef}`,
+      };
+      this.recorder.warning(
+        pod,
+        'BackOff',
+        `Back-off restarting failed container ${name} in pod ${podRef}`,
+      );
+    } else {
+      record.exited = state;
+    }
+    this.reportStatus(worker, {
+      code: 'kubelet.exited',
+      args: { container: name, code: state.exitCode },
+    });
+    record.cancelRestart = this.clock.schedule(
+      delay,
+      () => {
+        if (worker.phase !== 'running' && worker.phase !== 'starting') return;
+        record.restartCount++;
+        record.exited = undefined;
+        this.ensureImage(worker, record, () => this.createAndStart(worker, record, () => {}));
+      },
+      delay > 0,
+    );
+  }
+
   /** terminate stops the containers (graceful deletion) and then deletes the pod for good. */
   private terminate(worker: PodWorker): void {
     worker.phase = 'terminating';
-    const running = worker.containers.filter((c) => c.runtime?.state === 'running');
+    for (const record of worker.containers) record.cancelRestart?.();
+    const grace =
+      worker.pod.metadata.deletionGracePeriodSeconds ??
+      worker.pod.spec.terminationGracePeriodSeconds;
+    const running = worker.containers.filter((c) => c.current?.state === 'running');
     let remaining = running.length;
     const finish = () => {
       this.cri('StopPodSandbox', worker, undefined, () => {
@@ -236,7 +386,7 @@ export class Kubelet {
     for (const record of running) {
       this.recorder.normal(worker.pod, 'Killing', `Stopping container ${record.spec.name}`);
       this.cri('StopContainer', worker, record.spec.name, () =>
-        this.runtime.stopContainer(record.runtime!.id, () => {
+        this.runtime.stopContainer(record.current!.id, grace, () => {
           remaining--;
           if (remaining === 0) finish();
         }),
@@ -263,6 +413,7 @@ export class Kubelet {
     const worker = this.workers.get(pod.metadata.uid);
     if (!worker) return;
     this.workers.delete(pod.metadata.uid);
+    for (const record of worker.containers) record.cancelRestart?.();
     if (worker.phase === 'gone') return;
     worker.phase = 'gone';
     this.cri('StopPodSandbox', worker, undefined, () => this.runtime.removePod(pod.metadata.uid));
@@ -305,26 +456,12 @@ export class Kubelet {
   private buildStatus(worker: PodWorker): PodStatus {
     const pod = worker.pod;
     const now = toTimestamp(this.clock.now);
-    const statuses: ContainerStatus[] = worker.containers.map((record) => {
-      const running = record.runtime?.state === 'running' && !record.waiting;
-      return {
-        name: record.spec.name,
-        image: record.runtime ? record.runtime.image : record.spec.image,
-        imageID: record.runtime?.imageRef ?? '',
-        ...(record.runtime ? { containerID: `containerd://${record.runtime.id}` } : {}),
-        ready: running,
-        started: running,
-        restartCount: 0,
-        state: running
-          ? { running: { startedAt: toTimestamp(record.runtime!.startedAt!) } }
-          : { waiting: { ...record.waiting } },
-        lastState: {},
-      };
-    });
+    const statuses: ContainerStatus[] = worker.containers.map((record) => containerStatus(record));
     const allReady = statuses.every((s) => s.ready);
     const notReady = statuses.filter((s) => !s.ready).map((s) => s.name);
     const previous = (type: PodCondition['type']) =>
       pod.status.conditions?.find((c) => c.type === type);
+    const done = worker.containers.every((c) => c.terminated) && worker.phase !== 'starting';
     const cond = (
       type: PodCondition['type'],
       ok: boolean,
@@ -341,20 +478,24 @@ export class Kubelet {
         ...(ok || !reason ? {} : { reason, message }),
       };
     };
-    const unready = `containers with unready status: [${notReady.join(' ')}]`;
+    const unready = done ? 'PodCompleted' : 'ContainersNotReady';
+    const unreadyMessage = done
+      ? undefined
+      : `containers with unready status: [${notReady.join(' ')}]`;
     const conditions: PodCondition[] = [
-      cond('PodReadyToStartContainers', worker.sandboxId !== undefined),
+      cond('PodReadyToStartContainers', worker.sandboxId !== undefined && !done),
       cond('Initialized', true),
-      cond('Ready', allReady, 'ContainersNotReady', unready),
-      cond('ContainersReady', allReady, 'ContainersNotReady', unready),
+      cond('Ready', allReady, unready, unreadyMessage),
+      cond('ContainersReady', allReady, unready, unreadyMessage),
       previous('PodScheduled') ?? cond('PodScheduled', true),
     ];
+    const phase = podPhase(worker);
     return {
-      phase: worker.phase === 'running' ? 'Running' : 'Pending',
+      phase,
       conditions,
       hostIP: this.hostIP,
       hostIPs: [{ ip: this.hostIP }],
-      ...(worker.podIP && worker.phase === 'running'
+      ...(worker.podIP && phase !== 'Pending'
         ? { podIP: worker.podIP, podIPs: [{ ip: worker.podIP }] }
         : {}),
       startTime: worker.startTime,
@@ -364,7 +505,50 @@ export class Kubelet {
   }
 }
 
-/** formatSeconds prints a duration as Go's time.Duration.String does for pull times: 3.612s. */
+/** podPhase follows kubelet's getPhase: Pending until every container has started once. */
+function podPhase(worker: PodWorker): PodPhase {
+  if (worker.phase === 'starting') return 'Pending';
+  if (worker.containers.every((c) => c.terminated)) {
+    return worker.containers.every((c) => c.terminated!.exitCode === 0) ? 'Succeeded' : 'Failed';
+  }
+  return 'Running';
+}
+
+function terminatedState(c: RuntimeContainer): ContainerStateTerminated {
+  return {
+    exitCode: c.exitCode ?? 0,
+    reason: c.reason ?? (c.exitCode === 0 ? 'Completed' : 'Error'),
+    ...(c.message ? { message: c.message } : {}),
+    ...(c.startedAt !== undefined ? { startedAt: toTimestamp(c.startedAt) } : {}),
+    finishedAt: toTimestamp(c.finishedAt ?? 0),
+    containerID: `containerd://${c.id}`,
+  };
+}
+
+function containerStatus(record: ContainerRecord): ContainerStatus {
+  const c = record.current;
+  const running = c?.state === 'running' && !record.waiting;
+  let state: ContainerState;
+  if (record.waiting) state = { waiting: { ...record.waiting } };
+  else if (record.terminated ?? record.exited)
+    state = { terminated: (record.terminated ?? record.exited)! };
+  else if (running) state = { running: { startedAt: toTimestamp(c!.startedAt!) } };
+  else state = { waiting: { reason: 'ContainerCreating' } };
+  return {
+    name: record.spec.name,
+    image: c ? c.image : record.spec.image,
+    imageID: c?.imageRef ?? '',
+    ...(c ? { containerID: `containerd://${c.id}` } : {}),
+    ready: running,
+    started: running,
+    restartCount: record.restartCount,
+    state,
+    lastState: record.lastState ? { terminated: record.lastState } : {},
+  };
+}
+
+/** formatSeconds prints a duration as Go's time.Duration.String does: 3.612s, 10s, 5m0s. */
 function formatSeconds(ms: number): string {
+  if (ms >= 60_000 && ms % 1000 === 0) return `${Math.floor(ms / 60_000)}m${(ms % 60_000) / 1000}s`;
   return `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
 }

@@ -1,5 +1,7 @@
 import type { Clock, Random } from '../clock';
+import type { Container } from '../api/types';
 import { findImage, imageDigest, normalizeImage } from './images';
+import { planProcess, type ProcessStep } from './process';
 
 /** Simulated durations of runtime work, in milliseconds. */
 export const RUNTIME_TIMING = {
@@ -22,7 +24,20 @@ export interface RuntimeContainer {
   startedAt?: number;
   finishedAt?: number;
   exitCode?: number;
+  /** why the process ended: Completed/Error (by exit code), or StartError */
+  reason?: string;
+  message?: string;
+  /** whether the process handles SIGTERM; shells and sleep as PID 1 do not */
+  handlesSigterm: boolean;
+  logs: { time: number; line: string }[];
 }
+
+/** SIGKILL's exit code, as the kubelet reports it for a killed container. */
+export const EXIT_SIGKILL = 137;
+/** How many log lines a container keeps (the kubelet rotates logs). */
+const MAX_LOG_LINES = 1000;
+
+export type ExitListener = (container: RuntimeContainer) => void;
 
 export type PullResult =
   | { ok: true; imageRef: string; sizeBytes: number; durationMs: number }
@@ -36,12 +51,23 @@ export class Containerd {
   private readonly images = new Map<string, { ref: string; size: number }>();
   private readonly containers = new Map<string, RuntimeContainer>();
   private readonly sandboxes = new Map<string, string>();
+  private readonly processes = new Map<
+    string,
+    { cancel?: () => void; steps?: Iterator<ProcessStep> }
+  >();
+  private readonly retired = new Set<string>();
+  private exitListener: ExitListener = () => {};
 
   constructor(
     readonly node: string,
     private readonly clock: Clock,
     private readonly rng: Random,
   ) {}
+
+  /** onExit tells the kubelet when a container's process ends (its PLEG notices). */
+  onExit(listener: ExitListener): void {
+    this.exitListener = listener;
+  }
 
   hasImage(image: string): boolean {
     return this.images.has(normalizeImage(image).reference);
@@ -83,8 +109,9 @@ export class Containerd {
       );
       return;
     }
-    const durationMs =
-      RUNTIME_TIMING.pullLatency + Math.round(info.sizeBytes / RUNTIME_TIMING.pullBytesPerMs);
+    // Registries and links vary: each pull runs at 75% to 125% of the nominal bandwidth.
+    const bandwidth = RUNTIME_TIMING.pullBytesPerMs * (0.75 + this.rng.next() / 2);
+    const durationMs = RUNTIME_TIMING.pullLatency + Math.round(info.sizeBytes / bandwidth);
     this.clock.schedule(durationMs, () => {
       const ref = imageDigestRef(reference);
       this.images.set(reference, { ref, size: info.sizeBytes });
@@ -94,51 +121,176 @@ export class Containerd {
 
   createContainer(
     podUid: string,
-    name: string,
-    image: string,
+    spec: Pick<Container, 'name' | 'image' | 'command' | 'args'>,
     done: (c: RuntimeContainer) => void,
   ): void {
-    const { reference } = normalizeImage(image);
+    const { reference } = normalizeImage(spec.image);
+    const plan = planProcess(spec.image, spec.command, spec.args, () =>
+      new Date(this.clock.now).toUTCString(),
+    );
     const container: RuntimeContainer = {
       id: this.newId(),
       podUid,
-      name,
+      name: spec.name,
       image: reference,
       imageRef: this.images.get(reference)?.ref ?? imageDigestRef(reference),
       state: 'created',
+      handlesSigterm: 'steps' in plan && plan.handlesSigterm,
+      logs: [],
     };
+    if ('steps' in plan) this.processes.set(container.id, { steps: plan.steps[Symbol.iterator]() });
+    else {
+      this.processes.set(container.id, {});
+      container.message = plan.startError;
+    }
     this.clock.schedule(RUNTIME_TIMING.create, () => {
       this.containers.set(container.id, container);
       done(container);
     });
   }
 
+  /**
+   * startContainer starts the process; done reports the start (or a StartError, exit 128). The
+   * process then runs on the simulated clock and onExit fires when it ends.
+   */
   startContainer(id: string, done: (c: RuntimeContainer) => void): void {
     this.clock.schedule(RUNTIME_TIMING.start, () => {
       const c = this.containers.get(id);
-      if (!c) return;
+      const process = this.processes.get(id);
+      if (!c || !process) return;
+      if (!process.steps) {
+        Object.assign(c, {
+          state: 'exited',
+          exitCode: 128,
+          reason: 'StartError',
+          finishedAt: this.clock.now,
+        });
+        done(c);
+        return;
+      }
       c.state = 'running';
       c.startedAt = this.clock.now;
       done(c);
+      this.advance(c);
     });
   }
 
-  /** stopContainer sends SIGTERM; the processes we model exit promptly (exit code 0). */
-  stopContainer(id: string, done: (c: RuntimeContainer | undefined) => void): void {
-    this.clock.schedule(RUNTIME_TIMING.stop, () => {
-      const c = this.containers.get(id);
+  /** advance runs the process's steps until it waits, serves, or exits. */
+  private advance(c: RuntimeContainer): void {
+    const process = this.processes.get(c.id);
+    if (!process?.steps || c.state !== 'running') return;
+    for (;;) {
+      const next = process.steps.next();
+      const step: ProcessStep = next.done ? { type: 'exit', code: 0 } : next.value;
+      if (step.type === 'log') {
+        c.logs.push({ time: this.clock.now, line: step.line });
+        if (c.logs.length > MAX_LOG_LINES) c.logs.shift();
+      } else if (step.type === 'sleep') {
+        process.cancel = this.clock.schedule(step.ms, () => this.advance(c), true);
+        return;
+      } else if (step.type === 'serve') {
+        return;
+      } else {
+        this.exit(c, step.code);
+        return;
+      }
+    }
+  }
+
+  private exit(c: RuntimeContainer, code: number, reason?: string): void {
+    if (c.state !== 'running') return;
+    this.processes.get(c.id)?.cancel?.();
+    this.processes.delete(c.id);
+    Object.assign(c, {
+      state: 'exited',
+      exitCode: code,
+      finishedAt: this.clock.now,
+      reason: reason ?? (code === 0 ? 'Completed' : 'Error'),
+    });
+    this.exitListener(c);
+  }
+
+  /** kill ends a running container with SIGKILL (a learner's fault injection): exit 137. */
+  kill(id: string): boolean {
+    const c = this.containers.get(id);
+    if (!c || c.state !== 'running') return false;
+    this.exit(c, EXIT_SIGKILL);
+    return true;
+  }
+
+  /**
+   * stopContainer sends SIGTERM: a server exits at once (0); a shell or sleep running as PID 1
+   * ignores it and is killed (137) when the grace period runs out.
+   */
+  stopContainer(
+    id: string,
+    graceSeconds: number,
+    done: (c: RuntimeContainer | undefined) => void,
+  ): void {
+    const c = this.containers.get(id);
+    const wait = c?.handlesSigterm
+      ? RUNTIME_TIMING.stop
+      : Math.max(RUNTIME_TIMING.stop, graceSeconds * 1000);
+    this.clock.schedule(wait, () => {
       if (c && c.state === 'running') {
-        c.state = 'exited';
-        c.exitCode = 0;
-        c.finishedAt = this.clock.now;
+        this.processes.get(c.id)?.cancel?.();
+        this.processes.delete(c.id);
+        const code = c.handlesSigterm ? 0 : EXIT_SIGKILL;
+        Object.assign(c, {
+          state: 'exited',
+          exitCode: code,
+          finishedAt: this.clock.now,
+          reason: code === 0 ? 'Completed' : 'Error',
+        });
       }
       done(c);
     });
   }
 
+  /** logsOf returns a container's log lines (oldest first). */
+  logsOf(id: string): readonly { time: number; line: string }[] {
+    return this.containers.get(id)?.logs ?? [];
+  }
+
   removePod(podUid: string): void {
     this.sandboxes.delete(podUid);
-    for (const [id, c] of this.containers) if (c.podUid === podUid) this.containers.delete(id);
+    for (const [id, c] of this.containers) {
+      if (c.podUid !== podUid) continue;
+      this.processes.get(id)?.cancel?.();
+      this.processes.delete(id);
+      this.containers.delete(id);
+    }
+  }
+
+  /**
+   * retire keeps an exited container as its successor's "previous" instance (for logs
+   * --previous) and forgets the one before it, as the kubelet's container GC does.
+   */
+  retire(id: string): void {
+    const c = this.containers.get(id);
+    if (!c) return;
+    for (const [otherId, other] of this.containers) {
+      if (
+        otherId !== id &&
+        other.podUid === c.podUid &&
+        other.name === c.name &&
+        other.state === 'exited' &&
+        this.retired.has(otherId)
+      ) {
+        this.containers.delete(otherId);
+        this.retired.delete(otherId);
+      }
+    }
+    this.retired.add(id);
+  }
+
+  /** previousOf is the exited instance that came before the given container, if kept. */
+  previousOf(id: string | undefined): RuntimeContainer | undefined {
+    const c = id ? this.containers.get(id) : undefined;
+    if (!c) return undefined;
+    return [...this.containers.values()].find(
+      (o) => o.id !== id && o.podUid === c.podUid && o.name === c.name && this.retired.has(o.id),
+    );
   }
 
   containersOf(podUid: string): RuntimeContainer[] {

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { createCluster } from '../cluster';
+import type { Event, Pod } from '../api/types';
+
+function podWith(
+  name: string,
+  restartPolicy: Pod['spec']['restartPolicy'],
+  command?: string[],
+  image = 'busybox:1.36',
+) {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name },
+    spec: { restartPolicy, containers: [{ name, image, ...(command ? { command } : {}) }] },
+  };
+}
+
+function run(body: ReturnType<typeof podWith>, ms: number) {
+  const c = createCluster({ seed: 9 });
+  c.api.execute({ verb: 'create', resource: 'pods', namespace: 'default', body });
+  c.runFor(ms);
+  const pod = c.api.list('pods')[0] as Pod;
+  return { c, pod, container: pod.status.containerStatuses![0]! };
+}
+
+describe('kubelet: restartPolicy and exits', () => {
+  it.each([
+    {
+      name: 'busybox exits 0, Never',
+      policy: 'Never' as const,
+      command: undefined,
+      phase: 'Succeeded',
+      state: { terminated: expect.objectContaining({ exitCode: 0, reason: 'Completed' }) },
+    },
+    {
+      name: 'exit 1, Never',
+      policy: 'Never' as const,
+      command: ['sh', '-c', 'exit 1'],
+      phase: 'Failed',
+      state: { terminated: expect.objectContaining({ exitCode: 1, reason: 'Error' }) },
+    },
+    {
+      name: 'exit 0, OnFailure',
+      policy: 'OnFailure' as const,
+      command: ['sh', '-c', 'exit 0'],
+      phase: 'Succeeded',
+      state: { terminated: expect.objectContaining({ exitCode: 0 }) },
+    },
+  ])('$name → $phase', ({ policy, command, phase, state }) => {
+    const { pod, container } = run(podWith('job', policy, command), 20_000);
+    expect(pod.status.phase).toBe(phase);
+    expect(container.state).toEqual(state);
+    expect(container.restartCount).toBe(0);
+  });
+
+  it('restarts a crashing container at once, then backs off 10s, 20s, 40s (CrashLoopBackOff)', () => {
+    const c = createCluster({ seed: 9 });
+    c.api.execute({
+      verb: 'create',
+      resource: 'pods',
+      namespace: 'default',
+      body: podWith('crash', 'Always', ['sh', '-c', 'exit 1']),
+    });
+    const restarts: number[] = [];
+    let last = 0;
+    for (let t = 0; t < 90_000; t += 500) {
+      c.runFor(500);
+      const cs = (c.api.list('pods')[0] as Pod).status.containerStatuses?.[0];
+      if (cs && cs.restartCount !== last) {
+        last = cs.restartCount;
+        restarts.push(Math.round(c.elapsed / 1000));
+      }
+    }
+    // Each restart waits the back-off plus the time to notice the exit and start again (~1s).
+    const gaps = restarts.slice(1).map((t, i) => t - restarts[i]!);
+    [10, 20, 40].forEach((backoff, i) => {
+      expect(gaps[i]).toBeGreaterThanOrEqual(backoff);
+      expect(gaps[i]).toBeLessThanOrEqual(backoff + 2);
+    });
+    const pod = c.api.list('pods')[0] as Pod;
+    const cs = pod.status.containerStatuses![0]!;
+    expect(pod.status.phase).toBe('Running');
+    expect(cs.lastState.terminated).toMatchObject({ exitCode: 1, reason: 'Error' });
+    const backoff = (c.api.list('events') as Event[]).find((e) => e.reason === 'BackOff')!;
+    expect(backoff.message).toBe(
+      `Back-off restarting failed container crash in pod crash_default(${pod.metadata.uid})`,
+    );
+    expect(backoff.count).toBeGreaterThan(1);
+  });
+
+  it('reports a binary that does not exist as StartError, exit 128', () => {
+    const { container } = run(podWith('bad', 'Never', ['foo'], 'nginx:1.27'), 15_000);
+    expect(container.state.terminated).toMatchObject({ exitCode: 128, reason: 'StartError' });
+  });
+
+  it.each([
+    { name: 'nginx handles SIGTERM', image: 'nginx:1.27', command: undefined, seconds: [0, 2] },
+    {
+      name: 'sleep as PID 1 ignores it until the grace period ends',
+      image: 'busybox:1.36',
+      command: ['sleep', '3600'],
+      seconds: [30, 32],
+    },
+  ])('graceful deletion: $name', ({ image, command, seconds }) => {
+    const { c } = run(podWith('p', 'Always', command, image), 20_000);
+    const start = c.now;
+    c.api.execute({ verb: 'delete', resource: 'pods', namespace: 'default', name: 'p' });
+    c.runWhile(() => c.api.list('pods').length > 0);
+    const took = (c.now - start) / 1000;
+    expect(took).toBeGreaterThanOrEqual(seconds[0]!);
+    expect(took).toBeLessThanOrEqual(seconds[1]!);
+  });
+});
