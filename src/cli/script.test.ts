@@ -41,15 +41,6 @@ describe('parseScript', () => {
 });
 
 describe('kubeloop run', () => {
-  it('replays first-deployment.script byte for byte (seed 1)', () => {
-    const script = join(testdata, 'first-deployment.script');
-    const got = runScript(parseScript(readFileSync(script, 'utf8'), script), {
-      seed: 1,
-      baseDir: testdata,
-    });
-    expect(got).toBe(readFileSync(join(testdata, 'first-deployment.golden'), 'utf8'));
-  });
-
   it('is deterministic with --hops', () => {
     const run = () => {
       let out = '';

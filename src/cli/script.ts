@@ -1,13 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createCluster, type Hop, type PresetName } from '../engine';
+import { createCluster, type Cluster, type Hop, type PresetName } from '../engine';
 import { runKubectl } from '../kubectl';
 import { tokenize } from '../kubectl/tokenize';
 
 /** A ScriptStep is one command of a script, with the line it starts on. */
 export type ScriptStep =
   | { kind: 'kubectl'; line: number; text: string; stdin?: string }
-  | { kind: 'sleep'; line: number; text: string; ms: number };
+  | { kind: 'sleep'; line: number; text: string; ms: number }
+  | { kind: 'fault'; line: number; text: string; fault: Fault };
+
+/** A Fault is something a script does to the cluster that no kubectl command can: a lost node, a killed process. */
+export type Fault =
+  | { type: 'node-down' | 'node-up'; node: string }
+  | { type: 'kill'; namespace: string; pod: string; container?: string };
 
 /** ScriptError is a malformed script: the CLI prints it and exits 2. */
 export class ScriptError extends Error {}
@@ -40,7 +46,8 @@ export function parseDuration(text: string): number {
 
 /**
  * parseScript reads a script: blank lines and # comments skipped; `kubectl ...`/`k ...` lines,
- * optionally with a heredoc (`<<EOF`, `<<'EOF'`, `<<-EOF`) feeding stdin; `sleep DURATION`.
+ * optionally with a heredoc (`<<EOF`, `<<'EOF'`, `<<-EOF`) feeding stdin; `sleep DURATION`;
+ * faults: `node down NODE`, `node up NODE`, `kill [-n NS] POD [CONTAINER]`.
  */
 export function parseScript(text: string, name: string): ScriptStep[] {
   const lines = text.split('\n');
@@ -62,6 +69,15 @@ export function parseScript(text: string, name: string): ScriptStep[] {
         throw bad((e as Error).message);
       }
       steps.push({ kind: 'sleep', line: lineNo, text: trimmed, ms });
+      continue;
+    }
+    if (first === 'node' || first === 'kill') {
+      steps.push({
+        kind: 'fault',
+        line: lineNo,
+        text: trimmed,
+        fault: parseFault(trimmed.split(/\s+/), bad),
+      });
       continue;
     }
     if (first !== 'kubectl' && first !== 'k') throw bad(`unknown command "${trimmed}"`);
@@ -93,6 +109,40 @@ export function parseScript(text: string, name: string): ScriptStep[] {
     i = j;
   }
   return steps;
+}
+
+/** parseFault reads `node down NAME`, `node up NAME`, `kill [-n NS] POD [CONTAINER]`. */
+function parseFault(words: string[], bad: (msg: string) => ScriptError): Fault {
+  if (words[0] === 'node') {
+    const [, action, node, extra] = words;
+    if ((action !== 'down' && action !== 'up') || !node || extra)
+      throw bad('usage: node down|up NODE');
+    return { type: action === 'down' ? 'node-down' : 'node-up', node };
+  }
+  const rest = words.slice(1);
+  let namespace = 'default';
+  const ns = rest.indexOf('-n');
+  if (ns >= 0) {
+    namespace = rest[ns + 1] ?? '';
+    rest.splice(ns, 2);
+  }
+  const [pod, container, extra] = rest;
+  if (!pod || !namespace || extra) throw bad('usage: kill [-n NAMESPACE] POD [CONTAINER]');
+  return { type: 'kill', namespace, pod, container };
+}
+
+/** applyFault does it, or says in one line why it could not. */
+function applyFault(cluster: Cluster, fault: Fault): string {
+  switch (fault.type) {
+    case 'node-down':
+      return cluster.stopNode(fault.node) ? '' : `kubeloop: node "${fault.node}" is not running\n`;
+    case 'node-up':
+      return cluster.startNode(fault.node) ? '' : `kubeloop: node "${fault.node}" is not stopped\n`;
+    case 'kill':
+      return cluster.killContainer(fault.namespace, fault.pod, fault.container)
+        ? ''
+        : `kubeloop: no running container to kill in pod "${fault.pod}"\n`;
+  }
 }
 
 export interface RunOptions {
@@ -137,6 +187,10 @@ export function runScript(steps: ScriptStep[], options: RunOptions): string {
     out += `$ ${step.text}\n`;
     if (step.kind === 'sleep') {
       cluster.runFor(step.ms);
+      continue;
+    }
+    if (step.kind === 'fault') {
+      out += applyFault(cluster, step.fault);
       continue;
     }
     const result = runKubectl(cluster, step.text, { stdin: step.stdin, readFile });

@@ -70,6 +70,17 @@ export class Random {
     this.state = seed >>> 0;
   }
 
+  /**
+   * stream derives an independent generator for one purpose (object names, uids...), so that
+   * drawing more numbers for one purpose does not shift the others: a new event written by some
+   * component must not rename the pods created after it.
+   */
+  static stream(seed: number, purpose: number): Random {
+    return new Random(
+      Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(purpose + 1, 0xc2b2ae35),
+    );
+  }
+
   /** next returns a float in [0, 1). */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;

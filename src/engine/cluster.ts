@@ -4,15 +4,18 @@ import { ApiClient } from './client/client';
 import { ControllerContext } from './controllers/context';
 import { DeploymentController } from './controllers/deployment/deployment';
 import { GarbageCollector } from './controllers/garbagecollector/garbagecollector';
+import { NodeLifecycleController } from './controllers/nodelifecycle/nodelifecycle';
 import { ReplicaSetController } from './controllers/replicaset/replicaset';
+import { TaintEvictionController } from './controllers/tainteviction/tainteviction';
 import { EtcdStore } from './etcd/store';
 import { HopLog, type Hop, type HopListener } from './hops';
-import { Kubelet } from './kubelet/kubelet';
+import { Kubelet, LEASE_DURATION_SECONDS } from './kubelet/kubelet';
 import { kubeadmWithWorkers, nodeManifest, PRESETS, type Preset, type PresetName } from './presets';
 import { Containerd } from './runtime/containerd';
 import { Scheduler } from './scheduler/scheduler';
 import type { SchedulingDecision } from './scheduler/framework';
 import { Transport } from './transport';
+import type { Pod } from './api/types';
 
 export interface ClusterOptions {
   seed?: number;
@@ -64,7 +67,13 @@ export class Cluster {
     this.hops = new HopLog(options.keepHops ?? true);
     this.etcd = new EtcdStore(options.keepHistory ?? true);
     this.transport = new Transport(this.clock, this.hops);
-    this.api = new ApiServer(this.etcd, this.clock, this.rng, this.transport);
+    this.api = new ApiServer(
+      this.etcd,
+      this.clock,
+      Random.stream(this.seed, 1),
+      Random.stream(this.seed, 2),
+      this.transport,
+    );
 
     const preset =
       this.preset === 'kubeadm' && options.workers !== undefined
@@ -77,8 +86,11 @@ export class Cluster {
     new ReplicaSetController(this.controllers);
     new DeploymentController(this.controllers);
     new GarbageCollector(this.controllers);
+    const nodeLifecycle = new NodeLifecycleController(this.controllers);
+    new TaintEvictionController(this.controllers);
     this.scheduler = new Scheduler(this.api, this.clock, this.rng);
     this.controllers.start();
+    nodeLifecycle.start();
     this.scheduler.start();
     for (const kubelet of this.kubelets.values()) kubelet.start();
   }
@@ -86,6 +98,8 @@ export class Cluster {
   /** bootstrap writes what kubeadm leaves behind: namespaces and registered nodes (no hops). */
   private bootstrap(preset: Preset): void {
     const created = toTimestamp(this.clock.now);
+    // The kubelets have been running all along: their last heartbeat is the moment we start.
+    const heartbeat = toTimestamp(CLUSTER_START);
     for (const name of NAMESPACES) {
       this.api.execute({
         verb: 'create',
@@ -94,13 +108,32 @@ export class Cluster {
       });
     }
     for (const input of preset.nodes) {
-      const manifest = nodeManifest(input, this.preset, '', created);
+      const manifest = nodeManifest(input, this.preset, '', created, heartbeat);
       const { object } = this.api.execute({
         verb: 'create',
         resource: 'nodes',
         body: manifest as never,
       });
-      const runtime = new Containerd(input.name, this.clock, this.rng);
+      this.api.execute({
+        verb: 'create',
+        resource: 'leases',
+        namespace: 'kube-node-lease',
+        body: {
+          apiVersion: 'coordination.k8s.io/v1',
+          kind: 'Lease',
+          metadata: { name: input.name },
+          spec: {
+            holderIdentity: input.name,
+            leaseDurationSeconds: LEASE_DURATION_SECONDS,
+            renewTime: heartbeat.replace('Z', '.000000Z'),
+          },
+        },
+      });
+      const runtime = new Containerd(
+        input.name,
+        this.clock,
+        Random.stream(this.seed, 100 + this.kubelets.size),
+      );
       for (const image of PRELOADED_IMAGES) runtime.preload(image);
       const node = object as typeof manifest;
       this.kubelets.set(
@@ -178,6 +211,43 @@ export class Cluster {
 
   onHop(listener: HopListener): () => void {
     return this.hops.subscribe(listener);
+  }
+
+  /** stopNode powers a node off: its kubelet stops posting leases and its containers die. */
+  stopNode(name: string): boolean {
+    const kubelet = this.kubelets.get(name);
+    if (!kubelet?.isUp) return false;
+    kubelet.powerOff();
+    return true;
+  }
+
+  /** startNode powers a node back on: its kubelet reports Ready and restarts its pods. */
+  startNode(name: string): boolean {
+    const kubelet = this.kubelets.get(name);
+    if (!kubelet || kubelet.isUp) return false;
+    kubelet.powerOn();
+    return true;
+  }
+
+  /** killContainer SIGKILLs a pod's container (the first, unless named) on its node. */
+  killContainer(namespace: string, pod: string, container?: string): boolean {
+    const found = this.api.list('pods', namespace).find((p) => p.metadata.name === pod) as
+      Pod | undefined;
+    const kubelet = found?.spec.nodeName ? this.kubelets.get(found.spec.nodeName) : undefined;
+    return kubelet?.killContainer(found!.metadata.uid, container) ?? false;
+  }
+
+  /** containerLogs reads a container's log lines from its node, as `kubectl logs` does. */
+  containerLogs(
+    namespace: string,
+    pod: string,
+    container: string,
+    previous = false,
+  ): string[] | undefined {
+    const found = this.api.list('pods', namespace).find((p) => p.metadata.name === pod) as
+      Pod | undefined;
+    const kubelet = found?.spec.nodeName ? this.kubelets.get(found.spec.nodeName) : undefined;
+    return kubelet?.logs(found!.metadata.uid, container, previous);
   }
 
   /** schedulingDecision is the scheduler's record of why a pod went where it did. */

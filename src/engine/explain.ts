@@ -109,6 +109,38 @@ const NOTES: Record<string, (a: Args, hop: Hop) => Explanation> = {
     en: `containerd reports that container ${a.container} exited with code ${a.code} (the kubelet's PLEG notices it).`,
     ko: `containerd가 컨테이너 ${a.container}이(가) 종료 코드 ${a.code}로 끝났다고 알립니다(kubelet의 PLEG가 감지).`,
   }),
+  'kubelet.lease': (a) => ({
+    en: `The kubelet on ${a.node} renews its Lease: the heartbeat that tells the control plane the node is alive (every 10s).`,
+    ko: `${a.node}의 kubelet이 Lease를 갱신합니다. 노드가 살아 있다는 심장 박동(heartbeat)으로, 10초마다 보냅니다.`,
+  }),
+  'kubelet.nodeStatus': () => ({
+    en: 'The kubelet reports its node status (conditions, heartbeat), as it does at least every 5 minutes.',
+    ko: 'kubelet이 노드 상태(조건, heartbeat)를 보고합니다. 적어도 5분마다 보냅니다.',
+  }),
+  'kubelet.nodeReady': () => ({
+    en: 'The node is back: its kubelet reports Ready again.',
+    ko: '노드가 돌아왔습니다. kubelet이 다시 Ready를 보고합니다.',
+  }),
+  'node.unknown': (a) => ({
+    en: `No lease from ${a.node} for over 50s: the node controller sets its conditions to Unknown (kubectl shows NotReady).`,
+    ko: `${a.node}에서 50초 넘게 Lease 갱신이 없어서, 노드 컨트롤러가 상태를 Unknown으로 바꿉니다(kubectl에서는 NotReady).`,
+  }),
+  'node.podNotReady': (a) => ({
+    en: `Pod ${a.pod} is on a lost node, so the node controller marks it not Ready.`,
+    ko: `파드 ${a.pod}이(가) 연락이 끊긴 노드에 있어서, 노드 컨트롤러가 Ready가 아니라고 표시합니다.`,
+  }),
+  'node.taint': (a) => ({
+    en: `The node controller taints ${a.node} with ${a.taint} (NoSchedule and NoExecute): no new pods, and evictions once tolerations run out.`,
+    ko: `노드 컨트롤러가 ${a.node}에 ${a.taint} 테인트(NoSchedule, NoExecute)를 붙입니다. 새 파드는 가지 않고, 톨러레이션 시간이 지나면 파드가 축출됩니다.`,
+  }),
+  'node.untaint': (a) => ({
+    en: `${a.node} is Ready again, so the node controller removes the ${a.taint} taints.`,
+    ko: `${a.node}이(가) 다시 Ready가 되어, 노드 컨트롤러가 ${a.taint} 테인트를 지웁니다.`,
+  }),
+  'taint.evict': (a) => ({
+    en: `Pod ${a.pod} no longer tolerates the NoExecute taint on ${a.node}: the taint-eviction controller deletes it.`,
+    ko: `파드 ${a.pod}의 톨러레이션 시간이 지나 ${a.node}의 NoExecute 테인트를 더 견디지 못합니다. taint-eviction 컨트롤러가 파드를 지웁니다.`,
+  }),
   'kubelet.finalDelete': (a) => ({
     en: `The containers of ${a.pod} have stopped, so the kubelet removes the pod from the API for good.`,
     ko: `${a.pod}의 컨테이너가 모두 멈췄으므로, kubelet이 API에서 파드를 완전히 지웁니다.`,

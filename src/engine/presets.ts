@@ -100,12 +100,16 @@ const CONTROL_PLANE_TAINT: Taint = {
 /** Memory kubelet keeps back (--eviction-hard memory.available<100Mi), so allocatable < capacity. */
 const EVICTION_RESERVE_KI = 100 * 1024;
 
-/** nodeManifest builds the Node a kubelet registers, with the labels and status it reports. */
+/**
+ * nodeManifest builds the Node a kubelet registers, with the labels and status it reports:
+ * registered at `created`, last heard from at `heartbeat`.
+ */
 export function nodeManifest(
   input: NodeSpecInput,
   presetName: PresetName,
   uidHex: string,
   created: string,
+  heartbeat: string,
 ): Node {
   const labels: Record<string, string> = {
     'beta.kubernetes.io/arch': 'amd64',
@@ -159,7 +163,7 @@ export function nodeManifest(
         {
           type: 'MemoryPressure',
           status: 'False',
-          lastHeartbeatTime: created,
+          lastHeartbeatTime: heartbeat,
           lastTransitionTime: created,
           reason: 'KubeletHasSufficientMemory',
           message: 'kubelet has sufficient memory available',
@@ -167,7 +171,7 @@ export function nodeManifest(
         {
           type: 'DiskPressure',
           status: 'False',
-          lastHeartbeatTime: created,
+          lastHeartbeatTime: heartbeat,
           lastTransitionTime: created,
           reason: 'KubeletHasNoDiskPressure',
           message: 'kubelet has no disk pressure',
@@ -175,7 +179,7 @@ export function nodeManifest(
         {
           type: 'PIDPressure',
           status: 'False',
-          lastHeartbeatTime: created,
+          lastHeartbeatTime: heartbeat,
           lastTransitionTime: created,
           reason: 'KubeletHasSufficientPID',
           message: 'kubelet has sufficient PID available',
@@ -183,7 +187,7 @@ export function nodeManifest(
         {
           type: 'Ready',
           status: 'True',
-          lastHeartbeatTime: created,
+          lastHeartbeatTime: heartbeat,
           lastTransitionTime: created,
           reason: 'KubeletReady',
           message: 'kubelet is posting ready status',

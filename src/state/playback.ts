@@ -5,7 +5,7 @@ export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
 const MIN_SPEED = 0.25;
 const MAX_SPEED = 16;
 /** A long frame (a background tab coming back) must not release a flood of hops at once. */
-const MAX_FRAME_MS = 250;
+export const MAX_FRAME_MS = 250;
 
 /**
  * advanceBudget is the fixed-step playback arithmetic: each frame adds dtMs × rate × speed to a

@@ -8,7 +8,7 @@ import {
   type KubeObject,
 } from '../engine';
 import { startKubectl, type KubectlResult } from '../kubectl';
-import { advanceBudget, clampSpeed } from './playback';
+import { advanceBudget, clampSpeed, MAX_FRAME_MS } from './playback';
 
 export type { KubectlResult };
 
@@ -125,6 +125,15 @@ export const useKubeloop = create<KubeloopState>()((set, get) => ({
 let hopBudget = 0;
 export function playFrame(dtMs: number): number {
   const { cluster, speed } = useKubeloop.getState();
+  if (cluster.isIdle()) {
+    // Nothing is happening but heartbeats: let simulated time flow at the chosen speed, so
+    // leases tick, back-offs expire and lost nodes time out as they would on a real cluster.
+    hopBudget = 0;
+    const before = cluster.hops.count;
+    cluster.runFor(Math.min(Math.max(dtMs, 0), MAX_FRAME_MS) * speed);
+    publish();
+    return cluster.hops.count - before;
+  }
   const { due, budget } = advanceBudget(hopBudget, dtMs, speed);
   hopBudget = budget;
   let delivered = 0;

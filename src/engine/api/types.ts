@@ -348,6 +348,17 @@ export interface Event extends KubeObject {
   reportingInstance: string;
 }
 
+/** Lease (coordination.k8s.io/v1): the kubelet's heartbeat, renewed every 10 seconds. */
+export interface Lease extends KubeObject {
+  apiVersion: 'coordination.k8s.io/v1';
+  kind: 'Lease';
+  spec: {
+    holderIdentity?: string;
+    leaseDurationSeconds?: number;
+    renewTime?: string;
+  };
+}
+
 export interface Binding {
   apiVersion: 'v1';
   kind: 'Binding';

@@ -112,7 +112,8 @@ export class ApiServer {
   constructor(
     private readonly etcd: EtcdStore,
     private readonly clock: Clock,
-    private readonly rng: Random,
+    private readonly names: Random,
+    private readonly uids: Random,
     private readonly transport: Transport,
   ) {
     etcd.watch('/registry/', etcd.revision + 1, (event) => this.dispatch(event));
@@ -296,14 +297,14 @@ export class ApiServer {
       delete meta.namespace;
     }
     if (!meta.name && meta.generateName) {
-      meta.name = fixedName ?? `${meta.generateName.slice(0, 58)}${randomSuffix(this.rng)}`;
+      meta.name = fixedName ?? `${meta.generateName.slice(0, 58)}${randomSuffix(this.names)}`;
       if (this.etcd.get(etcdKey(info, namespace, meta.name))) {
-        meta.name = `${meta.generateName.slice(0, 58)}${randomSuffix(this.rng)}`;
+        meta.name = `${meta.generateName.slice(0, 58)}${randomSuffix(this.names)}`;
       }
     }
     const strategy = STRATEGIES[info.resource]!;
     strategy.applyDefaults(obj);
-    strategy.admit?.(obj, this.rng);
+    strategy.admit?.(obj, this.names);
     strategy.prepareForCreate(obj);
     meta.uid = this.uuid();
     meta.creationTimestamp = toTimestamp(this.clock.now);
@@ -516,9 +517,9 @@ export class ApiServer {
   }
 
   private uuid(): string {
-    const hex = () => this.rng.int(16).toString(16);
+    const hex = () => this.uids.int(16).toString(16);
     const part = (n: number) => Array.from({ length: n }, hex).join('');
-    const variant = (8 + this.rng.int(4)).toString(16);
+    const variant = (8 + this.uids.int(4)).toString(16);
     return `${part(8)}-${part(4)}-4${part(3)}-${variant}${part(3)}-${part(12)}`;
   }
 }

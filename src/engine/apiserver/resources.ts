@@ -57,6 +57,18 @@ export const RESOURCES: readonly ResourceInfo[] = [
     tracksGeneration: false,
   },
   {
+    kind: 'Lease',
+    resource: 'leases',
+    singular: 'lease',
+    group: 'coordination.k8s.io',
+    version: 'v1',
+    namespaced: true,
+    shortNames: [],
+    etcdPrefix: '/registry/leases/',
+    hasStatus: false,
+    tracksGeneration: false,
+  },
+  {
     kind: 'Event',
     resource: 'events',
     singular: 'event',

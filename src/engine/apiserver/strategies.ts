@@ -115,7 +115,8 @@ const nodeStrategy: Strategy = {
   validate: nameIsSubdomain,
 };
 
-const eventStrategy: Strategy = {
+/** plainStrategy: objects with no defaults or status of their own (Events, Leases). */
+const plainStrategy: Strategy = {
   applyDefaults() {},
   prepareForCreate() {},
   validate: nameIsSubdomain,
@@ -127,5 +128,6 @@ export const STRATEGIES: Record<string, Strategy> = {
   deployments: deploymentStrategy,
   namespaces: namespaceStrategy,
   nodes: nodeStrategy,
-  events: eventStrategy,
+  events: plainStrategy,
+  leases: plainStrategy,
 };

@@ -3,7 +3,7 @@ import { ApiClient } from '../client/client';
 import { EventRecorder } from '../client/events';
 import { Informer } from '../client/informer';
 import type { ApiServer } from '../apiserver/apiserver';
-import type { Deployment, Node, Pod, ReplicaSet } from '../api/types';
+import type { Deployment, Lease, Node, Pod, ReplicaSet } from '../api/types';
 
 export const CONTROLLER_MANAGER = 'kube-controller-manager';
 
@@ -18,6 +18,7 @@ export class ControllerContext {
   readonly replicaSets: Informer<ReplicaSet>;
   readonly deployments: Informer<Deployment>;
   readonly nodes: Informer<Node>;
+  readonly leases: Informer<Lease>;
 
   constructor(
     readonly api: ApiServer,
@@ -28,6 +29,7 @@ export class ControllerContext {
     this.replicaSets = new Informer<ReplicaSet>(api, CONTROLLER_MANAGER, 'replicasets');
     this.deployments = new Informer<Deployment>(api, CONTROLLER_MANAGER, 'deployments');
     this.nodes = new Informer<Node>(api, CONTROLLER_MANAGER, 'nodes');
+    this.leases = new Informer<Lease>(api, CONTROLLER_MANAGER, 'leases');
   }
 
   /** recorder returns an event recorder reporting as the named controller. */
@@ -36,7 +38,7 @@ export class ControllerContext {
   }
 
   start(): void {
-    for (const informer of [this.nodes, this.deployments, this.replicaSets, this.pods])
+    for (const informer of [this.nodes, this.leases, this.deployments, this.replicaSets, this.pods])
       informer.start();
   }
 }

@@ -28,6 +28,11 @@ const BACKOFF_RESET_MS = 10 * 60 * 1000;
 const RESYNC_AFTER_FAILURE_MS = 1000;
 /** The PLEG relists the runtime every second; on average an exit is noticed half a second later. */
 const PLEG_DELAY_MS = 500;
+/** The kubelet renews its node Lease every 10s (a quarter of leaseDurationSeconds 40). */
+const LEASE_RENEW_MS = 10_000;
+export const LEASE_DURATION_SECONDS = 40;
+/** Without changes the kubelet still reports node status every 5 minutes (nodeStatusReportFrequency). */
+const NODE_STATUS_REPORT_MS = 5 * 60 * 1000;
 
 interface ContainerRecord {
   spec: Container;
@@ -67,8 +72,12 @@ export class Kubelet {
   private readonly client: ApiClient;
   private readonly recorder: EventRecorder;
   private readonly pods: Informer<Pod>;
+  private readonly self: Informer<Node>;
   private readonly workers = new Map<string, PodWorker>();
   private nextIp = 2;
+  /** whether the node (and so its kubelet) is running; a stopped node posts nothing */
+  private up = true;
+  private stopTimers: (() => void)[] = [];
 
   constructor(
     api: ApiServer,
@@ -90,6 +99,12 @@ export class Kubelet {
       onUpdate: (_old, pod) => this.handle(pod),
       onDelete: (pod) => this.podRemoved(pod),
     });
+    this.self = new Informer<Node>(api, this.component, 'nodes', [
+      { path: 'metadata.name', op: '=', value: name },
+    ]);
+    // The kubelet's status loop corrects the API at once when it says something the kubelet
+    // knows is false (a node marked Unknown while it was away, now running again).
+    this.self.addHandlers({ onUpdate: (_old, node) => this.checkNodeReady(node) });
     runtime.onExit((container) => this.noticeExit(container));
   }
 
@@ -98,7 +113,125 @@ export class Kubelet {
   }
 
   start(): void {
+    this.self.start();
     this.pods.start();
+    this.startHeartbeats();
+  }
+
+  private checkNodeReady(node: Node): void {
+    if (!this.up) return;
+    const ready = node.status.conditions.find((c) => c.type === 'Ready');
+    if (ready && ready.status !== 'True') this.postNodeStatus({ code: 'kubelet.nodeReady' });
+  }
+
+  get isUp(): boolean {
+    return this.up;
+  }
+
+  /**
+   * powerOff stops the node: the kubelet posts no more leases or status and ignores its watch,
+   * and the containers stop with the machine. The control plane only notices through the
+   * missing leases.
+   */
+  powerOff(): void {
+    if (!this.up) return;
+    this.up = false;
+    this.pods.stop();
+    this.self.stop();
+    for (const stop of this.stopTimers) stop();
+    this.stopTimers = [];
+    for (const worker of this.workers.values()) {
+      worker.phase = 'gone';
+      for (const record of worker.containers) record.cancelRestart?.();
+    }
+    this.runtime.powerOff();
+  }
+
+  /**
+   * powerOn boots the node again: the kubelet reports Ready, renews its lease, and re-lists its
+   * pods, starting them afresh (their containers died with the machine) or finishing deletions.
+   */
+  powerOn(): void {
+    if (this.up) return;
+    this.up = true;
+    const restarts = new Map<string, number>();
+    for (const worker of this.workers.values()) {
+      for (const record of worker.containers)
+        restarts.set(`${worker.pod.metadata.uid}/${record.spec.name}`, record.restartCount + 1);
+    }
+    this.restartCounts = restarts;
+    this.workers.clear();
+    this.postNodeStatus({ code: 'kubelet.nodeReady' });
+    this.renewLease();
+    this.self.start();
+    this.pods.start();
+    this.startHeartbeats();
+  }
+
+  /** restart counts carried over a reboot: containers that died with the node count a restart */
+  private restartCounts = new Map<string, number>();
+
+  private startHeartbeats(): void {
+    const renew = () => {
+      this.renewLease();
+      this.stopTimers.push(this.clock.schedule(LEASE_RENEW_MS, renew, true));
+    };
+    this.stopTimers.push(this.clock.schedule(LEASE_RENEW_MS, renew, true));
+    const report = () => {
+      this.postNodeStatus({ code: 'kubelet.nodeStatus' });
+      this.stopTimers.push(this.clock.schedule(NODE_STATUS_REPORT_MS, report, true));
+    };
+    this.stopTimers.push(this.clock.schedule(NODE_STATUS_REPORT_MS, report, true));
+  }
+
+  private renewLease(): void {
+    const name = this.nodeName;
+    this.client.request(
+      {
+        verb: 'patch',
+        resource: 'leases',
+        namespace: 'kube-node-lease',
+        name,
+        patchType: 'merge',
+        patch: {
+          spec: {
+            holderIdentity: name,
+            leaseDurationSeconds: LEASE_DURATION_SECONDS,
+            renewTime: toMicroTime(this.clock.now),
+          },
+        },
+      },
+      undefined,
+      { code: 'kubelet.lease', args: { node: name } },
+    );
+  }
+
+  /** postNodeStatus reports the node Ready with a fresh heartbeat, as kubelet's status loop does. */
+  private postNodeStatus(note: HopNote): void {
+    const now = toTimestamp(this.clock.now);
+    const conditions = this.node.status.conditions.map((c) => {
+      const healthy = c.type === 'Ready' ? 'True' : 'False';
+      const reasons: Record<string, [string, string]> = {
+        Ready: ['KubeletReady', 'kubelet is posting ready status'],
+        MemoryPressure: ['KubeletHasSufficientMemory', 'kubelet has sufficient memory available'],
+        DiskPressure: ['KubeletHasNoDiskPressure', 'kubelet has no disk pressure'],
+        PIDPressure: ['KubeletHasSufficientPID', 'kubelet has sufficient PID available'],
+      };
+      const [reason, message] = reasons[c.type] ?? [c.reason, c.message];
+      return { type: c.type, status: healthy, lastHeartbeatTime: now, reason, message };
+    });
+    this.client.request(
+      {
+        verb: 'patch',
+        resource: 'nodes',
+        name: this.nodeName,
+        subresource: 'status',
+        patchType: 'strategic',
+        patch: { status: { conditions } },
+      },
+      undefined,
+      note,
+    );
   }
 
   /** logs returns a container's log lines: the current instance, or with previous the one before. */
@@ -123,6 +256,7 @@ export class Kubelet {
   }
 
   private handle(pod: Pod): void {
+    if (!this.up) return;
     const worker = this.workers.get(pod.metadata.uid);
     if (worker) {
       worker.pod = pod;
@@ -146,7 +280,7 @@ export class Kubelet {
       containers: pod.spec.containers.map((spec) => ({
         spec,
         pullFailures: 0,
-        restartCount: 0,
+        restartCount: this.restartCounts.get(`${pod.metadata.uid}/${spec.name}`) ?? 0,
         crashBackoffMs: 0,
         waiting: { reason: 'ContainerCreating' },
       })),
@@ -285,6 +419,7 @@ export class Kubelet {
 
   /** noticeExit: the runtime says a process ended; the PLEG passes it on to the pod's worker. */
   private noticeExit(container: RuntimeContainer): void {
+    if (!this.up) return;
     const worker = this.workers.get(container.podUid);
     const record = worker?.containers.find((c) => c.current === container);
     if (!worker || !record || worker.phase === 'terminating' || worker.phase === 'gone') return;
@@ -420,6 +555,7 @@ export class Kubelet {
   }
 
   private cri(verb: string, worker: PodWorker, detail: string | undefined, call: () => void): void {
+    if (!this.up) return;
     this.transport.send(
       {
         from: this.component,
@@ -503,6 +639,11 @@ export class Kubelet {
       qosClass: pod.status.qosClass,
     };
   }
+}
+
+/** toMicroTime formats a Lease's renewTime: RFC 3339 with microseconds. */
+function toMicroTime(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
 }
 
 /** podPhase follows kubelet's getPhase: Pending until every container has started once. */

@@ -247,6 +247,15 @@ export class Containerd {
     });
   }
 
+  /** powerOff: the machine stops, and every process with it. */
+  powerOff(): void {
+    for (const process of this.processes.values()) process.cancel?.();
+    this.processes.clear();
+    this.containers.clear();
+    this.sandboxes.clear();
+    this.retired.clear();
+  }
+
   /** logsOf returns a container's log lines (oldest first). */
   logsOf(id: string): readonly { time: number; line: string }[] {
     return this.containers.get(id)?.logs ?? [];
