@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, parseDuration, parseScript, runScript, ScriptError } from './script';
+import { main, parseDuration, parseScript, ScriptError } from './script';
 
 const testdata = join(__dirname, 'testdata');
 
