@@ -108,6 +108,8 @@ export class Clock {
   private queue = new TaskQueue();
   private seq = 0;
   private foregroundCount = 0;
+  /** how many tasks have run: the benchmark's count of engine events */
+  tasksRun = 0;
   now: number;
 
   constructor(start: number) {
@@ -148,6 +150,7 @@ export class Clock {
     if (!task) return false;
     if (!task.background) this.foregroundCount--;
     if (task.time > this.now) this.now = task.time;
+    this.tasksRun++;
     task.run();
     return true;
   }

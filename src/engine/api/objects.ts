@@ -11,7 +11,36 @@ export function deepFreeze<T>(value: T): T {
 
 /** clone returns a mutable deep copy of a (possibly frozen) JSON object. */
 export function clone<T>(value: T): T {
-  return structuredClone(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(clone) as T;
+  const out: Record<string, unknown> = {};
+  for (const key in value) out[key] = clone((value as Record<string, unknown>)[key]);
+  return out as T;
+}
+
+/**
+ * deepEqual compares JSON values; objects shared between versions (stored objects are frozen and
+ * reused) compare by reference first, so unchanged subtrees cost nothing. Undefined fields count
+ * as absent, as they do once serialised.
+ */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return a.length === other.length && a.every((item, i) => deepEqual(item, other[i]));
+  }
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  let count = 0;
+  for (const key in left) {
+    if (left[key] === undefined) continue;
+    count++;
+    if (!deepEqual(left[key], right[key])) return false;
+  }
+  for (const key in right) if (right[key] !== undefined) count--;
+  return count === 0;
 }
 
 /** objectKey is the cache key components use: `namespace/name`, or `name` for cluster objects. */

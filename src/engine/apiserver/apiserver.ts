@@ -1,5 +1,5 @@
 import { matchesSelector } from '../api/labels';
-import { clone, deepFreeze } from '../api/objects';
+import { clone, deepEqual, deepFreeze } from '../api/objects';
 import type { AnyObject, Binding, KubeObject, LabelSelector, Pod } from '../api/types';
 import { toTimestamp, type Clock, type Random } from '../clock';
 import type { EtcdEvent, EtcdStore } from '../etcd/store';
@@ -99,6 +99,62 @@ interface Write {
 
 interface Watcher extends WatchOptions {
   handler: WatchHandler;
+  /** registration order: events reach watchers in it, whatever index found them */
+  order: number;
+}
+
+/**
+ * WatcherIndex finds the watchers an event may concern without asking every one: watchers with
+ * a single `field=value` selector (each kubelet's spec.nodeName) are found by that value.
+ */
+class WatcherIndex {
+  private readonly general = new Map<string, Set<Watcher>>();
+  private readonly byField = new Map<string, Map<string, Map<string, Set<Watcher>>>>();
+  private nextOrder = 0;
+
+  add(options: WatchOptions, handler: WatchHandler): Watcher {
+    const watcher: Watcher = { ...options, handler, order: this.nextOrder++ };
+    this.bucket(watcher, true).add(watcher);
+    return watcher;
+  }
+
+  remove(watcher: Watcher): void {
+    this.bucket(watcher, false)?.delete(watcher);
+  }
+
+  has(watcher: Watcher): boolean {
+    return this.bucket(watcher, false)?.has(watcher) ?? false;
+  }
+
+  /** candidates lists, in registration order, the watchers of resource that might match either object. */
+  candidates(resource: string, objects: (KubeObject | undefined)[]): Watcher[] {
+    const found = new Set(this.general.get(resource));
+    for (const [path, byValue] of this.byField.get(resource) ?? []) {
+      for (const obj of objects) {
+        if (obj) for (const w of byValue.get(readField(obj, path)) ?? []) found.add(w);
+      }
+    }
+    return [...found].sort((a, b) => a.order - b.order);
+  }
+
+  private bucket(watcher: Watcher, create: true): Set<Watcher>;
+  private bucket(watcher: Watcher, create: false): Set<Watcher> | undefined;
+  private bucket(watcher: Watcher, create: boolean): Set<Watcher> | undefined {
+    const fields = watcher.fieldSelector ?? [];
+    const [single] = fields;
+    if (fields.length !== 1 || single!.op !== '=') {
+      let set = this.general.get(watcher.resource);
+      if (!set && create) this.general.set(watcher.resource, (set = new Set()));
+      return set;
+    }
+    let byPath = this.byField.get(watcher.resource);
+    if (!byPath && create) this.byField.set(watcher.resource, (byPath = new Map()));
+    let byValue = byPath?.get(single!.path);
+    if (!byValue && create) byPath!.set(single!.path, (byValue = new Map()));
+    let set = byValue?.get(single!.value);
+    if (!set && create) byValue!.set(single!.value, (set = new Set()));
+    return set;
+  }
 }
 
 /**
@@ -107,7 +163,7 @@ interface Watcher extends WatchOptions {
  * have moved) when the transaction reaches etcd; watchers hear of it one hop later.
  */
 export class ApiServer {
-  private readonly watchers = new Set<Watcher>();
+  private readonly watchers = new WatcherIndex();
 
   constructor(
     private readonly etcd: EtcdStore,
@@ -185,9 +241,8 @@ export class ApiServer {
 
   /** watch registers a watcher; events reach it as hops. Returns the cancel function. */
   watch(options: WatchOptions, handler: WatchHandler): () => void {
-    const watcher: Watcher = { ...options, handler };
-    this.watchers.add(watcher);
-    return () => this.watchers.delete(watcher);
+    const watcher = this.watchers.add(options, handler);
+    return () => this.watchers.remove(watcher);
   }
 
   /** list reads a collection directly (an informer's initial list at start-up). */
@@ -249,15 +304,16 @@ export class ApiServer {
         const current = this.current(info, namespace, request.name);
         const apply = request.patchType === 'merge' ? applyMergePatch : applyStrategicMergePatch;
         const patched = apply(current, request.patch) as KubeObject;
-        if (
-          !request.patch ||
-          typeof request.patch !== 'object' ||
-          !('metadata' in request.patch) ||
-          !(request.patch as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion
-        ) {
-          patched.metadata.resourceVersion = current.metadata.resourceVersion;
-        }
-        return this.planUpdate(info, namespace, request.name, patched, request.subresource);
+        const patchedRv = (request.patch as { metadata?: { resourceVersion?: string } } | null)
+          ?.metadata?.resourceVersion;
+        // A patch applies to the latest object unless it names a resourceVersion itself.
+        const body = patchedRv
+          ? patched
+          : {
+              ...patched,
+              metadata: { ...patched.metadata, resourceVersion: current.metadata.resourceVersion },
+            };
+        return this.planUpdate(info, namespace, request.name, body, request.subresource);
       }
       case 'delete':
         return this.planDelete(info, namespace, request);
@@ -347,14 +403,20 @@ export class ApiServer {
         `pod ${name} is being deleted, cannot be assigned to a host`,
       );
     }
-    const next = clone(pod);
-    next.spec.nodeName = binding.target.name;
     const now = toTimestamp(this.clock.now);
-    const others = (next.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
-    next.status.conditions = [
-      ...others,
-      { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now },
-    ];
+    const others = (pod.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+    const next: Pod = {
+      ...pod,
+      metadata: { ...pod.metadata },
+      spec: { ...pod.spec, nodeName: binding.target.name },
+      status: {
+        ...pod.status,
+        conditions: [
+          ...others,
+          { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now },
+        ],
+      },
+    };
     const key = etcdKey(info, namespace, name);
     return {
       key,
@@ -380,41 +442,55 @@ export class ApiServer {
     if (body.metadata?.name !== undefined && body.metadata.name !== name) {
       throw badRequest('the name of the object does not match the name on the URL');
     }
-    let next: KubeObject;
+    // Copy on write: the new version shares every part it does not change with the old one
+    // (stored objects are frozen), so only what a request touches is copied and compared.
+    let next: KubeObject & { spec?: unknown; status?: unknown };
+    const previous = old as KubeObject & { spec?: unknown; status?: unknown };
     if (subresource === 'status') {
-      next = { ...clone(old), status: clone((body as { status?: unknown }).status) } as KubeObject;
+      next = {
+        ...previous,
+        metadata: { ...old.metadata },
+        status: (body as { status?: unknown }).status,
+      };
     } else {
-      next = clone(body);
-      next.kind = old.kind;
-      next.apiVersion = old.apiVersion;
-      next.metadata = {
-        ...next.metadata,
-        name: old.metadata.name,
-        namespace: old.metadata.namespace,
-        uid: old.metadata.uid,
-        creationTimestamp: old.metadata.creationTimestamp,
-        generation: old.metadata.generation,
-        deletionTimestamp: old.metadata.deletionTimestamp,
-        deletionGracePeriodSeconds: old.metadata.deletionGracePeriodSeconds,
+      next = {
+        ...(body as KubeObject & { spec?: unknown }),
+        kind: old.kind,
+        apiVersion: old.apiVersion,
+        metadata: {
+          ...body.metadata,
+          name: old.metadata.name,
+          namespace: old.metadata.namespace,
+          uid: old.metadata.uid,
+          creationTimestamp: old.metadata.creationTimestamp,
+          generation: old.metadata.generation,
+          deletionTimestamp: old.metadata.deletionTimestamp,
+          deletionGracePeriodSeconds: old.metadata.deletionGracePeriodSeconds,
+        },
       };
       if (!info.namespaced) delete next.metadata.namespace;
       if (old.metadata.deletionTimestamp === undefined) delete next.metadata.deletionTimestamp;
       if (old.metadata.deletionGracePeriodSeconds === undefined)
         delete next.metadata.deletionGracePeriodSeconds;
       if (old.metadata.generation === undefined) delete next.metadata.generation;
-      if (info.hasStatus)
-        (next as { status?: unknown }).status = clone((old as { status?: unknown }).status);
-      const strategy = STRATEGIES[info.resource]!;
-      strategy.applyDefaults(next);
-      const errors = [...strategy.validate(next), ...(strategy.validateUpdate?.(next, old) ?? [])];
-      if (errors.length > 0) throw invalid(info.kind, info.group, name, errors);
-      const specOf = (o: KubeObject) => JSON.stringify((o as { spec?: unknown }).spec);
-      if (info.tracksGeneration && specOf(next) !== specOf(old)) {
-        next.metadata.generation = (old.metadata.generation ?? 0) + 1;
+      if (info.hasStatus) next.status = previous.status;
+      if (next.spec !== previous.spec || next.metadata.labels !== old.metadata.labels) {
+        // What changed is checked as on create: defaulted, then validated.
+        if (next.spec !== undefined) next.spec = clone(next.spec);
+        const strategy = STRATEGIES[info.resource]!;
+        strategy.applyDefaults(next);
+        const errors = [
+          ...strategy.validate(next),
+          ...(strategy.validateUpdate?.(next, old) ?? []),
+        ];
+        if (errors.length > 0) throw invalid(info.kind, info.group, name, errors);
+        if (info.tracksGeneration && !deepEqual(next.spec, previous.spec)) {
+          next.metadata.generation = (old.metadata.generation ?? 0) + 1;
+        }
       }
     }
     next.metadata.resourceVersion = old.metadata.resourceVersion;
-    if (JSON.stringify(next) === JSON.stringify(old)) {
+    if (deepEqual(next, old)) {
       return { object: old, resourceVersion: old.metadata.resourceVersion };
     }
     const key = etcdKey(info, namespace, name);
@@ -445,7 +521,7 @@ export class ApiServer {
         `Precondition failed: UID in precondition: ${request.preconditionUid}, UID in object meta: ${old.metadata.uid}`,
       );
     }
-    const next = clone(old);
+    const next = { ...old, metadata: { ...old.metadata } };
     const finalizers = new Set(next.metadata.finalizers ?? []);
     if (request.propagationPolicy === 'Foreground') finalizers.add('foregroundDeletion');
     if (request.propagationPolicy === 'Orphan') finalizers.add('orphan');
@@ -461,8 +537,7 @@ export class ApiServer {
       next.metadata.deletionTimestamp = deadline;
       next.metadata.deletionGracePeriodSeconds = grace;
     }
-    if (JSON.stringify(next) === JSON.stringify(old))
-      return { object: old, resourceVersion: old.metadata.resourceVersion };
+    if (deepEqual(next, old)) return { object: old, resourceVersion: old.metadata.resourceVersion };
     return {
       key,
       info,
@@ -485,8 +560,7 @@ export class ApiServer {
   private dispatch(event: EtcdEvent): void {
     const info = RESOURCES.find((r) => event.key.startsWith(r.etcdPrefix));
     if (!info) return;
-    for (const watcher of this.watchers) {
-      if (watcher.resource !== info.resource) continue;
+    for (const watcher of this.watchers.candidates(info.resource, [event.value, event.prevValue])) {
       const matches = (obj: KubeObject | undefined) =>
         obj !== undefined &&
         (watcher.namespace === undefined || obj.metadata.namespace === watcher.namespace) &&

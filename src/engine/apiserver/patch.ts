@@ -11,10 +11,13 @@ function isObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** applyMergePatch applies an RFC 7386 JSON merge patch: objects merge, null deletes, rest replaces. */
+/**
+ * applyMergePatch applies an RFC 7386 JSON merge patch: objects merge, null deletes, the rest
+ * replaces. Parts of target the patch does not touch are shared, not copied.
+ */
 export function applyMergePatch(target: unknown, patch: unknown): unknown {
-  if (!isObject(patch)) return structuredClone(patch);
-  const result: JsonObject = isObject(target) ? { ...(structuredClone(target) as JsonObject) } : {};
+  if (!isObject(patch)) return patch;
+  const result: JsonObject = isObject(target) ? { ...target } : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete result[key];
     else result[key] = applyMergePatch(result[key], value) as Json;
@@ -44,20 +47,15 @@ const MERGE_KEYS: Record<string, string> = {
 /**
  * applyStrategicMergePatch merges like a JSON merge patch, except that lists whose field has a
  * merge key are merged element by element (`$patch: delete` removes one), and `$patch: replace`
- * on an object replaces it whole.
+ * on an object replaces it whole. Untouched parts of target are shared, not copied.
  */
 export function applyStrategicMergePatch(target: unknown, patch: unknown): unknown {
-  return strategicMerge(structuredClone(target), patch);
-}
-
-/** strategicMerge merges patch into target, which it owns (already a copy). */
-function strategicMerge(target: unknown, patch: unknown): unknown {
-  if (!isObject(patch)) return structuredClone(patch);
+  if (!isObject(patch)) return patch;
   if (patch.$patch === 'replace') {
     const { $patch: _directive, ...rest } = patch;
-    return structuredClone(rest);
+    return rest;
   }
-  const result: JsonObject = isObject(target) ? target : {};
+  const result: JsonObject = isObject(target) ? { ...target } : {};
   for (const [key, value] of Object.entries(patch)) {
     if (key.startsWith('$')) continue;
     if (value === null) {
@@ -65,7 +63,7 @@ function strategicMerge(target: unknown, patch: unknown): unknown {
     } else if (Array.isArray(value) && key in MERGE_KEYS && Array.isArray(result[key])) {
       result[key] = mergeList(result[key] as Json[], value, MERGE_KEYS[key]!);
     } else {
-      result[key] = strategicMerge(result[key], value) as Json;
+      result[key] = applyStrategicMergePatch(result[key], value) as Json;
     }
   }
   return result;
@@ -79,17 +77,17 @@ function mergeList(current: Json[], patch: Json[], mergeKey: string): Json[] {
   const result = [...current];
   for (const item of patch) {
     if (!isObject(item) || !(mergeKey in item)) {
-      result.push(structuredClone(item));
+      result.push(item);
       continue;
     }
     const index = result.findIndex((el) => isObject(el) && el[mergeKey] === item[mergeKey]);
     if (item.$patch === 'delete') {
       if (index >= 0) result.splice(index, 1);
     } else if (index >= 0) {
-      result[index] = strategicMerge(result[index], item) as Json;
+      result[index] = applyStrategicMergePatch(result[index], item) as Json;
     } else {
       const { $patch: _directive, ...rest } = item;
-      result.push(structuredClone(rest));
+      result.push(rest);
     }
   }
   return result;

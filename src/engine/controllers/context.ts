@@ -3,7 +3,8 @@ import { ApiClient } from '../client/client';
 import { EventRecorder } from '../client/events';
 import { Informer } from '../client/informer';
 import type { ApiServer } from '../apiserver/apiserver';
-import type { Deployment, Lease, Node, Pod, ReplicaSet } from '../api/types';
+import { controllerOf } from '../api/objects';
+import type { Deployment, KubeObject, Lease, Node, Pod, ReplicaSet } from '../api/types';
 
 export const CONTROLLER_MANAGER = 'kube-controller-manager';
 
@@ -30,6 +31,28 @@ export class ControllerContext {
     this.deployments = new Informer<Deployment>(api, CONTROLLER_MANAGER, 'deployments');
     this.nodes = new Informer<Node>(api, CONTROLLER_MANAGER, 'nodes');
     this.leases = new Informer<Lease>(api, CONTROLLER_MANAGER, 'leases');
+    for (const informer of this.ownerAwareInformers()) {
+      informer.addIndex(ControllerContext.BY_CONTROLLER, (obj) => {
+        const ref = controllerOf(obj);
+        return ref ? [ref.uid] : [];
+      });
+      informer.addIndex(ControllerContext.BY_OWNER, (obj) =>
+        (obj.metadata.ownerReferences ?? []).map((r) => r.uid),
+      );
+    }
+    this.pods.addIndex(ControllerContext.BY_NODE, (pod) =>
+      pod.spec.nodeName ? [pod.spec.nodeName] : [],
+    );
+  }
+
+  /** Index names: objects by the uid of their controller, by every owner uid, pods by node. */
+  static readonly BY_CONTROLLER = 'controller';
+  static readonly BY_OWNER = 'owner';
+  static readonly BY_NODE = 'node';
+
+  /** ownerAwareInformers lists the informers of kinds that own or are owned (for the GC and indexes). */
+  ownerAwareInformers(): Informer<KubeObject>[] {
+    return [this.deployments, this.replicaSets, this.pods] as unknown as Informer<KubeObject>[];
   }
 
   /** recorder returns an event recorder reporting as the named controller. */

@@ -6,6 +6,7 @@ import { ApiClient } from '../client/client';
 import { EventRecorder } from '../client/events';
 import { Informer } from '../client/informer';
 import { toTimestamp } from '../clock';
+import { Heap } from '../heap';
 import { NodeInfo, type FilterVerdict, type NodeScore, type SchedulingDecision } from './framework';
 import { FILTER_PLUGINS, SCORE_PLUGINS } from './plugins';
 
@@ -22,6 +23,9 @@ const MIN_FEASIBLE_NODES = 100;
 interface QueuedPod {
   key: string;
   attempts: number;
+  priority: number;
+  created: number;
+  seq: number;
 }
 
 /**
@@ -37,8 +41,17 @@ export class Scheduler {
   private readonly nodeInfos = new Map<string, NodeInfo>();
   /** which node each pod is on (bound or assumed), by uid */
   private readonly placement = new Map<string, string>();
-  private readonly activeQ: QueuedPod[] = [];
-  private readonly unschedulable = new Map<string, QueuedPod>();
+  /** PrioritySort: higher priority first, then the older pod, then the one queued first */
+  private readonly activeQ = new Heap<QueuedPod>(
+    (a, b) =>
+      a.priority > b.priority ||
+      (a.priority === b.priority &&
+        (a.created < b.created || (a.created === b.created && a.seq < b.seq))),
+  );
+  private readonly queued = new Set<string>();
+  private queueSeq = 0;
+  /** pods that fit nowhere, with how many attempts they have had */
+  private readonly unschedulable = new Map<string, number>();
   private readonly attempts = new Map<string, number>();
   private readonly decisions = new Map<string, SchedulingDecision>();
   private cycleScheduled = false;
@@ -102,8 +115,8 @@ export class Scheduler {
     }
     if (pod.spec.schedulerName !== SCHEDULER_NAME || pod.metadata.deletionTimestamp) return;
     if (this.placement.has(pod.metadata.uid)) return; // assumed, binding in flight
-    if (this.unschedulable.has(key) || this.activeQ.some((q) => q.key === key)) return;
-    this.enqueue({ key, attempts: this.attempts.get(key) ?? 0 });
+    if (this.unschedulable.has(key) || this.queued.has(key)) return;
+    this.enqueue(key, this.attempts.get(key) ?? 0);
   }
 
   private place(pod: Pod, node: string): void {
@@ -119,8 +132,17 @@ export class Scheduler {
     this.placement.delete(pod.metadata.uid);
   }
 
-  private enqueue(item: QueuedPod): void {
-    this.activeQ.push(item);
+  private enqueue(key: string, attempts: number): void {
+    const pod = this.pods.get(key);
+    if (!pod || this.queued.has(key)) return;
+    this.queued.add(key);
+    this.activeQ.push({
+      key,
+      attempts,
+      priority: pod.spec.priority ?? 0,
+      created: parseTimestamp(pod.metadata.creationTimestamp),
+      seq: this.queueSeq++,
+    });
     this.scheduleCycle();
   }
 
@@ -130,19 +152,15 @@ export class Scheduler {
     this.clock.schedule(0, () => {
       this.cycleScheduled = false;
       this.scheduleOne();
-      if (this.activeQ.length > 0) this.scheduleCycle();
+      if (this.activeQ.size > 0) this.scheduleCycle();
     });
   }
 
-  /** popNext takes the highest-priority pod, oldest first (PrioritySort). */
+  /** popNext takes the next pod that still needs a node. */
   private popNext(): Pod | undefined {
-    while (this.activeQ.length > 0) {
-      let best = 0;
-      for (let i = 1; i < this.activeQ.length; i++) {
-        if (this.before(this.activeQ[i]!, this.activeQ[best]!)) best = i;
-      }
-      const [item] = this.activeQ.splice(best, 1);
-      const pod = this.pods.get(item!.key);
+    for (let item = this.activeQ.pop(); item; item = this.activeQ.pop()) {
+      this.queued.delete(item.key);
+      const pod = this.pods.get(item.key);
       if (
         pod &&
         !pod.spec.nodeName &&
@@ -152,15 +170,6 @@ export class Scheduler {
         return pod;
     }
     return undefined;
-  }
-
-  private before(a: QueuedPod, b: QueuedPod): boolean {
-    const pa = this.pods.get(a.key);
-    const pb = this.pods.get(b.key);
-    const prio = (p?: Pod) => p?.spec.priority ?? 0;
-    if (prio(pa) !== prio(pb)) return prio(pa) > prio(pb);
-    const created = (p?: Pod) => (p ? parseTimestamp(p.metadata.creationTimestamp) : 0);
-    return created(pa) < created(pb);
   }
 
   private scheduleOne(): void {
@@ -292,8 +301,7 @@ export class Scheduler {
         } else {
           this.forget(pod);
           const latest = this.pods.get(key);
-          if (latest && !latest.spec.nodeName)
-            this.enqueue({ key, attempts: this.attempts.get(key) ?? 0 });
+          if (latest && !latest.spec.nodeName) this.enqueue(key, this.attempts.get(key) ?? 0);
         }
       },
       { code: 'scheduler.bind', args: { pod: pod.metadata.name, node } },
@@ -304,7 +312,7 @@ export class Scheduler {
     const key = objectKey(pod);
     const attempts = (this.attempts.get(key) ?? 0) + 1;
     this.attempts.set(key, attempts);
-    this.unschedulable.set(key, { key, attempts });
+    this.unschedulable.set(key, attempts);
     this.recorder.warning(pod, 'FailedScheduling', message);
     const current = pod.status.conditions?.find((c) => c.type === 'PodScheduled');
     if (!current || current.message !== message) {
@@ -341,20 +349,17 @@ export class Scheduler {
 
   /** retryUnschedulable moves waiting pods back after their back-off when the cluster changed. */
   private retryUnschedulable(): void {
-    for (const item of [...this.unschedulable.values()]) {
-      const backoff = Math.min(
-        INITIAL_BACKOFF_MS * 2 ** Math.max(0, item.attempts - 1),
-        MAX_BACKOFF_MS,
-      );
-      this.clock.schedule(backoff, () => this.requeue(item.key));
+    for (const [key, attempts] of this.unschedulable) {
+      const backoff = Math.min(INITIAL_BACKOFF_MS * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
+      this.clock.schedule(backoff, () => this.requeue(key));
     }
   }
 
   private requeue(key: string): void {
-    const item = this.unschedulable.get(key);
-    if (!item) return;
+    const attempts = this.unschedulable.get(key);
+    if (attempts === undefined) return;
     this.unschedulable.delete(key);
-    this.enqueue(item);
+    this.enqueue(key, attempts);
   }
 }
 

@@ -1,4 +1,5 @@
-import { clone, controllerOf, ownerReferenceTo } from '../../api/objects';
+import { clone, ownerReferenceTo } from '../../api/objects';
+import { ControllerContext } from '../context';
 import type {
   Deployment,
   DeploymentCondition,
@@ -167,12 +168,7 @@ export function scaleReplicaSet(
 
 /** ownedReplicaSets lists the ReplicaSets whose controller is this Deployment. */
 export function ownedReplicaSets(dc: DeploymentController, d: Deployment): ReplicaSet[] {
-  return dc.ctx.replicaSets
-    .list()
-    .filter(
-      (rs) =>
-        rs.metadata.namespace === d.metadata.namespace && controllerOf(rs)?.uid === d.metadata.uid,
-    );
+  return dc.ctx.replicaSets.byIndex(ControllerContext.BY_CONTROLLER, d.metadata.uid);
 }
 
 function condition(

@@ -2,7 +2,7 @@ import type { Informer } from '../../client/informer';
 import type { KubeObject, OwnerReference } from '../../api/types';
 import { resourceForKind } from '../../apiserver/resources';
 import { WorkQueue } from '../../client/workqueue';
-import type { ControllerContext } from '../context';
+import { ControllerContext } from '../context';
 
 const FOREGROUND = 'foregroundDeletion';
 const ORPHAN = 'orphan';
@@ -19,7 +19,7 @@ export class GarbageCollector {
 
   constructor(private readonly ctx: ControllerContext) {
     this.queue = new WorkQueue(ctx.clock, (key) => this.process(key));
-    this.informers = [ctx.deployments, ctx.replicaSets, ctx.pods] as Informer<KubeObject>[];
+    this.informers = ctx.ownerAwareInformers();
     for (const informer of this.informers) {
       informer.addHandlers({
         onAdd: (obj) => this.enqueue(obj),
@@ -50,14 +50,9 @@ export class GarbageCollector {
   }
 
   private dependentsOf(owner: KubeObject): KubeObject[] {
-    const out: KubeObject[] = [];
-    for (const informer of this.informers) {
-      for (const obj of informer.list()) {
-        if (obj.metadata.ownerReferences?.some((ref) => ref.uid === owner.metadata.uid))
-          out.push(obj);
-      }
-    }
-    return out;
+    return this.informers.flatMap((informer) =>
+      informer.byIndex(ControllerContext.BY_OWNER, owner.metadata.uid),
+    );
   }
 
   private gcFinalizer(obj: KubeObject): string | undefined {

@@ -2,7 +2,7 @@ import { parseTimestamp } from '../../clock';
 import { toTimestamp } from '../../clock';
 import type { Lease, Node, NodeCondition, Pod, Taint } from '../../api/types';
 import type { EventRecorder } from '../../client/events';
-import type { ControllerContext } from '../context';
+import { ControllerContext } from '../context';
 
 /** The node controller looks at every node this often (--node-monitor-period). */
 export const NODE_MONITOR_PERIOD_MS = 5000;

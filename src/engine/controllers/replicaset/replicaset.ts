@@ -5,7 +5,7 @@ import type { Pod, ReplicaSet, ReplicaSetStatus } from '../../api/types';
 import { parseTimestamp } from '../../clock';
 import type { EventRecorder } from '../../client/events';
 import { WorkQueue } from '../../client/workqueue';
-import type { ControllerContext } from '../context';
+import { ControllerContext } from '../context';
 import { Expectations } from '../expectations';
 import { compareForDeletion } from './ranking';
 
@@ -77,13 +77,8 @@ export class ReplicaSetController {
   /** ownedPods lists the active pods this ReplicaSet controls. */
   ownedPods(rs: ReplicaSet): Pod[] {
     return this.ctx.pods
-      .list()
-      .filter(
-        (p) =>
-          p.metadata.namespace === rs.metadata.namespace &&
-          controllerOf(p)?.uid === rs.metadata.uid &&
-          isPodActive(p),
-      );
+      .byIndex(ControllerContext.BY_CONTROLLER, rs.metadata.uid)
+      .filter(isPodActive);
   }
 
   private sync(key: string): void {

@@ -3,7 +3,7 @@ import { parseTimestamp } from '../../clock';
 import type { Node, Pod, Taint } from '../../api/types';
 import type { EventRecorder } from '../../client/events';
 import { tolerates } from '../../scheduler/plugins/taint-toleration';
-import type { ControllerContext } from '../context';
+import { ControllerContext } from '../context';
 
 /**
  * TaintEvictionController (pkg/controller/tainteviction) deletes pods from nodes with NoExecute
@@ -28,8 +28,8 @@ export class TaintEvictionController {
   }
 
   private nodeChanged(node: Node): void {
-    for (const pod of this.ctx.pods.list())
-      if (pod.spec.nodeName === node.metadata.name) this.podChanged(pod);
+    for (const pod of this.ctx.pods.byIndex(ControllerContext.BY_NODE, node.metadata.name))
+      this.podChanged(pod);
   }
 
   private podChanged(pod: Pod): void {
