@@ -109,6 +109,10 @@ const NOTES: Record<string, (a: Args, hop: Hop) => Explanation> = {
     en: `containerd reports that container ${a.container} exited with code ${a.code} (the kubelet's PLEG notices it).`,
     ko: `containerd가 컨테이너 ${a.container}이(가) 종료 코드 ${a.code}로 끝났다고 알립니다(kubelet의 PLEG가 감지).`,
   }),
+  'kubelet.probe': (a) => ({
+    en: `The ${a.probe} probe of container ${a.container} ${a.result}: the kubelet reports the container's new readiness.`,
+    ko: `컨테이너 ${a.container}의 ${a.probe} 프로브가 ${a.result === 'passed' ? '성공했습니다' : '실패했습니다'}. kubelet이 바뀐 준비 상태(readiness)를 보고합니다.`,
+  }),
   'kubelet.lease': (a) => ({
     en: `The kubelet on ${a.node} renews its Lease: the heartbeat that tells the control plane the node is alive (every 10s).`,
     ko: `${a.node}의 kubelet이 Lease를 갱신합니다. 노드가 살아 있다는 심장 박동(heartbeat)으로, 10초마다 보냅니다.`,

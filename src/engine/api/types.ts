@@ -70,6 +70,17 @@ export interface VolumeMount {
   readOnly?: boolean;
 }
 
+export interface Probe {
+  exec?: { command: string[] };
+  httpGet?: { path?: string; port: number | string; scheme?: 'HTTP' | 'HTTPS' };
+  tcpSocket?: { port: number | string };
+  initialDelaySeconds?: number;
+  periodSeconds?: number;
+  timeoutSeconds?: number;
+  successThreshold?: number;
+  failureThreshold?: number;
+}
+
 export interface Container {
   name: string;
   image: string;
@@ -79,6 +90,9 @@ export interface Container {
   env?: EnvVar[];
   resources: ResourceRequirements;
   volumeMounts?: VolumeMount[];
+  livenessProbe?: Probe;
+  readinessProbe?: Probe;
+  startupProbe?: Probe;
   imagePullPolicy: 'Always' | 'IfNotPresent' | 'Never';
   terminationMessagePath: string;
   terminationMessagePolicy: 'File' | 'FallbackToLogsOnError';

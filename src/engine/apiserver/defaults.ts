@@ -1,4 +1,4 @@
-import type { Container, Deployment, PodSpec, ReplicaSet } from '../api/types';
+import type { Container, Deployment, PodSpec, Probe, ReplicaSet } from '../api/types';
 
 /**
  * Defaulting as the API server applies it before validation (pkg/apis/core/v1/defaults.go,
@@ -14,6 +14,19 @@ export function defaultPullPolicy(image: string): Container['imagePullPolicy'] {
   return tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent';
 }
 
+/** defaultProbe fills a probe as SetDefaults_Probe / SetDefaults_HTTPGetAction do. */
+function defaultProbe(probe: Probe | undefined): void {
+  if (!probe) return;
+  probe.timeoutSeconds ??= 1;
+  probe.periodSeconds ??= 10;
+  probe.successThreshold ??= 1;
+  probe.failureThreshold ??= 3;
+  if (probe.httpGet) {
+    probe.httpGet.path ??= '/';
+    probe.httpGet.scheme ??= 'HTTP';
+  }
+}
+
 function defaultContainer(container: Partial<Container>): void {
   if (typeof container.image === 'string' && container.imagePullPolicy === undefined) {
     container.imagePullPolicy = defaultPullPolicy(container.image);
@@ -22,6 +35,9 @@ function defaultContainer(container: Partial<Container>): void {
   container.terminationMessagePolicy ??= 'File';
   container.resources ??= {};
   for (const port of container.ports ?? []) port.protocol ??= 'TCP';
+  defaultProbe(container.livenessProbe);
+  defaultProbe(container.readinessProbe);
+  defaultProbe(container.startupProbe);
 }
 
 /** defaultPodSpec fills the fields every real pod spec shows in `-o yaml`. */

@@ -112,3 +112,88 @@ describe('kubelet: restartPolicy and exits', () => {
     expect(took).toBeLessThanOrEqual(seconds[1]!);
   });
 });
+
+describe('kubelet: probes', () => {
+  const withProbe = (
+    name: string,
+    image: string,
+    probe: Record<string, unknown>,
+    args?: string[],
+  ) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name },
+    spec: { containers: [{ name, image, ...(args ? { args } : {}), ...probe }] },
+  });
+
+  it.each([
+    {
+      name: 'HTTP readiness on /',
+      probe: { readinessProbe: { httpGet: { path: '/', port: 80 } } },
+      ready: true,
+    },
+    {
+      name: 'HTTP readiness on a path nginx does not serve',
+      probe: { readinessProbe: { httpGet: { path: '/healthz', port: 80 } } },
+      ready: false,
+      event: 'Readiness probe failed: HTTP probe failed with statuscode: 404',
+    },
+    {
+      name: 'TCP readiness on a closed port',
+      probe: { readinessProbe: { tcpSocket: { port: 8080 } } },
+      ready: false,
+      event:
+        /^Readiness probe failed: dial tcp 10\.244\.\d+\.\d+:8080: connect: connection refused$/,
+    },
+  ])('$name', ({ probe, ready, event }) => {
+    const c = createCluster({ seed: 3 });
+    c.api.execute({
+      verb: 'create',
+      resource: 'pods',
+      namespace: 'default',
+      body: withProbe('web', 'nginx:1.27', probe),
+    });
+    c.runFor(60_000);
+    const pod = c.api.list('pods')[0] as Pod;
+    expect(pod.status.phase).toBe('Running');
+    expect(pod.status.containerStatuses![0]!.ready).toBe(ready);
+    expect(pod.status.conditions!.find((x) => x.type === 'Ready')!.status).toBe(
+      ready ? 'True' : 'False',
+    );
+    const unhealthy = (c.api.list('events') as Event[]).find((e) => e.reason === 'Unhealthy');
+    if (event) expect(unhealthy?.message).toMatch(event);
+    else expect(unhealthy).toBeUndefined();
+  });
+
+  it('restarts a container whose liveness probe keeps failing (the docs example)', () => {
+    const c = createCluster({ seed: 3 });
+    const probe = {
+      livenessProbe: {
+        exec: { command: ['cat', '/tmp/healthy'] },
+        initialDelaySeconds: 5,
+        periodSeconds: 5,
+      },
+    };
+    const args = ['/bin/sh', '-c', 'touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600'];
+    c.api.execute({
+      verb: 'create',
+      resource: 'pods',
+      namespace: 'default',
+      body: withProbe('liveness', 'busybox:1.36', probe, args),
+    });
+    c.runFor(35_000);
+    expect((c.api.list('pods')[0] as Pod).status.containerStatuses![0]!.restartCount).toBe(0);
+    c.runFor(20_000);
+    const pod = c.api.list('pods')[0] as Pod;
+    expect(pod.status.containerStatuses![0]!.restartCount).toBe(1);
+    expect(pod.status.containerStatuses![0]!.lastState.terminated).toMatchObject({
+      exitCode: 137,
+      reason: 'Error',
+    });
+    const messages = (c.api.list('events') as Event[]).map((e) => e.message);
+    expect(messages).toContain(
+      "Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory",
+    );
+    expect(messages).toContain('Container liveness failed liveness probe, will be restarted');
+  });
+});

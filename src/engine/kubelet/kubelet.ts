@@ -10,6 +10,7 @@ import type {
   PodCondition,
   PodPhase,
   PodStatus,
+  Probe,
 } from '../api/types';
 import { toTimestamp, type Clock } from '../clock';
 import { ApiClient } from '../client/client';
@@ -18,6 +19,7 @@ import { Informer } from '../client/informer';
 import { componentOnNode, type HopNote } from '../hops';
 import type { Containerd, RuntimeContainer } from '../runtime/containerd';
 import { LATENCY, type Transport } from '../transport';
+import { PROBE_TITLE, runProbe, type ProbeKind } from './prober';
 
 /** Back-off for image pulls and crashing containers: 10s doubling to 300s (flowcontrol.Backoff). */
 const BACKOFF_INITIAL_MS = 10_000;
@@ -49,6 +51,11 @@ interface ContainerRecord {
   /** the next crash back-off; 0 until the first crash, which restarts at once */
   crashBackoffMs: number;
   cancelRestart?: () => void;
+  /** readiness as the readiness probe last decided it (true when there is no probe) */
+  ready: boolean;
+  /** whether the startup probe has passed (true when there is none) */
+  started: boolean;
+  stopProbes?: () => void;
 }
 
 /** PodWorker is the kubelet's per-pod state machine (pod_workers.go), keyed by pod uid. */
@@ -142,7 +149,10 @@ export class Kubelet {
     this.stopTimers = [];
     for (const worker of this.workers.values()) {
       worker.phase = 'gone';
-      for (const record of worker.containers) record.cancelRestart?.();
+      for (const record of worker.containers) {
+        record.cancelRestart?.();
+        record.stopProbes?.();
+      }
     }
     this.runtime.powerOff();
   }
@@ -282,6 +292,8 @@ export class Kubelet {
         pullFailures: 0,
         restartCount: this.restartCounts.get(`${pod.metadata.uid}/${spec.name}`) ?? 0,
         crashBackoffMs: 0,
+        ready: false,
+        started: false,
         waiting: { reason: 'ContainerCreating' },
       })),
     };
@@ -408,6 +420,7 @@ export class Kubelet {
             record.waiting = undefined;
             record.terminated = undefined;
             this.recorder.normal(pod, 'Started', `Started container ${name}`);
+            this.startProbes(worker, record, started);
             if (worker.phase === 'running')
               this.reportStatus(worker, { code: 'kubelet.restarted', args: { container: name } });
             then();
@@ -452,6 +465,7 @@ export class Kubelet {
     container: RuntimeContainer,
   ): void {
     if (worker.phase === 'terminating' || worker.phase === 'gone') return;
+    record.stopProbes?.();
     const pod = worker.pod;
     const state = terminatedState(container);
     const policy = pod.spec.restartPolicy;
@@ -501,10 +515,95 @@ export class Kubelet {
     );
   }
 
+  /**
+   * startProbes runs the container's probes on their periods (prober_manager.go): the startup
+   * probe first; then liveness (failureThreshold misses in a row: the container is killed and
+   * restarted) and readiness (decides whether the container, and so the pod, is Ready).
+   */
+  private startProbes(
+    worker: PodWorker,
+    record: ContainerRecord,
+    instance: RuntimeContainer,
+  ): void {
+    const spec = record.spec;
+    record.started = !spec.startupProbe;
+    record.ready = !spec.readinessProbe;
+    const timers: (() => void)[] = [];
+    record.stopProbes = () => timers.forEach((cancel) => cancel());
+    const live = () =>
+      record.current === instance &&
+      instance.state === 'running' &&
+      worker.phase !== 'terminating' &&
+      worker.phase !== 'gone' &&
+      this.up;
+    const loop = (kind: ProbeKind, probe: Probe) => {
+      let failures = 0;
+      let successes = 0;
+      const tick = () => {
+        if (!live()) return;
+        timers.push(this.clock.schedule((probe.periodSeconds ?? 10) * 1000, tick, true));
+        if (kind !== 'startup' && !record.started) return;
+        if (kind === 'startup' && record.started) return;
+        const result = runProbe(this.runtime, instance, spec, probe, worker.podIP ?? '');
+        if (result.ok) {
+          failures = 0;
+          successes++;
+          if (successes < (probe.successThreshold ?? 1)) return;
+          if (kind === 'startup') {
+            record.started = true;
+            this.reportStatus(worker, {
+              code: 'kubelet.probe',
+              args: { container: spec.name, probe: kind, result: 'passed' },
+            });
+          } else if (kind === 'readiness' && !record.ready) {
+            record.ready = true;
+            this.reportStatus(worker, {
+              code: 'kubelet.probe',
+              args: { container: spec.name, probe: kind, result: 'passed' },
+            });
+          }
+          return;
+        }
+        successes = 0;
+        failures++;
+        this.recorder.warning(
+          worker.pod,
+          'Unhealthy',
+          `${PROBE_TITLE[kind]} probe failed: ${result.message}`,
+        );
+        if (failures < (probe.failureThreshold ?? 3)) return;
+        if (kind === 'readiness') {
+          if (record.ready) {
+            record.ready = false;
+            this.reportStatus(worker, {
+              code: 'kubelet.probe',
+              args: { container: spec.name, probe: kind, result: 'failed' },
+            });
+          }
+          return;
+        }
+        this.recorder.normal(
+          worker.pod,
+          'Killing',
+          `Container ${spec.name} failed ${kind} probe, will be restarted`,
+        );
+        record.stopProbes?.();
+        this.runtime.kill(instance.id);
+      };
+      timers.push(this.clock.schedule((probe.initialDelaySeconds ?? 0) * 1000, tick, true));
+    };
+    if (spec.startupProbe) loop('startup', spec.startupProbe);
+    if (spec.livenessProbe) loop('liveness', spec.livenessProbe);
+    if (spec.readinessProbe) loop('readiness', spec.readinessProbe);
+  }
+
   /** terminate stops the containers (graceful deletion) and then deletes the pod for good. */
   private terminate(worker: PodWorker): void {
     worker.phase = 'terminating';
-    for (const record of worker.containers) record.cancelRestart?.();
+    for (const record of worker.containers) {
+      record.cancelRestart?.();
+      record.stopProbes?.();
+    }
     const grace =
       worker.pod.metadata.deletionGracePeriodSeconds ??
       worker.pod.spec.terminationGracePeriodSeconds;
@@ -549,6 +648,7 @@ export class Kubelet {
     if (!worker) return;
     this.workers.delete(pod.metadata.uid);
     for (const record of worker.containers) record.cancelRestart?.();
+    for (const record of worker.containers) record.stopProbes?.();
     if (worker.phase === 'gone') return;
     worker.phase = 'gone';
     this.cri('StopPodSandbox', worker, undefined, () => this.runtime.removePod(pod.metadata.uid));
@@ -668,7 +768,7 @@ function terminatedState(c: RuntimeContainer): ContainerStateTerminated {
 
 function containerStatus(record: ContainerRecord): ContainerStatus {
   const c = record.current;
-  const running = c?.state === 'running' && !record.waiting;
+  const running = c?.state === 'running' && !record.waiting && !record.exited;
   let state: ContainerState;
   if (record.waiting) state = { waiting: { ...record.waiting } };
   else if (record.terminated ?? record.exited)
@@ -680,8 +780,8 @@ function containerStatus(record: ContainerRecord): ContainerStatus {
     image: c ? c.image : record.spec.image,
     imageID: c?.imageRef ?? '',
     ...(c ? { containerID: `containerd://${c.id}` } : {}),
-    ready: running,
-    started: running,
+    ready: running && record.started && record.ready,
+    started: running && record.started,
     restartCount: record.restartCount,
     state,
     lastState: record.lastState ? { terminated: record.lastState } : {},

@@ -1,7 +1,7 @@
 import type { Clock, Random } from '../clock';
 import type { Container } from '../api/types';
 import { findImage, imageDigest, normalizeImage } from './images';
-import { planProcess, type ProcessStep } from './process';
+import { execOnce, planProcess, type ProcessStep, type ShellContext } from './process';
 
 /** Simulated durations of runtime work, in milliseconds. */
 export const RUNTIME_TIMING = {
@@ -30,6 +30,10 @@ export interface RuntimeContainer {
   /** whether the process handles SIGTERM; shells and sleep as PID 1 do not */
   handlesSigterm: boolean;
   logs: { time: number; line: string }[];
+  /** the container's writable layer: files its processes create */
+  files: Map<string, string>;
+  /** TCP ports its process listens on once running */
+  listens: number[];
 }
 
 /** SIGKILL's exit code, as the kubelet reports it for a killed container. */
@@ -125,9 +129,8 @@ export class Containerd {
     done: (c: RuntimeContainer) => void,
   ): void {
     const { reference } = normalizeImage(spec.image);
-    const plan = planProcess(spec.image, spec.command, spec.args, () =>
-      new Date(this.clock.now).toUTCString(),
-    );
+    const files = new Map<string, string>();
+    const plan = planProcess(spec.image, spec.command, spec.args, this.shell(files));
     const container: RuntimeContainer = {
       id: this.newId(),
       podUid,
@@ -137,6 +140,9 @@ export class Containerd {
       state: 'created',
       handlesSigterm: 'steps' in plan && plan.handlesSigterm,
       logs: [],
+      files,
+      // Servers listen on their image's ports; a shell script listens on nothing.
+      listens: 'steps' in plan && plan.handlesSigterm ? (findImage(spec.image)?.listens ?? []) : [],
     };
     if ('steps' in plan) this.processes.set(container.id, { steps: plan.steps[Symbol.iterator]() });
     else {
@@ -254,6 +260,23 @@ export class Containerd {
     this.containers.clear();
     this.sandboxes.clear();
     this.retired.clear();
+  }
+
+  private shell(files: Map<string, string>): ShellContext {
+    return { now: () => new Date(this.clock.now).toUTCString(), files };
+  }
+
+  /** exec runs a command inside a running container (exec probes, kubectl exec). */
+  exec(id: string, argv: string[]): { exitCode: number; output: string[] } | undefined {
+    const c = this.containers.get(id);
+    if (!c || c.state !== 'running') return undefined;
+    return execOnce(argv, this.shell(c.files));
+  }
+
+  /** listening tells whether a running container accepts TCP connections on port. */
+  listening(id: string, port: number): boolean {
+    const c = this.containers.get(id);
+    return c?.state === 'running' && c.listens.includes(port);
   }
 
   /** logsOf returns a container's log lines (oldest first). */

@@ -8,6 +8,8 @@ export interface ImageInfo {
   repository: string;
   tags: string[];
   sizeBytes: number;
+  /** the TCP ports its default process listens on (HTTP servers answer GET / with 200) */
+  listens?: number[];
 }
 
 const CATALOGUE: ImageInfo[] = [
@@ -15,11 +17,13 @@ const CATALOGUE: ImageInfo[] = [
     repository: 'docker.io/library/nginx',
     tags: ['latest', '1.27', '1.27.3', '1.26', '1.25', '1.23', '1.21', 'stable', 'alpine'],
     sizeBytes: 72_099_501,
+    listens: [80],
   },
   {
     repository: 'docker.io/library/httpd',
     tags: ['latest', '2.4', 'alpine'],
     sizeBytes: 58_123_640,
+    listens: [80],
   },
   {
     repository: 'docker.io/library/busybox',
@@ -35,16 +39,19 @@ const CATALOGUE: ImageInfo[] = [
     repository: 'docker.io/library/redis',
     tags: ['latest', '7', '7.4', 'alpine'],
     sizeBytes: 45_312_908,
+    listens: [6379],
   },
   {
     repository: 'docker.io/library/postgres',
     tags: ['latest', '17', '16', '15'],
     sizeBytes: 158_442_212,
+    listens: [5432],
   },
   {
     repository: 'docker.io/library/mysql',
     tags: ['latest', '8.0', '8.4', '9'],
     sizeBytes: 172_630_411,
+    listens: [3306],
   },
   {
     repository: 'docker.io/library/ubuntu',
@@ -55,9 +62,20 @@ const CATALOGUE: ImageInfo[] = [
     repository: 'docker.io/fluent/fluentd',
     tags: ['latest', 'v1.17-1', 'v1.16-1'],
     sizeBytes: 45_993_154,
+    listens: [24224],
   },
-  { repository: 'docker.io/sysnet4admin/chk-hn', tags: ['latest'], sizeBytes: 51_442_080 },
-  { repository: 'registry.k8s.io/hpa-example', tags: ['latest'], sizeBytes: 181_498_128 },
+  {
+    repository: 'docker.io/sysnet4admin/chk-hn',
+    tags: ['latest'],
+    sizeBytes: 51_442_080,
+    listens: [80],
+  },
+  {
+    repository: 'registry.k8s.io/hpa-example',
+    tags: ['latest'],
+    sizeBytes: 181_498_128,
+    listens: [80],
+  },
   { repository: 'registry.k8s.io/pause', tags: ['3.10'], sizeBytes: 320_368 },
 ];
 

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { planProcess, type ProcessStep } from './process';
 
 function steps(image: string, command?: string[], args?: string[], max = 8): string[] | string {
-  const plan = planProcess(image, command, args, () => 'Mon, 05 Jan 2026 09:00:00 GMT');
+  const plan = planProcess(image, command, args, {
+    now: () => 'Mon, 05 Jan 2026 09:00:00 GMT',
+    files: new Map(),
+  });
   if ('startError' in plan) return plan.startError;
   const out: string[] = [];
   for (const step of plan.steps as Iterable<ProcessStep>) {

@@ -12,6 +12,15 @@ export type ProcessStep =
   | { type: 'exit'; code: number }
   | { type: 'serve' };
 
+/**
+ * ShellContext is what a process sees of its container: the clock (for `date`) and a tiny file
+ * system, enough for the liveness-probe classic `touch /tmp/healthy; sleep 30; rm /tmp/healthy`.
+ */
+export interface ShellContext {
+  now(): string;
+  files: Map<string, string>;
+}
+
 /** A StartFailure is a container that cannot even start (exec of a missing binary). */
 export interface StartFailure {
   startError: string;
@@ -57,6 +66,11 @@ const BINARIES = new Set([
   'date',
   'nginx',
   'serve',
+  'cat',
+  'touch',
+  'rm',
+  'mkdir',
+  'test',
   NGINX_ENTRYPOINT,
 ]);
 
@@ -68,7 +82,7 @@ export function planProcess(
   image: string,
   command: string[] | undefined,
   args: string[] | undefined,
-  now: () => string,
+  sh: ShellContext,
 ): { steps: Iterable<ProcessStep>; handlesSigterm: boolean } | StartFailure {
   const defaults = defaultsFor(image);
   const argv = [...(command ?? defaults.entrypoint), ...(args ?? (command ? [] : defaults.cmd))];
@@ -80,7 +94,7 @@ export function planProcess(
   }
   // Servers install a SIGTERM handler; a shell or sleep running as PID 1 has none and ignores it.
   const handlesSigterm = ['nginx', 'serve', NGINX_ENTRYPOINT].includes(binary);
-  return { steps: limit(runCommand(argv, now)), handlesSigterm };
+  return { steps: limit(runCommand(argv, sh)), handlesSigterm };
 }
 
 function* limit(steps: Iterable<ProcessStep>): Iterable<ProcessStep> {
@@ -95,7 +109,7 @@ function* limit(steps: Iterable<ProcessStep>): Iterable<ProcessStep> {
 }
 
 /** runCommand runs one argv; it ends the process with the command's exit code. */
-function* runCommand(argv: string[], now: () => string): Iterable<ProcessStep> {
+function* runCommand(argv: string[], sh: ShellContext): Iterable<ProcessStep> {
   const [binary, ...rest] = argv;
   if (binary === NGINX_ENTRYPOINT) {
     yield {
@@ -103,7 +117,7 @@ function* runCommand(argv: string[], now: () => string): Iterable<ProcessStep> {
       line: `${NGINX_ENTRYPOINT}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration`,
     };
     yield { type: 'log', line: `${NGINX_ENTRYPOINT}: Configuration complete; ready for start up` };
-    yield* runCommand(rest, now);
+    yield* runCommand(rest, sh);
     return;
   }
   if (binary === 'nginx' || binary === 'serve') {
@@ -114,7 +128,7 @@ function* runCommand(argv: string[], now: () => string): Iterable<ProcessStep> {
     (binary === 'sh' || binary === '/bin/sh' || binary === 'bash' || binary === '/bin/bash') &&
     rest[0] === '-c'
   ) {
-    const code = yield* runScript(rest[1] ?? '', now);
+    const code = yield* runScript(rest[1] ?? '', sh);
     yield { type: 'exit', code };
     return;
   }
@@ -123,7 +137,7 @@ function* runCommand(argv: string[], now: () => string): Iterable<ProcessStep> {
     yield { type: 'exit', code: 0 };
     return;
   }
-  const code = yield* runSimple(argv, now);
+  const code = yield* runSimple(argv, sh);
   yield { type: 'exit', code };
 }
 
@@ -132,10 +146,10 @@ class ShellExit {
 }
 
 /** runScript interprets `;`, `&&`, `||`, newlines and `while true; do ...; done`. Returns the exit code. */
-function* runScript(script: string, now: () => string): Generator<ProcessStep, number> {
+function* runScript(script: string, sh: ShellContext): Generator<ProcessStep, number> {
   const tokens = tokenizeScript(script);
   try {
-    return yield* runList(tokens, now);
+    return yield* runList(tokens, sh);
   } catch (e) {
     if (e instanceof ShellExit) return e.code;
     throw e;
@@ -182,7 +196,7 @@ function tokenizeScript(script: string): Token[] {
   return tokens;
 }
 
-function* runList(tokens: Token[], now: () => string): Generator<ProcessStep, number> {
+function* runList(tokens: Token[], sh: ShellContext): Generator<ProcessStep, number> {
   let status = 0;
   let skip = false;
   let i = 0;
@@ -195,10 +209,10 @@ function* runList(tokens: Token[], now: () => string): Generator<ProcessStep, nu
       const body = tokens.slice(doAt + 1, doneAt);
       if (!skip) {
         for (;;) {
-          const ok = (yield* runList(condition, now)) === 0;
+          const ok = (yield* runList(condition, sh)) === 0;
           if (!ok) break;
           let slept = false;
-          const iteration = runList(body, now);
+          const iteration = runList(body, sh);
           for (let r = iteration.next(); !r.done; r = iteration.next()) {
             if (r.value.type === 'sleep') slept = true;
             yield r.value;
@@ -212,7 +226,7 @@ function* runList(tokens: Token[], now: () => string): Generator<ProcessStep, nu
     const words: string[] = [];
     while (i < tokens.length && 'word' in tokens[i]!)
       words.push((tokens[i++] as { word: string }).word);
-    if (!skip && words.length > 0) status = yield* runSimple(words, now);
+    if (!skip && words.length > 0) status = yield* runSimple(words, sh);
     const op = tokens[i] as { op?: string } | undefined;
     i++;
     skip = (op?.op === '&&' && status !== 0) || (op?.op === '||' && status === 0);
@@ -234,14 +248,48 @@ function findDone(tokens: Token[], from: number): number {
   return tokens.length;
 }
 
-function* runSimple(words: string[], now: () => string): Generator<ProcessStep, number> {
+function* runSimple(words: string[], sh: ShellContext): Generator<ProcessStep, number> {
   const [binary, ...args] = words;
   switch (binary) {
-    case 'echo':
+    case 'echo': {
+      const redirect = args.findIndex((a) => a === '>' || a === '>>');
+      if (redirect >= 0 && args[redirect + 1]) {
+        const path = args[redirect + 1]!;
+        const text = `${args.slice(0, redirect).join(' ')}\n`;
+        sh.files.set(path, args[redirect] === '>>' ? (sh.files.get(path) ?? '') + text : text);
+        return 0;
+      }
       yield { type: 'log', line: args.join(' ') };
       return 0;
+    }
+    case 'touch':
+      for (const path of args) if (!sh.files.has(path)) sh.files.set(path, '');
+      return 0;
+    case 'rm':
+      for (const path of args.filter((a) => !a.startsWith('-'))) sh.files.delete(path);
+      return 0;
+    case 'mkdir':
+      return 0;
+    case 'cat': {
+      let status = 0;
+      for (const path of args) {
+        const content = sh.files.get(path);
+        if (content === undefined) {
+          yield { type: 'log', line: `cat: can't open '${path}': No such file or directory` };
+          status = 1;
+        } else {
+          for (const line of content.replace(/\n$/, '').split('\n')) yield { type: 'log', line };
+        }
+      }
+      return status;
+    }
+    case 'test':
+    case '[': {
+      const [flag, path] = args;
+      return (flag === '-f' || flag === '-e') && path && sh.files.has(path) ? 0 : 1;
+    }
     case 'date':
-      yield { type: 'log', line: now() };
+      yield { type: 'log', line: sh.now() };
       return 0;
     case 'sleep': {
       const arg = args[0] ?? '';
@@ -267,4 +315,28 @@ function* runSimple(words: string[], now: () => string): Generator<ProcessStep, 
       yield { type: 'log', line: `sh: ${binary}: not found` };
       return 127;
   }
+}
+
+/**
+ * execOnce runs a command to completion at once, as `kubectl exec` or an exec probe does:
+ * sleeps take no time, output is what it logged. A process that would serve forever counts as
+ * success (the probe's timeout is not modelled).
+ */
+export function execOnce(argv: string[], sh: ShellContext): { exitCode: number; output: string[] } {
+  const binary = argv[0] ?? '';
+  if (!BINARIES.has(binary)) {
+    return {
+      exitCode: 126,
+      output: [
+        `OCI runtime exec failed: exec failed: unable to start container process: exec: "${binary}": executable file not found in $PATH: unknown`,
+      ],
+    };
+  }
+  const output: string[] = [];
+  for (const step of limit(runCommand(argv, sh))) {
+    if (step.type === 'log') output.push(step.line);
+    if (step.type === 'exit') return { exitCode: step.code, output };
+    if (step.type === 'serve') break;
+  }
+  return { exitCode: 0, output };
 }
