@@ -53,6 +53,10 @@ const NOTES: Record<string, (a: Args, hop: Hop) => Explanation> = {
     en: `The deployment controller scales ReplicaSet ${a.rs} from ${a.from} to ${a.to}.`,
     ko: `디플로이먼트 컨트롤러가 레플리카셋 ${a.rs}을(를) ${a.from}개에서 ${a.to}개로 조정합니다.`,
   }),
+  'deploy.cleanup': (a) => ({
+    en: `Only ${a.limit} old ReplicaSets are kept (revisionHistoryLimit): the deployment controller deletes ${a.rs}.`,
+    ko: `오래된 레플리카셋은 ${a.limit}개까지만 남깁니다(revisionHistoryLimit). 디플로이먼트 컨트롤러가 ${a.rs}을(를) 지웁니다.`,
+  }),
   'deploy.status': (a) => ({
     en: `The deployment controller reports the rollout's progress: ${a.ready} of ${a.want} pods ready.`,
     ko: `디플로이먼트 컨트롤러가 배포 진행 상황을 기록합니다: 준비된 파드 ${a.ready}/${a.want}.`,

@@ -17,6 +17,8 @@ const INITIAL_BACKOFF_MS = 1000;
 const MAX_BACKOFF_MS = 10_000;
 /** Unschedulable pods are retried at least this often even if nothing changes (podMaxInUnschedulablePodsDuration). */
 const UNSCHEDULABLE_FLUSH_MS = 5 * 60 * 1000;
+/** How many pods' decision records are kept (the most recent): a record holds a row per node. */
+const DECISIONS_KEPT = 500;
 /** Below this many nodes every feasible node is scored (minFeasibleNodesToFind). */
 const MIN_FEASIBLE_NODES = 100;
 
@@ -176,7 +178,10 @@ export class Scheduler {
     const pod = this.popNext();
     if (!pod) return;
     const decision = this.decide(pod);
+    this.decisions.delete(pod.metadata.uid);
     this.decisions.set(pod.metadata.uid, decision);
+    if (this.decisions.size > DECISIONS_KEPT)
+      this.decisions.delete(this.decisions.keys().next().value!);
     if (decision.selectedNode) this.bind(pod, decision.selectedNode);
     else this.failed(pod, decision.failure!);
   }

@@ -175,3 +175,62 @@ describe('deployment controller', () => {
     },
   );
 });
+
+describe('deployment controller: history and deadlines', () => {
+  it('keeps only revisionHistoryLimit old ReplicaSets', () => {
+    const c = withDeployment(1);
+    c.api.execute({
+      verb: 'patch',
+      resource: 'deployments',
+      namespace: 'default',
+      name: 'web',
+      patchType: 'merge',
+      patch: { spec: { revisionHistoryLimit: 2 } },
+    });
+    for (const tag of ['1.25', '1.26', '1.27', 'stable']) {
+      c.api.execute({
+        verb: 'patch',
+        resource: 'deployments',
+        namespace: 'default',
+        name: 'web',
+        patchType: 'strategic',
+        patch: {
+          spec: { template: { spec: { containers: [{ name: 'nginx', image: `nginx:${tag}` }] } } },
+        },
+      });
+      c.runUntilIdle();
+    }
+    const revisions = (c.api.list('replicasets') as ReplicaSet[])
+      .map((rs) => rs.metadata.annotations!['deployment.kubernetes.io/revision'])
+      .sort();
+    expect(revisions).toEqual(['3', '4', '5']);
+  });
+
+  it('reports ProgressDeadlineExceeded when a rollout stalls past progressDeadlineSeconds', () => {
+    const c = withDeployment(2);
+    c.api.execute({
+      verb: 'patch',
+      resource: 'deployments',
+      namespace: 'default',
+      name: 'web',
+      patchType: 'strategic',
+      patch: {
+        spec: {
+          progressDeadlineSeconds: 60,
+          template: { spec: { containers: [{ name: 'nginx', image: 'nginx:no-such-tag' }] } },
+        },
+      },
+    });
+    c.runFor(30_000);
+    const progressing = () =>
+      (c.api.list('deployments')[0] as Deployment).status.conditions!.find(
+        (x) => x.type === 'Progressing',
+      )!;
+    expect(progressing().status).toBe('True');
+    c.runFor(60_000);
+    expect(progressing()).toMatchObject({ status: 'False', reason: 'ProgressDeadlineExceeded' });
+    expect(progressing().message).toMatch(
+      /^ReplicaSet "web-[456789bcdf]+" has timed out progressing\.$/,
+    );
+  });
+});

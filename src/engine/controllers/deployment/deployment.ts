@@ -1,8 +1,10 @@
 import { controllerOf, objectKey } from '../../api/objects';
+import { parseTimestamp } from '../../clock';
 import type { Deployment, ReplicaSet } from '../../api/types';
 import type { EventRecorder } from '../../client/events';
 import { WorkQueue } from '../../client/workqueue';
 import type { ControllerContext } from '../context';
+import { cleanupOldReplicaSets, progressDeadline } from './progress';
 import { rolloutRecreate } from './recreate';
 import { rolloutRolling } from './rolling';
 import { computeStatus, isScalingEvent, ownedReplicaSets, scale, splitReplicaSets } from './sync';
@@ -16,6 +18,8 @@ export class DeploymentController {
   readonly recorder: EventRecorder;
   private readonly queue: WorkQueue;
   private pendingProgress = new Map<string, { reason: string; message: string }>();
+  /** the progress deadline each Deployment has a timer for */
+  private readonly deadlines = new Map<string, number>();
 
   constructor(readonly ctx: ControllerContext) {
     this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key));
@@ -61,12 +65,33 @@ export class DeploymentController {
         rolloutRolling(this, state);
       }
     }
+    cleanupOldReplicaSets(this, state);
     this.syncStatus(d, state);
+    this.watchDeadline(d);
+  }
+
+  /** watchDeadline looks at the rollout again when its progress deadline would pass. */
+  private watchDeadline(d: Deployment): void {
+    const progressing = d.status.conditions?.find((c) => c.type === 'Progressing');
+    if (
+      !progressing ||
+      progressing.reason === 'NewReplicaSetAvailable' ||
+      progressing.reason === 'ProgressDeadlineExceeded'
+    )
+      return;
+    const due =
+      parseTimestamp(progressing.lastUpdateTime) + d.spec.progressDeadlineSeconds * 1000 + 1;
+    // A deadline already past was checked by this sync; only a future one needs a timer.
+    const key = objectKey(d);
+    if (due <= this.ctx.clock.now || this.deadlines.get(key) === due) return;
+    this.deadlines.set(key, due);
+    this.queue.addAfter(key, due - this.ctx.clock.now, true);
   }
 
   private syncStatus(d: Deployment, state: ReturnType<typeof splitReplicaSets>): void {
     const key = objectKey(d);
-    const progress = this.pendingProgress.get(key);
+    const progress =
+      this.pendingProgress.get(key) ?? progressDeadline(d, state, this.ctx.clock.now);
     const status = computeStatus(d, state, this.ctx.clock.now, progress);
     const revision = state.newRS
       ? String(revisionOf(state.newRS))

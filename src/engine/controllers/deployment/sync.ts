@@ -236,7 +236,7 @@ export function computeStatus(
     progressing = condition(
       d.status.conditions,
       'Progressing',
-      'True',
+      progress.reason === 'ProgressDeadlineExceeded' ? 'False' : 'True',
       progress.reason,
       progress.message,
       ts,
@@ -250,15 +250,22 @@ export function computeStatus(
       `ReplicaSet "${newName}" has successfully progressed.`,
       ts,
     );
-  } else if (newName && progressing?.reason !== 'NewReplicaSetCreated') {
-    progressing = condition(
-      d.status.conditions,
-      'Progressing',
-      'True',
-      'ReplicaSetUpdated',
-      `ReplicaSet "${newName}" is progressing.`,
-      ts,
-    );
+  } else if (newName && progressing?.reason !== 'ProgressDeadlineExceeded') {
+    // Progress (more updated or available pods) refreshes lastUpdateTime: the deadline counts
+    // from the last time the rollout moved, not from its start.
+    const moved =
+      updated > (d.status.updatedReplicas ?? 0) || available > (d.status.availableReplicas ?? 0);
+    if (progressing?.reason !== 'NewReplicaSetCreated' || moved) {
+      progressing = condition(
+        d.status.conditions,
+        'Progressing',
+        'True',
+        'ReplicaSetUpdated',
+        `ReplicaSet "${newName}" is progressing.`,
+        ts,
+      );
+      if (moved) progressing = { ...progressing, lastUpdateTime: ts };
+    }
   }
   const status: DeploymentStatus = {
     observedGeneration: d.metadata.generation,
