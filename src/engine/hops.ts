@@ -58,11 +58,13 @@ export class HopLog {
 
   constructor(private readonly keep: boolean) {}
 
-  record(draft: HopDraft, time: number): Hop {
-    const hop: Hop = { seq: this.nextSeq++, time, ...draft };
+  record(draft: HopDraft, time: number): void {
+    const seq = this.nextSeq++;
+    // Nobody keeps or watches hops (a benchmark): count it, build nothing.
+    if (!this.keep && this.listeners.size === 0) return;
+    const hop: Hop = { seq, time, ...draft };
     if (this.keep) this.hops.push(hop);
     for (const listener of this.listeners) listener(hop);
-    return hop;
   }
 
   get count(): number {

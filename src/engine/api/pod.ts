@@ -25,24 +25,33 @@ export interface PodRequests {
   memory: number;
 }
 
+/** Pod specs are frozen once stored, so a spec's requests can be computed once and remembered. */
+const requestsBySpec = new WeakMap<PodSpec, PodRequests>();
+
+function containerRequest(c: PodSpec['containers'][number], name: string): string | undefined {
+  return c.resources?.requests?.[name] ?? c.resources?.limits?.[name];
+}
+
 /**
  * podRequests sums the containers' requests (a limit with no request counts as the request),
  * taking the largest init container when that is bigger, as the scheduler does.
  */
 export function podRequests(spec: PodSpec): PodRequests {
-  const request = (c: PodSpec['containers'][number], name: string) =>
-    c.resources?.requests?.[name] ?? c.resources?.limits?.[name];
+  const cached = requestsBySpec.get(spec);
+  if (cached) return cached;
   let milliCpu = 0;
   let memory = 0;
   for (const c of spec.containers) {
-    milliCpu += milliCores(request(c, 'cpu'));
-    memory += bytes(request(c, 'memory'));
+    milliCpu += milliCores(containerRequest(c, 'cpu'));
+    memory += bytes(containerRequest(c, 'memory'));
   }
   for (const c of spec.initContainers ?? []) {
-    milliCpu = Math.max(milliCpu, milliCores(request(c, 'cpu')));
-    memory = Math.max(memory, bytes(request(c, 'memory')));
+    milliCpu = Math.max(milliCpu, milliCores(containerRequest(c, 'cpu')));
+    memory = Math.max(memory, bytes(containerRequest(c, 'memory')));
   }
-  return { milliCpu, memory };
+  const requests = { milliCpu, memory };
+  if (Object.isFrozen(spec)) requestsBySpec.set(spec, requests);
+  return requests;
 }
 
 /** podCondition returns the condition of the given type, if present. */

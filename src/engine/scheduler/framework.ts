@@ -55,8 +55,12 @@ export class NodeInfo {
   }
 }
 
+const nonZeroBySpec = new WeakMap<Pod['spec'], PodRequests>();
+
 /** nonZeroRequests counts a container that requests nothing as 100m CPU and 200Mi memory. */
 export function nonZeroRequests(pod: Pod): PodRequests {
+  const cached = nonZeroBySpec.get(pod.spec);
+  if (cached) return cached;
   let milliCpu = 0;
   let memory = 0;
   for (const c of pod.spec.containers) {
@@ -65,7 +69,9 @@ export function nonZeroRequests(pod: Pod): PodRequests {
     milliCpu += cpu === undefined ? DEFAULT_MILLI_CPU_REQUEST : milliCores(cpu);
     memory += mem === undefined ? DEFAULT_MEMORY_REQUEST : bytes(mem);
   }
-  return { milliCpu, memory };
+  const requests = { milliCpu, memory };
+  if (Object.isFrozen(pod.spec)) nonZeroBySpec.set(pod.spec, requests);
+  return requests;
 }
 
 /**
@@ -118,8 +124,10 @@ export interface SchedulingDecision {
   time: number;
   filters: FilterVerdict[];
   scores: NodeScore[];
-  /** nodes that passed filtering but were not scored (percentageOfNodesToScore) */
+  /** nodes not examined at all: enough feasible ones were found first (percentageOfNodesToScore) */
   feasibleNotScored: number;
+  /** how many nodes were scored; in clusters over 100 nodes only the top scores are recorded */
+  scoredNodes: number;
   selectedNode?: string;
   /** the FailedScheduling message when no node fit */
   failure?: string;

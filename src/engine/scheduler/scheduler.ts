@@ -19,6 +19,9 @@ const MAX_BACKOFF_MS = 10_000;
 const UNSCHEDULABLE_FLUSH_MS = 5 * 60 * 1000;
 /** How many pods' decision records are kept (the most recent): a record holds a row per node. */
 const DECISIONS_KEPT = 500;
+/** Up to this many nodes a decision records every node's verdict and scores; beyond, failures and the top scores. */
+const DETAILED_NODES = 100;
+const TOP_SCORES_KEPT = 10;
 /** Below this many nodes every feasible node is scored (minFeasibleNodesToFind). */
 const MIN_FEASIBLE_NODES = 100;
 
@@ -196,87 +199,96 @@ export class Scheduler {
   private decide(pod: Pod): SchedulingDecision {
     const infos = [...this.nodeInfos.values()];
     const wanted = this.numFeasibleNodesToFind(infos.length);
+    const detailed = infos.length <= DETAILED_NODES;
     const filters: FilterVerdict[] = [];
     const feasible: NodeInfo[] = [];
-    let feasibleNotScored = 0;
+    let examined = 0;
     const failures: { reasons: string[]; unresolvable: boolean }[] = [];
-    for (let i = 0; i < infos.length; i++) {
+    for (let i = 0; i < infos.length && feasible.length < wanted; i++, examined++) {
       const info = infos[(this.nextStartNodeIndex + i) % infos.length]!;
-      if (feasible.length >= wanted) {
-        feasibleNotScored++;
-        continue;
-      }
-      let verdict: FilterVerdict = { node: info.node.metadata.name, reasons: [] };
+      let failed = false;
       for (const plugin of FILTER_PLUGINS) {
         const result = plugin.filter(pod, info);
         if (result) {
-          verdict = {
+          filters.push({
             node: info.node.metadata.name,
             failedPlugin: plugin.name,
             reasons: result.reasons,
-          };
+          });
           failures.push(result);
+          failed = true;
           break;
         }
       }
-      filters.push(verdict);
-      if (!verdict.failedPlugin) feasible.push(info);
+      if (failed) continue;
+      feasible.push(info);
+      if (detailed) filters.push({ node: info.node.metadata.name, reasons: [] });
     }
     if (infos.length > 0)
-      this.nextStartNodeIndex = (this.nextStartNodeIndex + filters.length) % infos.length;
+      this.nextStartNodeIndex = (this.nextStartNodeIndex + examined) % infos.length;
     const base = {
       pod: objectKey(pod),
       podUid: pod.metadata.uid,
       time: this.clock.now,
       filters,
-      feasibleNotScored,
+      feasibleNotScored: infos.length - examined,
+      scoredNodes: feasible.length,
     };
     if (feasible.length === 0) {
       return { ...base, scores: [], failure: fitError(infos.length, failures) };
     }
-    const scores = this.score(pod, feasible);
-    return { ...base, scores, selectedNode: this.selectHost(scores) };
+    return { ...base, ...this.score(pod, feasible) };
   }
 
-  private score(pod: Pod, feasible: NodeInfo[]): NodeScore[] {
-    const table: NodeScore[] = feasible.map((info) => ({
-      node: info.node.metadata.name,
-      plugins: [],
-      total: 0,
-    }));
-    if (feasible.length === 1) return table; // a single feasible node needs no scoring
-    for (const plugin of SCORE_PLUGINS) {
+  /**
+   * score runs every score plugin over the feasible nodes, picks the winner, and keeps the
+   * per-plugin table for every node in small clusters (for the top nodes only in large ones).
+   */
+  private score(pod: Pod, feasible: NodeInfo[]): { scores: NodeScore[]; selectedNode: string } {
+    const name = (i: number) => feasible[i]!.node.metadata.name;
+    if (feasible.length === 1)
+      return { scores: [{ node: name(0), plugins: [], total: 0 }], selectedNode: name(0) };
+    const totals = new Array<number>(feasible.length).fill(0);
+    const columns = SCORE_PLUGINS.map((plugin) => {
       const raw = feasible.map((info) => plugin.score(pod, info));
       const normalized = plugin.normalize ? plugin.normalize(raw) : raw;
-      table.forEach((row, i) => {
-        const weighted = normalized[i]! * plugin.weight;
-        row.plugins.push({
-          plugin: plugin.name,
-          raw: raw[i]!,
-          normalized: normalized[i]!,
-          weight: plugin.weight,
-          weighted,
-        });
-        row.total += weighted;
-      });
+      for (let i = 0; i < totals.length; i++) totals[i]! += normalized[i]! * plugin.weight;
+      return { plugin, raw, normalized };
+    });
+    const selected = this.selectHost(totals);
+    let kept = totals.map((_, i) => i);
+    if (feasible.length > DETAILED_NODES) {
+      kept = kept.sort((a, b) => totals[b]! - totals[a]! || a - b).slice(0, TOP_SCORES_KEPT);
+      if (!kept.includes(selected)) kept.push(selected);
     }
-    return table;
+    const scores = kept.map((i) => ({
+      node: name(i),
+      total: totals[i]!,
+      plugins: columns.map(({ plugin, raw, normalized }) => ({
+        plugin: plugin.name,
+        raw: raw[i]!,
+        normalized: normalized[i]!,
+        weight: plugin.weight,
+        weighted: normalized[i]! * plugin.weight,
+      })),
+    }));
+    return { scores, selectedNode: name(selected) };
   }
 
-  /** selectHost picks the top score; ties are broken by reservoir sampling, as schedule_one.go does. */
-  private selectHost(scores: NodeScore[]): string {
-    let selected = scores[0]!;
+  /** selectHost picks the top total; ties are broken by reservoir sampling, as schedule_one.go does. */
+  private selectHost(totals: number[]): number {
+    let selected = 0;
     let ties = 1;
-    for (const row of scores.slice(1)) {
-      if (row.total > selected.total) {
-        selected = row;
+    for (let i = 1; i < totals.length; i++) {
+      if (totals[i]! > totals[selected]!) {
+        selected = i;
         ties = 1;
-      } else if (row.total === selected.total) {
+      } else if (totals[i] === totals[selected]) {
         ties++;
-        if (this.rng.int(ties) === 0) selected = row;
+        if (this.rng.int(ties) === 0) selected = i;
       }
     }
-    return selected.node;
+    return selected;
   }
 
   private bind(pod: Pod, node: string): void {
