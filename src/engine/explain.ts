@@ -117,6 +117,14 @@ const NOTES: Record<string, (a: Args, hop: Hop) => Explanation> = {
     en: `The ${a.probe} probe of container ${a.container} ${a.result}: the kubelet reports the container's new readiness.`,
     ko: `컨테이너 ${a.container}의 ${a.probe} 프로브가 ${a.result === 'passed' ? '성공했습니다' : '실패했습니다'}. kubelet이 바뀐 준비 상태(readiness)를 보고합니다.`,
   }),
+  'kubelet.initStarted': (a) => ({
+    en: `Init container ${a.container} is running; the app containers wait until it completes.`,
+    ko: `init 컨테이너 ${a.container}이(가) 실행 중입니다. 앱 컨테이너는 이것이 끝날 때까지 기다립니다.`,
+  }),
+  'kubelet.initialized': () => ({
+    en: 'Every init container has completed: the pod is Initialized and its app containers start.',
+    ko: '모든 init 컨테이너가 끝났습니다. 파드가 Initialized 상태가 되고 앱 컨테이너가 시작됩니다.',
+  }),
   'kubelet.lease': (a) => ({
     en: `The kubelet on ${a.node} renews its Lease: the heartbeat that tells the control plane the node is alive (every 10s).`,
     ko: `${a.node}의 kubelet이 Lease를 갱신합니다. 노드가 살아 있다는 심장 박동(heartbeat)으로, 10초마다 보냅니다.`,

@@ -132,6 +132,11 @@ export interface PodSpec {
   terminationGracePeriodSeconds: number;
   dnsPolicy: string;
   nodeSelector?: Record<string, string>;
+  affinity?: Affinity;
+  activeDeadlineSeconds?: number;
+  hostNetwork?: boolean;
+  hostname?: string;
+  subdomain?: string;
   nodeName?: string;
   serviceAccountName?: string;
   schedulerName: string;
@@ -140,6 +145,31 @@ export interface PodSpec {
   preemptionPolicy?: string;
   enableServiceLinks?: boolean;
   securityContext: Record<string, unknown>;
+}
+
+export interface NodeSelectorRequirement {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
+  values?: string[];
+}
+
+/** NodeSelectorTerm: its matchExpressions (labels) and matchFields (only metadata.name) are ANDed. */
+export interface NodeSelectorTerm {
+  matchExpressions?: NodeSelectorRequirement[];
+  matchFields?: NodeSelectorRequirement[];
+}
+
+export interface NodeAffinity {
+  /** terms are ORed */
+  requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms: NodeSelectorTerm[] };
+  preferredDuringSchedulingIgnoredDuringExecution?: {
+    weight: number;
+    preference: NodeSelectorTerm;
+  }[];
+}
+
+export interface Affinity {
+  nodeAffinity?: NodeAffinity;
 }
 
 export type ConditionStatus = 'True' | 'False' | 'Unknown';
@@ -284,6 +314,139 @@ export interface Deployment extends KubeObject {
   kind: 'Deployment';
   spec: DeploymentSpec;
   status: DeploymentStatus;
+}
+
+export interface JobSpec {
+  parallelism: number;
+  completions?: number;
+  activeDeadlineSeconds?: number;
+  backoffLimit: number;
+  completionMode: 'NonIndexed' | 'Indexed';
+  suspend: boolean;
+  manualSelector?: boolean;
+  podReplacementPolicy?: 'TerminatingOrFailed' | 'Failed';
+  ttlSecondsAfterFinished?: number;
+  selector?: LabelSelector;
+  template: PodTemplateSpec;
+}
+
+export interface JobCondition {
+  type: 'Complete' | 'Failed' | 'Suspended' | 'FailureTarget' | 'SuccessCriteriaMet';
+  status: ConditionStatus;
+  lastProbeTime: string;
+  lastTransitionTime: string;
+  reason?: string;
+  message?: string;
+}
+
+export interface JobStatus {
+  conditions?: JobCondition[];
+  startTime?: string;
+  completionTime?: string;
+  active?: number;
+  succeeded?: number;
+  failed?: number;
+  ready?: number;
+  terminating?: number;
+  uncountedTerminatedPods?: { succeeded?: string[]; failed?: string[] };
+}
+
+/** Job (batch/v1): runs pods until spec.completions of them succeed. */
+export interface Job extends KubeObject {
+  apiVersion: 'batch/v1';
+  kind: 'Job';
+  spec: JobSpec;
+  status: JobStatus;
+}
+
+export interface CronJobSpec {
+  schedule: string;
+  timeZone?: string;
+  startingDeadlineSeconds?: number;
+  concurrencyPolicy: 'Allow' | 'Forbid' | 'Replace';
+  suspend: boolean;
+  successfulJobsHistoryLimit: number;
+  failedJobsHistoryLimit: number;
+  jobTemplate: { metadata?: Partial<ObjectMeta>; spec: JobSpec };
+}
+
+export interface CronJobStatus {
+  active?: ObjectReference[];
+  lastScheduleTime?: string;
+  lastSuccessfulTime?: string;
+}
+
+/** CronJob (batch/v1): creates a Job at each time its cron schedule names. */
+export interface CronJob extends KubeObject {
+  apiVersion: 'batch/v1';
+  kind: 'CronJob';
+  spec: CronJobSpec;
+  status: CronJobStatus;
+}
+
+export interface DaemonSetSpec {
+  selector: LabelSelector;
+  template: PodTemplateSpec;
+  updateStrategy: {
+    type: 'RollingUpdate' | 'OnDelete';
+    rollingUpdate?: { maxUnavailable?: number | string; maxSurge?: number | string };
+  };
+  minReadySeconds?: number;
+  revisionHistoryLimit: number;
+}
+
+export interface DaemonSetStatus {
+  currentNumberScheduled: number;
+  numberMisscheduled: number;
+  desiredNumberScheduled: number;
+  numberReady: number;
+  observedGeneration?: number;
+  updatedNumberScheduled?: number;
+  numberAvailable?: number;
+  numberUnavailable?: number;
+}
+
+/** DaemonSet (apps/v1): one pod on every eligible node. */
+export interface DaemonSet extends KubeObject {
+  apiVersion: 'apps/v1';
+  kind: 'DaemonSet';
+  spec: DaemonSetSpec;
+  status: DaemonSetStatus;
+}
+
+export interface StatefulSetSpec {
+  replicas: number;
+  selector: LabelSelector;
+  template: PodTemplateSpec;
+  serviceName: string;
+  podManagementPolicy: 'OrderedReady' | 'Parallel';
+  updateStrategy: {
+    type: 'RollingUpdate' | 'OnDelete';
+    rollingUpdate?: { partition?: number; maxUnavailable?: number | string };
+  };
+  revisionHistoryLimit: number;
+  minReadySeconds?: number;
+  persistentVolumeClaimRetentionPolicy?: { whenDeleted: string; whenScaled: string };
+}
+
+export interface StatefulSetStatus {
+  observedGeneration?: number;
+  replicas: number;
+  readyReplicas?: number;
+  currentReplicas?: number;
+  updatedReplicas?: number;
+  availableReplicas: number;
+  currentRevision?: string;
+  updateRevision?: string;
+  collisionCount?: number;
+}
+
+/** StatefulSet (apps/v1): pods with stable names <sts>-0..n-1, created and removed in order. */
+export interface StatefulSet extends KubeObject {
+  apiVersion: 'apps/v1';
+  kind: 'StatefulSet';
+  spec: StatefulSetSpec;
+  status: StatefulSetStatus;
 }
 
 export interface NodeCondition {

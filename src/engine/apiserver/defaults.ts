@@ -1,4 +1,14 @@
-import type { Container, Deployment, PodSpec, Probe, ReplicaSet } from '../api/types';
+import type {
+  Container,
+  CronJob,
+  DaemonSet,
+  Deployment,
+  Job,
+  PodSpec,
+  Probe,
+  ReplicaSet,
+  StatefulSet,
+} from '../api/types';
 
 /**
  * Defaulting as the API server applies it before validation (pkg/apis/core/v1/defaults.go,
@@ -73,4 +83,64 @@ export function defaultDeployment(d: Deployment): void {
   d.spec.revisionHistoryLimit ??= 10;
   d.spec.progressDeadlineSeconds ??= 600;
   if (d.spec.template?.spec) defaultPodSpec(d.spec.template.spec);
+}
+
+/** defaultDaemonSet: RollingUpdate with maxUnavailable 1 and maxSurge 0, 10 revisions kept. */
+export function defaultDaemonSet(ds: DaemonSet): void {
+  ds.spec ??= {} as DaemonSet['spec'];
+  ds.spec.updateStrategy ??= { type: 'RollingUpdate' };
+  ds.spec.updateStrategy.type ??= 'RollingUpdate';
+  if (ds.spec.updateStrategy.type === 'RollingUpdate') {
+    ds.spec.updateStrategy.rollingUpdate ??= {};
+    ds.spec.updateStrategy.rollingUpdate.maxUnavailable ??= 1;
+    ds.spec.updateStrategy.rollingUpdate.maxSurge ??= 0;
+  }
+  ds.spec.revisionHistoryLimit ??= 10;
+  if (ds.spec.template?.spec) defaultPodSpec(ds.spec.template.spec);
+}
+
+/** defaultStatefulSet: replicas 1, OrderedReady, RollingUpdate from partition 0, PVCs retained. */
+export function defaultStatefulSet(sts: StatefulSet): void {
+  sts.spec ??= {} as StatefulSet['spec'];
+  sts.spec.replicas ??= 1;
+  sts.spec.podManagementPolicy ??= 'OrderedReady';
+  sts.spec.updateStrategy ??= { type: 'RollingUpdate' };
+  sts.spec.updateStrategy.type ??= 'RollingUpdate';
+  if (sts.spec.updateStrategy.type === 'RollingUpdate') {
+    sts.spec.updateStrategy.rollingUpdate ??= {};
+    sts.spec.updateStrategy.rollingUpdate.partition ??= 0;
+  }
+  sts.spec.revisionHistoryLimit ??= 10;
+  sts.spec.persistentVolumeClaimRetentionPolicy ??= { whenDeleted: 'Retain', whenScaled: 'Retain' };
+  if (sts.spec.template?.spec) defaultPodSpec(sts.spec.template.spec);
+}
+
+/**
+ * defaultJob is SetDefaults_Job (batch/v1): with neither set, completions and parallelism are 1;
+ * backoffLimit 6, NonIndexed, not suspended, pods replaced once terminating or failed.
+ */
+export function defaultJob(job: Job): void {
+  job.spec ??= {} as Job['spec'];
+  if (job.spec.completions === undefined && job.spec.parallelism === undefined) {
+    job.spec.completions = 1;
+    job.spec.parallelism = 1;
+  }
+  job.spec.parallelism ??= 1;
+  job.spec.backoffLimit ??= 6;
+  job.spec.completionMode ??= 'NonIndexed';
+  job.spec.suspend ??= false;
+  job.spec.podReplacementPolicy ??= 'TerminatingOrFailed';
+  if (job.spec.template?.spec) defaultPodSpec(job.spec.template.spec);
+}
+
+/** defaultCronJob: Allow, not suspended, keep 3 successful and 1 failed Job. */
+export function defaultCronJob(cj: CronJob): void {
+  cj.spec ??= {} as CronJob['spec'];
+  cj.spec.concurrencyPolicy ??= 'Allow';
+  cj.spec.suspend ??= false;
+  cj.spec.successfulJobsHistoryLimit ??= 3;
+  cj.spec.failedJobsHistoryLimit ??= 1;
+  // Only the pod template inside is defaulted: the Job's own defaults come when it is created.
+  const podSpec = cj.spec.jobTemplate?.spec?.template?.spec;
+  if (podSpec) defaultPodSpec(podSpec);
 }

@@ -2,12 +2,17 @@ import { matchesSelector } from '../api/labels';
 import { parseQuantity } from '../api/quantity';
 import type {
   Container,
+  CronJob,
+  DaemonSet,
   Deployment,
+  Job,
+  JobSpec,
   KubeObject,
   LabelSelector,
   PodSpec,
   PodTemplateSpec,
   ReplicaSet,
+  StatefulSet,
 } from '../api/types';
 import { GoLiteral, type FieldError } from './errors';
 
@@ -199,7 +204,7 @@ function isEmptySelector(selector: LabelSelector): boolean {
 function validateTemplate(
   selector: LabelSelector | undefined,
   template: PodTemplateSpec | undefined,
-  owner: 'deployment' | 'replicaset',
+  owner: 'deployment' | 'replicaset' | 'daemonset' | 'statefulset',
 ): FieldError[] {
   const errs: FieldError[] = [];
   if (!selector) {
@@ -314,4 +319,114 @@ export function validateSelectorUnchanged(
       detail: 'field is immutable',
     },
   ];
+}
+
+export function validateDaemonSet(ds: DaemonSet): FieldError[] {
+  return validateTemplate(ds.spec.selector, ds.spec.template, 'daemonset');
+}
+
+export function validateStatefulSet(sts: StatefulSet): FieldError[] {
+  const errs = validateReplicas(sts.spec.replicas);
+  const policy = sts.spec.podManagementPolicy;
+  if (policy !== 'OrderedReady' && policy !== 'Parallel') {
+    errs.push({
+      type: 'Invalid',
+      field: 'spec.podManagementPolicy',
+      value: policy,
+      detail: "must be 'OrderedReady' or 'Parallel'",
+    });
+  }
+  errs.push(...validateTemplate(sts.spec.selector, sts.spec.template, 'statefulset'));
+  return errs;
+}
+
+function nonNegative(value: number | undefined, field: string): FieldError[] {
+  if (value === undefined || value >= 0) return [];
+  return [{ type: 'Invalid', field, value, detail: 'must be greater than or equal to 0' }];
+}
+
+/** validateJobSpec is validateJobSpec (pkg/apis/batch/validation) at path (spec, or spec.jobTemplate.spec). */
+export function validateJobSpec(
+  spec: JobSpec,
+  path: string,
+  requireSelector: boolean,
+): FieldError[] {
+  const errs = [
+    ...nonNegative(spec.parallelism, `${path}.parallelism`),
+    ...nonNegative(spec.completions, `${path}.completions`),
+    ...nonNegative(spec.activeDeadlineSeconds, `${path}.activeDeadlineSeconds`),
+    ...nonNegative(spec.backoffLimit, `${path}.backoffLimit`),
+  ];
+  if (requireSelector && !spec.selector) errs.push({ type: 'Required', field: `${path}.selector` });
+  const template = spec.template;
+  if (!template) {
+    errs.push({ type: 'Required', field: `${path}.template` });
+    return errs;
+  }
+  if (spec.selector && !matchesSelector(spec.selector, template.metadata?.labels)) {
+    errs.push({
+      type: 'Invalid',
+      field: `${path}.template.metadata.labels`,
+      value: template.metadata?.labels ?? {},
+      detail: '`selector` does not match template `labels`',
+    });
+  }
+  errs.push(...validatePodSpec(template.spec, `${path}.template.spec`));
+  const policy = template.spec?.restartPolicy;
+  if (template.spec && policy !== 'OnFailure' && policy !== 'Never') {
+    errs.push({
+      type: 'NotSupported',
+      field: `${path}.template.spec.restartPolicy`,
+      value: policy,
+      supported: ['OnFailure', 'Never'],
+    });
+  }
+  return errs;
+}
+
+export function validateJob(job: Job): FieldError[] {
+  return validateJobSpec(job.spec, 'spec', true);
+}
+
+/** validateCronJob checks the name (52 chars leave room for the Job suffix) and the schedule. */
+export function validateCronJob(
+  cj: CronJob,
+  scheduleError: (s: string) => string | undefined,
+): FieldError[] {
+  const errs: FieldError[] = [];
+  if (cj.metadata.name && cj.metadata.name.length > 52) {
+    errs.push({
+      type: 'Invalid',
+      field: 'metadata.name',
+      value: cj.metadata.name,
+      detail: 'must be no more than 52 characters',
+    });
+  }
+  if (!cj.spec.schedule) {
+    errs.push({ type: 'Required', field: 'spec.schedule' });
+  } else {
+    const problem = scheduleError(cj.spec.schedule);
+    if (problem)
+      errs.push({
+        type: 'Invalid',
+        field: 'spec.schedule',
+        value: cj.spec.schedule,
+        detail: problem,
+      });
+  }
+  const policies = ['Allow', 'Forbid', 'Replace'];
+  if (!policies.includes(cj.spec.concurrencyPolicy)) {
+    errs.push({
+      type: 'NotSupported',
+      field: 'spec.concurrencyPolicy',
+      value: cj.spec.concurrencyPolicy,
+      supported: policies,
+    });
+  }
+  if (!cj.spec.jobTemplate?.spec) {
+    errs.push({ type: 'Required', field: 'spec.jobTemplate.spec' });
+  } else {
+    errs.push(...validateJobSpec(cj.spec.jobTemplate.spec, 'spec.jobTemplate.spec', false));
+  }
+  return errs;
 }

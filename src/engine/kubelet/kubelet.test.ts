@@ -197,3 +197,66 @@ describe('kubelet: probes', () => {
     expect(messages).toContain('Container liveness failed liveness probe, will be restarted');
   });
 });
+
+describe('kubelet: init containers', () => {
+  const withInit = (
+    name: string,
+    script: string,
+    restartPolicy: Pod['spec']['restartPolicy'] = 'Always',
+  ) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name },
+    spec: {
+      restartPolicy,
+      initContainers: [{ name: 'init', image: 'busybox:1.36', command: ['sh', '-c', script] }],
+      containers: [{ name: 'web', image: 'nginx:1.27' }],
+    },
+  });
+
+  it('runs the init container to completion before the app container starts', () => {
+    const c = createCluster({ seed: 2 });
+    c.api.execute({
+      verb: 'create',
+      resource: 'pods',
+      namespace: 'default',
+      body: withInit('p', 'sleep 8'),
+    });
+    c.runFor(4000);
+    let pod = c.api.list('pods')[0] as Pod;
+    expect(pod.status.phase).toBe('Pending');
+    expect(pod.status.conditions!.find((x) => x.type === 'Initialized')).toMatchObject({
+      status: 'False',
+      reason: 'ContainersNotInitialized',
+      message: 'containers with incomplete status: [init]',
+    });
+    expect(pod.status.containerStatuses![0]!.state.waiting?.reason).toBe('PodInitializing');
+    c.runFor(20_000);
+    pod = c.api.list('pods')[0] as Pod;
+    expect(pod.status.phase).toBe('Running');
+    expect(pod.status.initContainerStatuses![0]).toMatchObject({
+      ready: true,
+      state: { terminated: expect.objectContaining({ exitCode: 0, reason: 'Completed' }) },
+    });
+  });
+
+  it.each([
+    { policy: 'Always' as const, phase: 'Pending', restarts: true },
+    { policy: 'Never' as const, phase: 'Failed', restarts: false },
+  ])(
+    'a failing init container with restartPolicy $policy: $phase',
+    ({ policy, phase, restarts }) => {
+      const c = createCluster({ seed: 2 });
+      c.api.execute({
+        verb: 'create',
+        resource: 'pods',
+        namespace: 'default',
+        body: withInit('p', 'exit 1', policy),
+      });
+      c.runFor(30_000);
+      const pod = c.api.list('pods')[0] as Pod;
+      expect(pod.status.phase).toBe(phase);
+      expect(pod.status.initContainerStatuses![0]!.restartCount > 0).toBe(restarts);
+    },
+  );
+});

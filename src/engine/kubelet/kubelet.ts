@@ -56,6 +56,8 @@ interface ContainerRecord {
   /** whether the startup probe has passed (true when there is none) */
   started: boolean;
   stopProbes?: () => void;
+  /** an init container: runs to completion, in order, before the app containers start */
+  init?: boolean;
 }
 
 /** PodWorker is the kubelet's per-pod state machine (pod_workers.go), keyed by pod uid. */
@@ -66,6 +68,7 @@ interface PodWorker {
   podIP?: string;
   startTime: string;
   containers: ContainerRecord[];
+  initContainers: ContainerRecord[];
 }
 
 /**
@@ -287,15 +290,12 @@ export class Kubelet {
       pod,
       phase: 'starting',
       startTime: toTimestamp(this.clock.now),
-      containers: pod.spec.containers.map((spec) => ({
-        spec,
-        pullFailures: 0,
-        restartCount: this.restartCounts.get(`${pod.metadata.uid}/${spec.name}`) ?? 0,
-        crashBackoffMs: 0,
-        ready: false,
-        started: false,
-        waiting: { reason: 'ContainerCreating' },
-      })),
+      containers: pod.spec.containers.map((spec) =>
+        this.newRecord(pod, spec, false, (pod.spec.initContainers ?? []).length > 0),
+      ),
+      initContainers: (pod.spec.initContainers ?? []).map((spec) =>
+        this.newRecord(pod, spec, true),
+      ),
     };
     this.workers.set(pod.metadata.uid, created);
     this.reportStatus(created, { code: 'kubelet.accepted' });
@@ -304,7 +304,7 @@ export class Kubelet {
         if (created.phase !== 'starting') return;
         created.sandboxId = sandboxId;
         created.podIP = this.allocateIp();
-        this.startContainer(created, 0);
+        this.runInitContainer(created, 0);
       }),
     );
   }
@@ -315,6 +315,39 @@ export class Kubelet {
     const ip = `${base}.${this.nextIp}`;
     this.nextIp = this.nextIp >= 254 ? 2 : this.nextIp + 1;
     return ip;
+  }
+
+  private newRecord(pod: Pod, spec: Container, init: boolean, afterInits = false): ContainerRecord {
+    return {
+      spec,
+      init,
+      pullFailures: 0,
+      restartCount: this.restartCounts.get(`${pod.metadata.uid}/${spec.name}`) ?? 0,
+      crashBackoffMs: 0,
+      ready: false,
+      started: false,
+      waiting: { reason: init || afterInits ? 'PodInitializing' : 'ContainerCreating' },
+    };
+  }
+
+  /**
+   * runInitContainer runs init container `index`; its successful exit starts the next one, and
+   * after the last the app containers start (until then they wait in PodInitializing).
+   */
+  private runInitContainer(worker: PodWorker, index: number): void {
+    if (worker.phase !== 'starting') return;
+    const record = worker.initContainers[index];
+    if (!record) {
+      for (const app of worker.containers) app.waiting = { reason: 'ContainerCreating' };
+      if (worker.initContainers.length > 0)
+        this.reportStatus(worker, { code: 'kubelet.initialized' });
+      this.startContainer(worker, 0);
+      return;
+    }
+    if (record.terminated?.exitCode === 0) return this.runInitContainer(worker, index + 1);
+    if (index === 0)
+      for (const app of worker.containers) app.waiting = { reason: 'PodInitializing' };
+    this.ensureImage(worker, record, () => this.createAndStart(worker, record, () => {}));
   }
 
   /** startContainer brings up the pod's containers one after another: pull if needed, create, start. */
@@ -421,8 +454,11 @@ export class Kubelet {
             record.terminated = undefined;
             this.recorder.normal(pod, 'Started', `Started container ${name}`);
             this.startProbes(worker, record, started);
-            if (worker.phase === 'running')
-              this.reportStatus(worker, { code: 'kubelet.restarted', args: { container: name } });
+            if (worker.phase === 'running' || record.init)
+              this.reportStatus(worker, {
+                code: record.init ? 'kubelet.initStarted' : 'kubelet.restarted',
+                args: { container: name },
+              });
             then();
           }),
         );
@@ -434,7 +470,9 @@ export class Kubelet {
   private noticeExit(container: RuntimeContainer): void {
     if (!this.up) return;
     const worker = this.workers.get(container.podUid);
-    const record = worker?.containers.find((c) => c.current === container);
+    const record = [...(worker?.initContainers ?? []), ...(worker?.containers ?? [])].find(
+      (c) => c.current === container,
+    );
     if (!worker || !record || worker.phase === 'terminating' || worker.phase === 'gone') return;
     this.transport.send(
       {
@@ -469,7 +507,15 @@ export class Kubelet {
     const pod = worker.pod;
     const state = terminatedState(container);
     const policy = pod.spec.restartPolicy;
-    const restart = policy === 'Always' || (policy === 'OnFailure' && state.exitCode !== 0);
+    if (record.init && state.exitCode === 0) {
+      record.terminated = state;
+      this.runInitContainer(worker, worker.initContainers.indexOf(record) + 1);
+      return;
+    }
+    // An init container that fails is retried unless the pod never restarts (Always acts as OnFailure).
+    const restart = record.init
+      ? policy !== 'Never'
+      : policy === 'Always' || (policy === 'OnFailure' && state.exitCode !== 0);
     if (!restart) {
       record.terminated = state;
       this.reportStatus(worker, {
@@ -600,14 +646,16 @@ export class Kubelet {
   /** terminate stops the containers (graceful deletion) and then deletes the pod for good. */
   private terminate(worker: PodWorker): void {
     worker.phase = 'terminating';
-    for (const record of worker.containers) {
+    for (const record of [...worker.initContainers, ...worker.containers]) {
       record.cancelRestart?.();
       record.stopProbes?.();
     }
     const grace =
       worker.pod.metadata.deletionGracePeriodSeconds ??
       worker.pod.spec.terminationGracePeriodSeconds;
-    const running = worker.containers.filter((c) => c.current?.state === 'running');
+    const running = [...worker.initContainers, ...worker.containers].filter(
+      (c) => c.current?.state === 'running',
+    );
     let remaining = running.length;
     const finish = () => {
       this.cri('StopPodSandbox', worker, undefined, () => {
@@ -693,6 +741,10 @@ export class Kubelet {
     const pod = worker.pod;
     const now = toTimestamp(this.clock.now);
     const statuses: ContainerStatus[] = worker.containers.map((record) => containerStatus(record));
+    const initStatuses = worker.initContainers.map((record) => containerStatus(record));
+    const pendingInits = worker.initContainers
+      .filter((r) => r.terminated?.exitCode !== 0)
+      .map((r) => r.spec.name);
     const allReady = statuses.every((s) => s.ready);
     const notReady = statuses.filter((s) => !s.ready).map((s) => s.name);
     const previous = (type: PodCondition['type']) =>
@@ -720,7 +772,12 @@ export class Kubelet {
       : `containers with unready status: [${notReady.join(' ')}]`;
     const conditions: PodCondition[] = [
       cond('PodReadyToStartContainers', worker.sandboxId !== undefined && !done),
-      cond('Initialized', true),
+      cond(
+        'Initialized',
+        pendingInits.length === 0,
+        'ContainersNotInitialized',
+        `containers with incomplete status: [${pendingInits.join(' ')}]`,
+      ),
       cond('Ready', allReady, unready, unreadyMessage),
       cond('ContainersReady', allReady, unready, unreadyMessage),
       previous('PodScheduled') ?? cond('PodScheduled', true),
@@ -735,6 +792,7 @@ export class Kubelet {
         ? { podIP: worker.podIP, podIPs: [{ ip: worker.podIP }] }
         : {}),
       startTime: worker.startTime,
+      ...(initStatuses.length > 0 ? { initContainerStatuses: initStatuses } : {}),
       containerStatuses: statuses,
       qosClass: pod.status.qosClass,
     };
@@ -748,6 +806,8 @@ function toMicroTime(ms: number): string {
 
 /** podPhase follows kubelet's getPhase: Pending until every container has started once. */
 function podPhase(worker: PodWorker): PodPhase {
+  if (worker.initContainers.some((r) => r.terminated && r.terminated.exitCode !== 0))
+    return 'Failed';
   if (worker.phase === 'starting') return 'Pending';
   if (worker.containers.every((c) => c.terminated)) {
     return worker.containers.every((c) => c.terminated!.exitCode === 0) ? 'Succeeded' : 'Failed';
@@ -780,7 +840,10 @@ function containerStatus(record: ContainerRecord): ContainerStatus {
     image: c ? c.image : record.spec.image,
     imageID: c?.imageRef ?? '',
     ...(c ? { containerID: `containerd://${c.id}` } : {}),
-    ready: running && record.started && record.ready,
+    // A completed init container counts as ready; an app container when its probes say so.
+    ready: record.init
+      ? record.terminated?.exitCode === 0
+      : running && record.started && record.ready,
     started: running && record.started,
     restartCount: record.restartCount,
     state,
