@@ -1,17 +1,41 @@
 import { qosClass } from '../api/pod';
 import type { Random } from '../clock';
-import type { Deployment, KubeObject, Namespace, Node, Pod, ReplicaSet } from '../api/types';
+import { scheduleError } from '../api/cron';
+import type {
+  CronJob,
+  DaemonSet,
+  Deployment,
+  Job,
+  KubeObject,
+  Namespace,
+  Node,
+  Pod,
+  ReplicaSet,
+  StatefulSet,
+} from '../api/types';
 import { admitPod } from './admission';
-import { defaultDeployment, defaultPodSpec, defaultReplicaSet } from './defaults';
+import {
+  defaultCronJob,
+  defaultDaemonSet,
+  defaultDeployment,
+  defaultJob,
+  defaultPodSpec,
+  defaultReplicaSet,
+  defaultStatefulSet,
+} from './defaults';
 import type { FieldError } from './errors';
 import {
   isDNS1123Label,
   isDNS1123Subdomain,
+  validateCronJob,
+  validateDaemonSet,
   validateDeployment,
+  validateJob,
   validateObjectMeta,
   validatePodSpec,
   validateReplicaSet,
   validateSelectorUnchanged,
+  validateStatefulSet,
 } from './validation';
 
 /**
@@ -122,7 +146,87 @@ const plainStrategy: Strategy = {
   validate: nameIsSubdomain,
 };
 
+const daemonSetStrategy: Strategy = {
+  applyDefaults: (obj) => defaultDaemonSet(obj as DaemonSet),
+  prepareForCreate(obj) {
+    (obj as DaemonSet).status = {
+      currentNumberScheduled: 0,
+      numberMisscheduled: 0,
+      desiredNumberScheduled: 0,
+      numberReady: 0,
+    };
+  },
+  validate: (obj) => [...nameIsSubdomain(obj), ...validateDaemonSet(obj as DaemonSet)],
+  validateUpdate: (obj, old) =>
+    validateSelectorUnchanged((old as DaemonSet).spec.selector, (obj as DaemonSet).spec.selector),
+};
+
+const statefulSetStrategy: Strategy = {
+  applyDefaults: (obj) => defaultStatefulSet(obj as StatefulSet),
+  prepareForCreate(obj) {
+    (obj as StatefulSet).status = { replicas: 0, availableReplicas: 0 };
+  },
+  validate: (obj) => [...nameIsSubdomain(obj), ...validateStatefulSet(obj as StatefulSet)],
+  validateUpdate: (obj, old) =>
+    validateSelectorUnchanged(
+      (old as StatefulSet).spec.selector,
+      (obj as StatefulSet).spec.selector,
+    ),
+};
+
+/** JOB_UID_LABELS are the labels the API server puts on a Job's template (generateSelector). */
+export const JOB_CONTROLLER_UID = 'batch.kubernetes.io/controller-uid';
+export const JOB_NAME = 'batch.kubernetes.io/job-name';
+
+/**
+ * generateSelector (registry/batch/job/strategy.go): unless manualSelector is set, the Job selects
+ * its pods by its own uid, and its template carries that uid and the Job's name, under both the
+ * batch.kubernetes.io/ keys and the legacy unprefixed ones.
+ */
+function generateJobSelector(job: Job): void {
+  if (job.spec.manualSelector === true || !job.spec.template) return;
+  const uid = job.metadata.uid;
+  job.spec.template.metadata ??= {};
+  job.spec.template.metadata.labels = {
+    ...job.spec.template.metadata.labels,
+    [JOB_CONTROLLER_UID]: uid,
+    [JOB_NAME]: job.metadata.name,
+    'controller-uid': uid,
+    'job-name': job.metadata.name,
+  };
+  job.spec.selector ??= { matchLabels: { [JOB_CONTROLLER_UID]: uid } };
+  // Read back, the Job is defaulted again: with no labels of its own it takes its template's.
+  if (Object.keys(job.metadata.labels ?? {}).length === 0)
+    job.metadata.labels = { ...job.spec.template.metadata.labels };
+}
+
+const jobStrategy: Strategy = {
+  applyDefaults: (obj) => defaultJob(obj as Job),
+  prepareForCreate(obj) {
+    (obj as Job).status = {};
+  },
+  // As in the real strategy, the selector is generated at validation: only then is the uid known.
+  validate(obj) {
+    generateJobSelector(obj as Job);
+    return [...nameIsSubdomain(obj), ...validateJob(obj as Job)];
+  },
+  validateUpdate: (obj, old) =>
+    validateSelectorUnchanged((old as Job).spec.selector ?? {}, (obj as Job).spec.selector ?? {}),
+};
+
+const cronJobStrategy: Strategy = {
+  applyDefaults: (obj) => defaultCronJob(obj as CronJob),
+  prepareForCreate(obj) {
+    (obj as CronJob).status = {};
+  },
+  validate: (obj) => [...nameIsSubdomain(obj), ...validateCronJob(obj as CronJob, scheduleError)],
+};
+
 export const STRATEGIES: Record<string, Strategy> = {
+  daemonsets: daemonSetStrategy,
+  statefulsets: statefulSetStrategy,
+  jobs: jobStrategy,
+  cronjobs: cronJobStrategy,
   pods: podStrategy,
   replicasets: replicaSetStrategy,
   deployments: deploymentStrategy,

@@ -260,3 +260,45 @@ describe('kubelet: init containers', () => {
     },
   );
 });
+
+describe('kubelet: memory limits', () => {
+  it.each([
+    { name: 'over the limit: OOMKilled, exit 137', bytes: '250M', limit: '100Mi', oom: true },
+    { name: 'within the limit: keeps running', bytes: '50M', limit: '100Mi', oom: false },
+  ])('$name', ({ bytes, limit, oom }) => {
+    const c = createCluster({ seed: 5 });
+    c.api.execute({
+      verb: 'create',
+      resource: 'pods',
+      namespace: 'default',
+      body: {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'mem' },
+        spec: {
+          restartPolicy: 'Never',
+          containers: [
+            {
+              name: 'mem',
+              image: 'polinux/stress',
+              command: ['stress'],
+              args: ['--vm', '1', '--vm-bytes', bytes, '--vm-hang', '1'],
+              resources: { limits: { memory: limit } },
+            },
+          ],
+        },
+      },
+    });
+    c.runFor(15_000);
+    const status = (c.api.list('pods')[0] as Pod).status;
+    if (oom) {
+      expect(status.phase).toBe('Failed');
+      expect(status.containerStatuses![0]!.state.terminated).toMatchObject({
+        exitCode: 137,
+        reason: 'OOMKilled',
+      });
+    } else {
+      expect(status.phase).toBe('Running');
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import type { Clock, Random } from '../clock';
+import { bytes } from '../api/quantity';
 import type { Container } from '../api/types';
 import { findImage, imageDigest, normalizeImage } from './images';
 import { execOnce, planProcess, type ProcessStep, type ShellContext } from './process';
@@ -34,7 +35,13 @@ export interface RuntimeContainer {
   files: Map<string, string>;
   /** TCP ports its process listens on once running */
   listens: number[];
+  /** memory the process uses, in bytes, and the cgroup limit that OOM-kills it */
+  memoryBytes: number;
+  memoryLimit?: number;
 }
+
+/** What a small process uses before it allocates anything (RSS of a shell or nginx worker). */
+const BASE_MEMORY_BYTES = 3 * 1024 * 1024;
 
 /** SIGKILL's exit code, as the kubelet reports it for a killed container. */
 export const EXIT_SIGKILL = 137;
@@ -125,7 +132,7 @@ export class Containerd {
 
   createContainer(
     podUid: string,
-    spec: Pick<Container, 'name' | 'image' | 'command' | 'args'>,
+    spec: Pick<Container, 'name' | 'image' | 'command' | 'args' | 'resources'>,
     done: (c: RuntimeContainer) => void,
   ): void {
     const { reference } = normalizeImage(spec.image);
@@ -143,6 +150,8 @@ export class Containerd {
       files,
       // Servers listen on their image's ports; a shell script listens on nothing.
       listens: 'steps' in plan && plan.handlesSigterm ? (findImage(spec.image)?.listens ?? []) : [],
+      memoryBytes: BASE_MEMORY_BYTES,
+      memoryLimit: spec.resources?.limits?.memory ? bytes(spec.resources.limits.memory) : undefined,
     };
     if ('steps' in plan) this.processes.set(container.id, { steps: plan.steps[Symbol.iterator]() });
     else {
@@ -194,6 +203,13 @@ export class Containerd {
       } else if (step.type === 'sleep') {
         process.cancel = this.clock.schedule(step.ms, () => this.advance(c), true);
         return;
+      } else if (step.type === 'memory') {
+        c.memoryBytes = BASE_MEMORY_BYTES + step.bytes;
+        if (c.memoryLimit !== undefined && c.memoryBytes > c.memoryLimit) {
+          // The kernel's OOM killer ends the process: SIGKILL, reported as OOMKilled.
+          this.exit(c, EXIT_SIGKILL, 'OOMKilled');
+          return;
+        }
       } else if (step.type === 'serve') {
         return;
       } else {

@@ -76,6 +76,7 @@ const CATALOGUE: ImageInfo[] = [
     sizeBytes: 181_498_128,
     listens: [80],
   },
+  { repository: 'docker.io/polinux/stress', tags: ['latest'], sizeBytes: 4_005_632 },
   { repository: 'registry.k8s.io/pause', tags: ['3.10'], sizeBytes: 320_368 },
 ];
 

@@ -10,7 +10,9 @@ export type ProcessStep =
   | { type: 'log'; line: string }
   | { type: 'sleep'; ms: number }
   | { type: 'exit'; code: number }
-  | { type: 'serve' };
+  | { type: 'serve' }
+  /** the process now uses this much memory (bytes): past the container's limit it is OOM-killed */
+  | { type: 'memory'; bytes: number };
 
 /**
  * ShellContext is what a process sees of its container: the clock (for `date`) and a tiny file
@@ -71,6 +73,7 @@ const BINARIES = new Set([
   'rm',
   'mkdir',
   'test',
+  'stress',
   NGINX_ENTRYPOINT,
 ]);
 
@@ -305,6 +308,8 @@ function* runSimple(words: string[], sh: ShellContext): Generator<ProcessStep, n
       yield { type: 'sleep', ms: seconds * 1000 };
       return 0;
     }
+    case 'stress':
+      return yield* runStress(args);
     case 'true':
       return 0;
     case 'false':
@@ -339,4 +344,25 @@ export function execOnce(argv: string[], sh: ShellContext): { exitCode: number; 
     if (step.type === 'serve') break;
   }
   return { exitCode: 0, output };
+}
+
+/** SIZE_SUFFIX is stress's --vm-bytes units (B, K, M, G: powers of 1024). */
+const SIZE_SUFFIX: Record<string, number> = { '': 1, B: 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 };
+
+/**
+ * runStress models the stress tool the Kubernetes docs use to exceed memory limits:
+ * `stress --vm 1 --vm-bytes 250M --vm-hang 1` allocates 250 MiB and holds it.
+ */
+function* runStress(args: string[]): Generator<ProcessStep, number> {
+  const at = args.indexOf('--vm-bytes');
+  const size = at >= 0 ? /^(\d+)([BKMG]?)$/i.exec(args[at + 1] ?? '') : null;
+  const workers = Number(args[args.indexOf('--vm') + 1] ?? 1) || 1;
+  const bytes = size ? Number(size[1]) * SIZE_SUFFIX[size[2]!.toUpperCase()]! : 256 * 1024 ** 2;
+  yield {
+    type: 'log',
+    line: `stress: info: [1] dispatching hogs: 0 cpu, 0 io, ${args.includes('--vm') ? workers : 0} vm, 0 hdd`,
+  };
+  yield { type: 'memory', bytes: bytes * (args.includes('--vm') ? workers : 0) };
+  yield { type: 'serve' };
+  return 0;
 }
