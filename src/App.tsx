@@ -5,12 +5,13 @@ import HopPanel from './components/layout/HopPanel';
 import LanguageSelect from './components/layout/LanguageSelect';
 import PlaybackToolbar from './components/playback/PlaybackToolbar';
 import { usePlaybackKeys } from './components/playback/use-playback-keys';
+import WorkbenchTabs from './components/terminal/WorkbenchTabs';
 
 // Monaco is megabytes: the editor (and the lessons) load after first paint.
 const ManifestEditor = lazy(() => import('./components/editor/ManifestEditor'));
 const LessonPanel = lazy(() => import('./components/lessons/LessonPanel'));
 
-/** App lays out the learner's screen: lessons left, the cluster in the middle, the hop right, the editor below. */
+/** App lays out the learner's screen: lessons left, the cluster in the middle, the hop right, the terminal and editor below. */
 export default function App() {
   const { t } = useTranslation();
   usePlaybackKeys();
@@ -33,9 +34,13 @@ export default function App() {
         </div>
         <HopPanel />
         <div className="editor-row">
-          <Suspense fallback={<p className="loading">{t('loading')}</p>}>
-            <ManifestEditor />
-          </Suspense>
+          <WorkbenchTabs
+            editor={
+              <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+                <ManifestEditor />
+              </Suspense>
+            }
+          />
         </div>
       </main>
     </div>

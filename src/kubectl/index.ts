@@ -1,5 +1,6 @@
 import type { ApiResponse, Cluster } from '../engine';
 import { COMMANDS, KUBECTL_COMMANDS } from './commands';
+import { helpText, topLevelHelp, wantsHelp } from './commands/help';
 import type { Context, KubectlInput, Task } from './context';
 import { KubectlError } from './errors';
 import { FlagError, Flags, GLOBAL_FLAGS, parseFlags } from './flags';
@@ -100,8 +101,17 @@ export function startKubectl(
     return execution;
   }
   const { name, rest } = splitCommand(words.slice(1));
-  if (name === undefined) return fail('error: kubectl needs a command; try: kubectl get pods\n');
+  // A bare `kubectl` prints its help, as does -h anywhere (cobra checks it before the flags).
+  if (name === undefined) {
+    execution.finish(done(topLevelHelp(), '', 0));
+    return execution;
+  }
   const command = COMMANDS.find((c) => c.name === name || c.aliases?.includes(name));
+  const help = wantsHelp(rest) ? helpText(command?.name ?? name, rest) : undefined;
+  if (help !== undefined) {
+    execution.finish(done(help, '', 0));
+    return execution;
+  }
   if (!command) {
     if (KUBECTL_COMMANDS.includes(name))
       return fail(`error: "kubectl ${name}" is not available in Kubeloop yet\n`);

@@ -4,9 +4,35 @@ import { del } from './delete';
 import { describe } from './describe';
 import { create, run } from './generate';
 import { get } from './get';
+import { annotate, label } from './metadata-map';
+import { cordon, uncordon } from './cordon';
+import { apiResources, clusterInfo, config, version } from './info';
+import { rollout } from './rollout';
+import { scale } from './scale';
+import { set } from './set';
+import { taint } from './taint';
 
 /** COMMANDS is the command table; kubectl resolves the first word against it. */
-export const COMMANDS: readonly Command[] = [create, run, get, del, describe, apply];
+export const COMMANDS: readonly Command[] = [
+  create,
+  run,
+  get,
+  del,
+  describe,
+  apply,
+  scale,
+  set,
+  label,
+  annotate,
+  cordon,
+  uncordon,
+  taint,
+  rollout,
+  version,
+  clusterInfo,
+  config,
+  apiResources,
+];
 
 /**
  * KUBECTL_COMMANDS lists every real kubectl command in its help order (the order cobra offers

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { complete, type NameLookup } from './completion';
+
+const NAMES: Record<string, string[]> = {
+  'pods/default': ['nginx', 'web-1', 'web-2'],
+  'pods/kube-system': ['coredns-1'],
+  'deployments/default': ['web'],
+  'nodes/': ['m-k8s', 'w1-k8s', 'w2-k8s'],
+  'namespaces/': ['default', 'kube-system'],
+};
+const lookup: NameLookup = {
+  names: (resource, namespace) => NAMES[`${resource}/${namespace}`] ?? [],
+};
+
+describe('complete', () => {
+  it.each([
+    ['kub', 'ectl '],
+    ['kubectl ge', 't '],
+    ['k get po', 'ds '],
+    ['kubectl get pods ng', 'inx '],
+    ['kubectl get pods w', 'eb-'],
+    ['kubectl -n kube-system get pods c', 'oredns-1 '],
+    ['kubectl get pods -n kube-s', 'ystem '],
+    ['kubectl get deploy/w', 'eb '],
+    ['kubectl scale deployment w', 'eb '],
+    ['kubectl get pods --all-n', 'amespaces '],
+    ['kubectl cordon w1', '-k8s '],
+    ['kubectl taint n', 'odes '],
+    ['kubectl taint nodes m', '-k8s '],
+    ['kubectl rollout st', 'atus '],
+    ['kubectl get pods -o ya', 'ml '],
+    ['kubectl version ', ''],
+  ])('%s → +%j', (line, insert) => expect(complete(line, lookup).insert).toBe(insert));
+
+  it('lists the candidates when nothing more is unambiguous', () =>
+    expect(complete('kubectl get pods web-', lookup)).toEqual({
+      insert: '',
+      candidates: ['web-1', 'web-2'],
+    }));
+});
