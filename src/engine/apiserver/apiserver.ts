@@ -62,12 +62,31 @@ export type ApiRequest =
       propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
       preconditionUid?: string;
       dryRun?: boolean;
-    });
+    })
+  | (Target & { verb: 'logs'; name: string; container: string; previous?: boolean })
+  | (Target & { verb: 'exec'; name: string; container: string; command: string[] });
 
 export interface ApiResult {
   object?: KubeObject;
   items?: KubeObject[];
   resourceVersion: string;
+  /** log lines (pods/log) or command output (pods/exec) relayed from the kubelet */
+  lines?: string[];
+  /** the exit code of a pods/exec command */
+  exitCode?: number;
+}
+
+/**
+ * A NodeConnection is the API server's link to a kubelet's own API (port 10250), over which
+ * it streams logs and exec sessions. Answers are undefined when the container cannot serve them.
+ */
+export interface NodeConnection {
+  logs(podUid: string, container: string, previous: boolean): string[] | undefined;
+  exec(
+    podUid: string,
+    container: string,
+    command: string[],
+  ): { exitCode: number; output: string[] } | undefined;
 }
 
 export type ApiResponse = { ok: true; result: ApiResult } | { ok: false; error: StatusError };
@@ -188,7 +207,105 @@ export class ApiServer {
     this.transport.send(draft, LATENCY.request, () => this.receive(request, callback));
   }
 
+  /** connectNodes gives the API server its connections to the kubelets, by node name. */
+  connectNodes(connect: (node: string) => NodeConnection | undefined): void {
+    this.nodeConnection = connect;
+  }
+
+  private nodeConnection: (node: string) => NodeConnection | undefined = () => undefined;
+
+  /**
+   * proxyToKubelet serves pods/log and pods/exec: the API server checks the pod and container,
+   * then relays the request to the kubelet of the pod's node (one more hop).
+   */
+  private proxyToKubelet(
+    request: Extract<ApiRequest, { verb: 'logs' | 'exec' }>,
+    callback?: ApiCallback,
+  ): void {
+    let pod: Pod;
+    try {
+      pod = this.current(
+        resourceInfo('pods')!,
+        request.namespace ?? 'default',
+        request.name,
+      ) as Pod;
+    } catch (error) {
+      return respond(callback, error);
+    }
+    const container = request.container;
+    const known = [...pod.spec.containers, ...(pod.spec.initContainers ?? [])].some(
+      (c) => c.name === container,
+    );
+    if (!known) {
+      return respond(
+        callback,
+        badRequest(`container ${container} is not valid for pod ${pod.metadata.name}`),
+      );
+    }
+    const status = [
+      ...(pod.status.containerStatuses ?? []),
+      ...(pod.status.initContainerStatuses ?? []),
+    ].find((c) => c.name === container);
+    const waiting = status?.state.waiting;
+    const previous = request.verb === 'logs' && request.previous === true;
+    if (
+      !pod.spec.nodeName ||
+      (!previous && waiting && !status?.lastState.terminated && !status?.containerID)
+    ) {
+      const reason = waiting?.reason ?? 'ContainerCreating';
+      return respond(
+        callback,
+        badRequest(
+          `container "${container}" in pod "${pod.metadata.name}" is waiting to start: ${reason}`,
+        ),
+      );
+    }
+    const node = pod.spec.nodeName;
+    this.transport.send(
+      {
+        from: API_SERVER,
+        to: `kubelet@${node}`,
+        channel: 'request',
+        verb: request.verb === 'logs' ? 'get logs' : 'exec',
+        object: objectRef(pod),
+        detail: container,
+      },
+      LATENCY.request,
+      () => {
+        const kubelet = this.nodeConnection(node);
+        if (request.verb === 'logs') {
+          const lines = kubelet?.logs(pod.metadata.uid, container, previous);
+          if (!lines) {
+            return respond(
+              callback,
+              badRequest(
+                previous
+                  ? `previous terminated container "${container}" in pod "${pod.metadata.name}" not found`
+                  : `container "${container}" in pod "${pod.metadata.name}" is not available`,
+              ),
+            );
+          }
+          callback?.({ ok: true, result: { lines, resourceVersion: '' } });
+          return;
+        }
+        const result = kubelet?.exec(pod.metadata.uid, container, request.command);
+        if (!result) {
+          return respond(
+            callback,
+            badRequest(`unable to upgrade connection: container not found ("${container}")`),
+          );
+        }
+        callback?.({
+          ok: true,
+          result: { lines: result.output, exitCode: result.exitCode, resourceVersion: '' },
+        });
+      },
+    );
+  }
+
   private receive(request: ApiRequest, callback?: ApiCallback): void {
+    if (request.verb === 'logs' || request.verb === 'exec')
+      return this.proxyToKubelet(request, callback);
     let planned: ApiResult | Write;
     try {
       planned = this.plan(request);
@@ -317,6 +434,9 @@ export class ApiServer {
       }
       case 'delete':
         return this.planDelete(info, namespace, request);
+      case 'logs':
+      case 'exec':
+        throw badRequest(`${request.verb} is served by the kubelet, through a request`);
     }
   }
 

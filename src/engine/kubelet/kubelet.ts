@@ -1,4 +1,4 @@
-import type { ApiServer } from '../apiserver/apiserver';
+import type { ApiServer, NodeConnection } from '../apiserver/apiserver';
 import { objectRef } from '../apiserver/apiserver';
 import type {
   Container,
@@ -76,7 +76,7 @@ interface PodWorker {
  * to run them, restarts their containers by the pod's restartPolicy (with CrashLoopBackOff), and
  * reports their status (and events) back through the API server.
  */
-export class Kubelet {
+export class Kubelet implements NodeConnection {
   readonly component: string;
   private readonly runtimeComponent: string;
   private readonly client: ApiClient;
@@ -249,10 +249,23 @@ export class Kubelet {
 
   /** logs returns a container's log lines: the current instance, or with previous the one before. */
   logs(podUid: string, container: string, previous = false): string[] | undefined {
-    const record = this.workers.get(podUid)?.containers.find((c) => c.spec.name === container);
+    const worker = this.workers.get(podUid);
+    const record = [...(worker?.initContainers ?? []), ...(worker?.containers ?? [])].find(
+      (c) => c.spec.name === container,
+    );
     if (!record) return undefined;
     const instance = previous ? this.runtime.previousOf(record.current?.id) : record.current;
     return instance?.logs.map((l) => l.line);
+  }
+
+  /** exec runs a command in a running container, for `kubectl exec` (through the API server). */
+  exec(
+    podUid: string,
+    container: string,
+    command: string[],
+  ): { exitCode: number; output: string[] } | undefined {
+    const record = this.workers.get(podUid)?.containers.find((c) => c.spec.name === container);
+    return record?.current ? this.runtime.exec(record.current.id, command) : undefined;
   }
 
   /** killContainer SIGKILLs a container's process, as `kill -9` on the node would. */
