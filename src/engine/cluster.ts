@@ -3,6 +3,10 @@ import { Clock, Random, toTimestamp } from './clock';
 import { ApiClient } from './client/client';
 import { ControllerContext } from './controllers/context';
 import { DeploymentController } from './controllers/deployment/deployment';
+import { JobController } from './controllers/job/job';
+import { StatefulSetController } from './controllers/statefulset/statefulset';
+import { DaemonSetController } from './controllers/daemonset/daemonset';
+import { CronJobController } from './controllers/cronjob/cronjob';
 import { GarbageCollector } from './controllers/garbagecollector/garbagecollector';
 import { NodeLifecycleController } from './controllers/nodelifecycle/nodelifecycle';
 import { ReplicaSetController } from './controllers/replicaset/replicaset';
@@ -85,10 +89,18 @@ export class Cluster {
     this.controllers = new ControllerContext(this.api, this.clock);
     new ReplicaSetController(this.controllers);
     new DeploymentController(this.controllers);
+    new JobController(this.controllers);
+    new DaemonSetController(this.controllers);
+    new StatefulSetController(this.controllers);
+    new CronJobController(this.controllers);
     new GarbageCollector(this.controllers);
     const nodeLifecycle = new NodeLifecycleController(this.controllers);
     new TaintEvictionController(this.controllers);
     this.scheduler = new Scheduler(this.api, this.clock, this.rng);
+    this.api.connectNodes((name) => {
+      const kubelet = this.kubelets.get(name);
+      return kubelet?.isUp ? kubelet : undefined;
+    });
     this.controllers.start();
     nodeLifecycle.start();
     this.scheduler.start();
@@ -235,19 +247,6 @@ export class Cluster {
       Pod | undefined;
     const kubelet = found?.spec.nodeName ? this.kubelets.get(found.spec.nodeName) : undefined;
     return kubelet?.killContainer(found!.metadata.uid, container) ?? false;
-  }
-
-  /** containerLogs reads a container's log lines from its node, as `kubectl logs` does. */
-  containerLogs(
-    namespace: string,
-    pod: string,
-    container: string,
-    previous = false,
-  ): string[] | undefined {
-    const found = this.api.list('pods', namespace).find((p) => p.metadata.name === pod) as
-      Pod | undefined;
-    const kubelet = found?.spec.nodeName ? this.kubelets.get(found.spec.nodeName) : undefined;
-    return kubelet?.logs(found!.metadata.uid, container, previous);
   }
 
   /** schedulingDecision is the scheduler's record of why a pod went where it did. */

@@ -16,6 +16,14 @@ const KIND_KO: Record<string, string> = {
   Node: '노드',
   Namespace: '네임스페이스',
   Event: '이벤트',
+  Job: '잡',
+  CronJob: '크론잡',
+  DaemonSet: '데몬셋',
+  StatefulSet: '스테이트풀셋',
+  jobs: '잡 목록',
+  cronjobs: '크론잡 목록',
+  daemonsets: '데몬셋 목록',
+  statefulsets: '스테이트풀셋 목록',
   pods: '파드 목록',
   deployments: '디플로이먼트 목록',
   replicasets: '레플리카셋 목록',
@@ -64,6 +72,66 @@ const NOTES: Record<string, (a: Args, hop: Hop) => Explanation> = {
   'deploy.revision': (a) => ({
     en: `The deployment controller records revision ${a.revision} on the Deployment.`,
     ko: `디플로이먼트 컨트롤러가 디플로이먼트에 리비전 ${a.revision}을 기록합니다.`,
+  }),
+  'job.create': (a) => ({
+    en: `Job ${a.job} needs another pod to reach its completions, so the job controller creates one.`,
+    ko: `잡 ${a.job}이(가) 목표 완료 수(completions)를 채우려면 파드가 더 필요해서, 잡 컨트롤러가 파드를 하나 만듭니다.`,
+  }),
+  'job.delete': (a) => ({
+    en: `Job ${a.job} is finished or has failed, so the job controller deletes a pod it no longer needs.`,
+    ko: `잡 ${a.job}이(가) 끝났거나 실패해서, 잡 컨트롤러가 더 필요 없는 파드를 지웁니다.`,
+  }),
+  'job.status': (a) => ({
+    en: `The job controller reports Job ${a.job}: ${a.active} active, ${a.succeeded} succeeded, ${a.failed} failed.`,
+    ko: `잡 컨트롤러가 잡 ${a.job}의 상태를 기록합니다: 실행 중 ${a.active}, 성공 ${a.succeeded}, 실패 ${a.failed}.`,
+  }),
+  'job.complete': (a) => ({
+    en: `Enough pods of Job ${a.job} succeeded: the job controller marks it Complete.`,
+    ko: `잡 ${a.job}의 파드가 필요한 만큼 성공했습니다. 잡 컨트롤러가 잡을 Complete로 표시합니다.`,
+  }),
+  'job.failed': (a) => ({
+    en: `Job ${a.job} has failed (too many failed pods, or past its deadline): the job controller marks it Failed.`,
+    ko: `잡 ${a.job}이(가) 실패했습니다(실패한 파드가 너무 많거나 기한을 넘김). 잡 컨트롤러가 잡을 Failed로 표시합니다.`,
+  }),
+  'cronjob.create': (a) => ({
+    en: `It is time by CronJob ${a.cronjob}'s schedule: the cronjob controller creates Job ${a.job}.`,
+    ko: `크론잡 ${a.cronjob}의 스케줄에 따른 시각이 되어, 크론잡 컨트롤러가 잡 ${a.job}을(를) 만듭니다.`,
+  }),
+  'cronjob.delete.replace': (a) => ({
+    en: `CronJob ${a.cronjob} has concurrencyPolicy Replace: the still-running Job ${a.job} is deleted for the new one.`,
+    ko: `크론잡 ${a.cronjob}의 concurrencyPolicy가 Replace여서, 아직 실행 중인 잡 ${a.job}을(를) 지우고 새 잡으로 바꿉니다.`,
+  }),
+  'cronjob.delete.history': (a) => ({
+    en: `CronJob ${a.cronjob} keeps only a few finished Jobs (its history limits): the cronjob controller deletes ${a.job}.`,
+    ko: `크론잡 ${a.cronjob}은(는) 끝난 잡을 몇 개만 남깁니다(history limit). 크론잡 컨트롤러가 ${a.job}을(를) 지웁니다.`,
+  }),
+  'cronjob.status': (a) => ({
+    en: `The cronjob controller records CronJob ${a.cronjob}'s last schedule time and its ${a.active} active Jobs.`,
+    ko: `크론잡 컨트롤러가 크론잡 ${a.cronjob}의 마지막 실행 시각과 실행 중인 잡 ${a.active}개를 기록합니다.`,
+  }),
+  'ds.create': (a) => ({
+    en: `Node ${a.node} should run DaemonSet ${a.ds}'s pod but has none: the daemonset controller creates one pinned to that node.`,
+    ko: `노드 ${a.node}에는 데몬셋 ${a.ds}의 파드가 있어야 하는데 없어서, 데몬셋 컨트롤러가 그 노드에 고정된 파드를 만듭니다.`,
+  }),
+  'ds.delete': (a) => ({
+    en: `The daemonset controller deletes DaemonSet ${a.ds}'s pod on ${a.node}: it is outdated, failed, extra, or the node is no longer eligible.`,
+    ko: `데몬셋 컨트롤러가 ${a.node}에 있는 데몬셋 ${a.ds}의 파드를 지웁니다. 오래된 버전이거나, 실패했거나, 남거나, 노드가 더 이상 맞지 않기 때문입니다.`,
+  }),
+  'ds.status': (a) => ({
+    en: `The daemonset controller reports DaemonSet ${a.ds}: ${a.ready} of ${a.want} nodes have a ready pod.`,
+    ko: `데몬셋 컨트롤러가 데몬셋 ${a.ds}의 상태를 기록합니다: 노드 ${a.want}개 중 ${a.ready}개에 준비된 파드가 있습니다.`,
+  }),
+  'sts.create': (a) => ({
+    en: `StatefulSet ${a.sts} is missing replica ${a.ordinal}: the statefulset controller creates ${a.pod} (in order, each after the one before is Ready).`,
+    ko: `스테이트풀셋 ${a.sts}에 ${a.ordinal}번 레플리카가 없어서, 스테이트풀셋 컨트롤러가 ${a.pod}을(를) 만듭니다(앞 번호가 Ready가 된 뒤 차례대로).`,
+  }),
+  'sts.delete': (a) => ({
+    en: `The statefulset controller deletes ${a.pod} of StatefulSet ${a.sts}: scaled down from the highest ordinal, outdated, or finished.`,
+    ko: `스테이트풀셋 컨트롤러가 스테이트풀셋 ${a.sts}의 ${a.pod}을(를) 지웁니다. 가장 큰 번호부터 줄이거나, 오래된 버전이거나, 끝난 파드이기 때문입니다.`,
+  }),
+  'sts.status': (a) => ({
+    en: `The statefulset controller reports StatefulSet ${a.sts}: ${a.ready} of ${a.want} pods ready.`,
+    ko: `스테이트풀셋 컨트롤러가 스테이트풀셋 ${a.sts}의 상태를 기록합니다: 준비된 파드 ${a.ready}/${a.want}.`,
   }),
   'gc.delete': (a) => ({
     en: `The garbage collector deletes ${a.kind} ${a.name}: its owner is gone.`,

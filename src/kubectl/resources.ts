@@ -33,4 +33,12 @@ export function resourceName(info: ResourceInfo): string {
 }
 
 /** ALL is what `kubectl get all` expands to (the "all" category), minus what the engine lacks. */
-export const ALL = ['pods', 'deployments', 'replicasets'];
+export const ALL = [
+  'pods',
+  'daemonsets',
+  'deployments',
+  'replicasets',
+  'statefulsets',
+  'cronjobs',
+  'jobs',
+];

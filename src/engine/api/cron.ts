@@ -107,9 +107,7 @@ export function parseSchedule(spec: string): Schedule {
   }
   const fields = text.split(/\s+/).filter((f) => f !== '');
   if (fields.length !== 5)
-    throw new CronError(
-      `expected exactly 5 fields, found ${fields.length}: [${fields.join(' ')}]`,
-    );
+    throw new CronError(`expected exactly 5 fields, found ${fields.length}: [${fields.join(' ')}]`);
   const [minute, hour, dom, month, dow] = fields.map((f, i) => parseField(f, FIELDS[i]!));
   // Sunday may also be written 7.
   if (dow!.values.delete(7)) dow!.values.add(0);

@@ -4,7 +4,18 @@ import { EventRecorder } from '../client/events';
 import { Informer } from '../client/informer';
 import type { ApiServer } from '../apiserver/apiserver';
 import { controllerOf } from '../api/objects';
-import type { Deployment, KubeObject, Lease, Node, Pod, ReplicaSet } from '../api/types';
+import type {
+  CronJob,
+  DaemonSet,
+  Deployment,
+  Job,
+  KubeObject,
+  Lease,
+  Node,
+  Pod,
+  ReplicaSet,
+  StatefulSet,
+} from '../api/types';
 
 export const CONTROLLER_MANAGER = 'kube-controller-manager';
 
@@ -20,6 +31,10 @@ export class ControllerContext {
   readonly deployments: Informer<Deployment>;
   readonly nodes: Informer<Node>;
   readonly leases: Informer<Lease>;
+  readonly daemonSets: Informer<DaemonSet>;
+  readonly statefulSets: Informer<StatefulSet>;
+  readonly jobs: Informer<Job>;
+  readonly cronJobs: Informer<CronJob>;
 
   constructor(
     readonly api: ApiServer,
@@ -31,6 +46,10 @@ export class ControllerContext {
     this.deployments = new Informer<Deployment>(api, CONTROLLER_MANAGER, 'deployments');
     this.nodes = new Informer<Node>(api, CONTROLLER_MANAGER, 'nodes');
     this.leases = new Informer<Lease>(api, CONTROLLER_MANAGER, 'leases');
+    this.daemonSets = new Informer<DaemonSet>(api, CONTROLLER_MANAGER, 'daemonsets');
+    this.statefulSets = new Informer<StatefulSet>(api, CONTROLLER_MANAGER, 'statefulsets');
+    this.jobs = new Informer<Job>(api, CONTROLLER_MANAGER, 'jobs');
+    this.cronJobs = new Informer<CronJob>(api, CONTROLLER_MANAGER, 'cronjobs');
     for (const informer of this.ownerAwareInformers()) {
       informer.addIndex(ControllerContext.BY_CONTROLLER, (obj) => {
         const ref = controllerOf(obj);
@@ -52,7 +71,15 @@ export class ControllerContext {
 
   /** ownerAwareInformers lists the informers of kinds that own or are owned (for the GC and indexes). */
   ownerAwareInformers(): Informer<KubeObject>[] {
-    return [this.deployments, this.replicaSets, this.pods] as unknown as Informer<KubeObject>[];
+    return [
+      this.deployments,
+      this.replicaSets,
+      this.pods,
+      this.daemonSets,
+      this.statefulSets,
+      this.cronJobs,
+      this.jobs,
+    ] as unknown as Informer<KubeObject>[];
   }
 
   /** recorder returns an event recorder reporting as the named controller. */
@@ -61,7 +88,17 @@ export class ControllerContext {
   }
 
   start(): void {
-    for (const informer of [this.nodes, this.leases, this.deployments, this.replicaSets, this.pods])
+    for (const informer of [
+      this.nodes,
+      this.leases,
+      this.deployments,
+      this.replicaSets,
+      this.daemonSets,
+      this.statefulSets,
+      this.cronJobs,
+      this.jobs,
+      this.pods,
+    ])
       informer.start();
   }
 }

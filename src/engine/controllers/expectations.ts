@@ -24,6 +24,11 @@ export class Expectations {
     this.byKey.set(key, { add: 0, del: count, setAt: this.now() });
   }
 
+  /** expect sets both counts at once, for a sync that creates and deletes (DaemonSet). */
+  expect(key: string, add: number, del: number): void {
+    this.byKey.set(key, { add, del, setAt: this.now() });
+  }
+
   creationObserved(key: string): void {
     const e = this.byKey.get(key);
     if (e) e.add--;

@@ -167,6 +167,7 @@ describe('kube-scheduler', () => {
     expect(decision.scores.map((s) => s.node).sort()).toEqual(['w1-k8s', 'w2-k8s', 'w3-k8s']);
     expect(decision.scores[0]!.plugins.map((p) => [p.plugin, p.weight])).toEqual([
       ['TaintToleration', 3],
+      ['NodeAffinity', 2],
       ['NodeResourcesFit', 1],
       ['NodeResourcesBalancedAllocation', 1],
     ]);

@@ -1,6 +1,11 @@
 import {
+  formatLabels,
   formatSelector,
+  type CronJob,
+  type DaemonSet,
   type Deployment,
+  type Job,
+  type StatefulSet,
   type Event,
   type KubeObject,
   type Namespace,
@@ -8,7 +13,7 @@ import {
   type Pod,
   type ReplicaSet,
 } from '../../engine';
-import { age } from './age';
+import { age, humanDuration } from './age';
 import { summarizePod } from './pod-status';
 import type { Table } from './table';
 
@@ -166,6 +171,124 @@ const PRINTERS: Record<string, ResourcePrinter> = {
         e.metadata.name,
       ];
     },
+  },
+};
+
+/** jobStatus is printJob's STATUS: the first of these conditions that holds, else Running. */
+function jobStatus(job: Job): string {
+  const is = (type: string) =>
+    job.status?.conditions?.some((c) => c.type === type && c.status === 'True');
+  if (is('Complete')) return 'Complete';
+  if (is('Failed')) return 'Failed';
+  if (job.metadata.deletionTimestamp) return 'Terminating';
+  if (is('Suspended')) return 'Suspended';
+  if (is('FailureTarget')) return 'FailureTarget';
+  if (is('SuccessCriteriaMet')) return 'SuccessCriteriaMet';
+  return 'Running';
+}
+
+function jobCompletions(job: Job): string {
+  const succeeded = job.status?.succeeded ?? 0;
+  if (job.spec.completions !== undefined) return `${succeeded}/${job.spec.completions}`;
+  return job.spec.parallelism > 1 ? `${succeeded}/1 of ${job.spec.parallelism}` : `${succeeded}/1`;
+}
+
+function jobDuration(job: Job, now: number): string {
+  const start = job.status?.startTime;
+  if (!start) return '';
+  const end = job.status.completionTime ? Date.parse(job.status.completionTime) : now;
+  return humanDuration(end - Date.parse(start));
+}
+
+const boolCell = (b: boolean | undefined) => (b === undefined ? '<unset>' : b ? 'True' : 'False');
+
+PRINTERS.DaemonSet = {
+  headers: [
+    'NAME',
+    'DESIRED',
+    'CURRENT',
+    'READY',
+    'UP-TO-DATE',
+    'AVAILABLE',
+    'NODE SELECTOR',
+    'AGE',
+  ],
+  wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
+  row(obj, now, wide) {
+    const ds = obj as DaemonSet;
+    const st = ds.status;
+    const cells = [
+      ds.metadata.name,
+      String(st?.desiredNumberScheduled ?? 0),
+      String(st?.currentNumberScheduled ?? 0),
+      String(st?.numberReady ?? 0),
+      String(st?.updatedNumberScheduled ?? 0),
+      String(st?.numberAvailable ?? 0),
+      formatLabels(ds.spec.template.spec.nodeSelector),
+      age(ds.metadata.creationTimestamp, now),
+    ];
+    if (wide)
+      cells.push(...containersAndImages(ds.spec.template.spec), formatSelector(ds.spec.selector));
+    return cells;
+  },
+};
+
+PRINTERS.StatefulSet = {
+  headers: ['NAME', 'READY', 'AGE'],
+  wide: ['CONTAINERS', 'IMAGES'],
+  row(obj, now, wide) {
+    const sts = obj as StatefulSet;
+    const cells = [
+      sts.metadata.name,
+      `${sts.status?.readyReplicas ?? 0}/${sts.spec.replicas}`,
+      age(sts.metadata.creationTimestamp, now),
+    ];
+    if (wide) cells.push(...containersAndImages(sts.spec.template.spec));
+    return cells;
+  },
+};
+
+PRINTERS.Job = {
+  headers: ['NAME', 'STATUS', 'COMPLETIONS', 'DURATION', 'AGE'],
+  wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
+  row(obj, now, wide) {
+    const job = obj as Job;
+    const cells = [
+      job.metadata.name,
+      jobStatus(job),
+      jobCompletions(job),
+      jobDuration(job, now),
+      age(job.metadata.creationTimestamp, now),
+    ];
+    if (wide)
+      cells.push(...containersAndImages(job.spec.template.spec), formatSelector(job.spec.selector));
+    return cells;
+  },
+};
+
+PRINTERS.CronJob = {
+  headers: ['NAME', 'SCHEDULE', 'TIMEZONE', 'SUSPEND', 'ACTIVE', 'LAST SCHEDULE', 'AGE'],
+  wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
+  row(obj, now, wide) {
+    const cj = obj as CronJob;
+    const last = cj.status?.lastScheduleTime;
+    const cells = [
+      cj.metadata.name,
+      cj.spec.schedule,
+      orNone(cj.spec.timeZone),
+      boolCell(cj.spec.suspend),
+      String(cj.status?.active?.length ?? 0),
+      last ? age(last, now) : '<none>',
+      age(cj.metadata.creationTimestamp, now),
+    ];
+    if (wide) {
+      const jobSpec = cj.spec.jobTemplate.spec;
+      cells.push(
+        ...containersAndImages(jobSpec.template.spec),
+        jobSpec.selector ? formatSelector(jobSpec.selector) : '<none>',
+      );
+    }
+    return cells;
   },
 };
 

@@ -1,5 +1,6 @@
 import type { FilterPlugin, ScorePlugin } from '../framework';
 import { balancedAllocation } from './balanced-allocation';
+import { nodeAffinity } from './node-affinity';
 import { nodeName } from './node-name';
 import { nodeResourcesFit } from './node-resources-fit';
 import { nodeUnschedulable } from './node-unschedulable';
@@ -10,12 +11,14 @@ export const FILTER_PLUGINS: readonly FilterPlugin[] = [
   nodeUnschedulable,
   nodeName,
   taintToleration,
+  nodeAffinity,
   nodeResourcesFit,
 ];
 
 /** The default profile's score plugins with their weights. */
 export const SCORE_PLUGINS: readonly ScorePlugin[] = [
   taintToleration,
+  nodeAffinity,
   nodeResourcesFit,
   balancedAllocation,
 ];
