@@ -8,6 +8,7 @@ import { annotate, label } from './metadata-map';
 import { cordon, uncordon } from './cordon';
 import { apiResources, clusterInfo, config, version } from './info';
 import { rollout } from './rollout';
+import { exec, logs } from './logs';
 import { scale } from './scale';
 import { set } from './set';
 import { taint } from './taint';
@@ -21,6 +22,8 @@ export const COMMANDS: readonly Command[] = [
   describe,
   apply,
   scale,
+  logs,
+  exec,
   set,
   label,
   annotate,

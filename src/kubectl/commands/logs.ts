@@ -1,0 +1,119 @@
+import type { ApiResponse, Pod } from '../../engine';
+import { request, type Command, type Context, type Op, type Task } from '../context';
+import { formatStatusError, KubectlError } from '../errors';
+
+/** podAndContainer reads the pod, then picks the container as kubectl does (the first, with a note). */
+function* podAndContainer(
+  ctx: Context,
+  podName: string,
+  named: string | undefined,
+): Generator<Op, { pod: Pod; container: string } | undefined, ApiResponse | undefined> {
+  const res = yield* request({
+    verb: 'get',
+    resource: 'pods',
+    namespace: ctx.namespace,
+    name: podName,
+  });
+  if (!res.ok) {
+    ctx.err.push(formatStatusError(res.error));
+    ctx.exitCode = 1;
+    return undefined;
+  }
+  const pod = res.result.object as Pod;
+  const names = pod.spec.containers.map((c) => c.name);
+  const inits = (pod.spec.initContainers ?? []).map((c) => `${c.name} (init)`);
+  const chosen = ctx.flags.string('container') || named;
+  if (chosen) return { pod, container: chosen };
+  const annotated = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
+  if (names.length + inits.length > 1 && !annotated) {
+    ctx.err.push(`Defaulted container "${names[0]}" out of: ${[...names, ...inits].join(', ')}`);
+  }
+  return { pod, container: annotated ?? names[0]! };
+}
+
+function* logsCommand(ctx: Context): Task {
+  const [target, extra] = ctx.flags.args;
+  if (!target) {
+    throw new KubectlError(
+      "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples",
+    );
+  }
+  const podName = target.startsWith('pod/') ? target.slice(4) : target;
+  const found = yield* podAndContainer(ctx, podName, extra);
+  if (!found) return;
+  const res = yield* request({
+    verb: 'logs',
+    resource: 'pods',
+    namespace: ctx.namespace,
+    name: podName,
+    container: found.container,
+    previous: ctx.flags.bool('previous'),
+  });
+  if (!res.ok) {
+    ctx.err.push(formatStatusError(res.error));
+    ctx.exitCode = 1;
+    return;
+  }
+  let lines = res.result.lines ?? [];
+  const tail = Number(ctx.flags.string('tail', '-1'));
+  if (tail >= 0) lines = tail === 0 ? [] : lines.slice(-tail);
+  ctx.out.push(...lines.map((line) => `${line}\n`));
+}
+
+/** logs prints a container's log: `kubectl logs nginx`, `-c`, `--previous`, `--tail`. */
+export const logs: Command = {
+  name: 'logs',
+  flags: [
+    { name: 'container', short: 'c', type: 'string' },
+    { name: 'previous', short: 'p', type: 'bool' },
+    { name: 'follow', short: 'f', type: 'bool' },
+    { name: 'tail', type: 'string', default: '-1' },
+    { name: 'timestamps', type: 'bool' },
+  ],
+  run: logsCommand,
+};
+
+function* execCommand(ctx: Context): Task {
+  const [podName] = ctx.flags.args;
+  const command = ctx.flags.dashArgs;
+  if (!podName) throw new KubectlError('error: pod, type/name or --filename must be specified');
+  if (!command || command.length === 0) {
+    throw new KubectlError('error: you must specify at least one command for the container');
+  }
+  // kubectl without a terminal on stdin (a script, or this simulated terminal) says so and runs on.
+  if (ctx.flags.bool('tty'))
+    ctx.err.push('Unable to use a TTY - input is not a terminal or the right kind of file');
+  const name = podName.startsWith('pod/') ? podName.slice(4) : podName;
+  const found = yield* podAndContainer(ctx, name, undefined);
+  if (!found) return;
+  const res = yield* request({
+    verb: 'exec',
+    resource: 'pods',
+    namespace: ctx.namespace,
+    name,
+    container: found.container,
+    command,
+  });
+  if (!res.ok) {
+    ctx.err.push(formatStatusError(res.error));
+    ctx.exitCode = 1;
+    return;
+  }
+  ctx.out.push(...(res.result.lines ?? []).map((line) => `${line}\n`));
+  const code = res.result.exitCode ?? 0;
+  if (code !== 0) {
+    ctx.err.push(`command terminated with exit code ${code}`);
+    ctx.exitCode = code;
+  }
+}
+
+/** exec runs a command in a container: `kubectl exec nginx -- cat /etc/hostname`. */
+export const exec: Command = {
+  name: 'exec',
+  flags: [
+    { name: 'container', short: 'c', type: 'string' },
+    { name: 'stdin', short: 'i', type: 'bool' },
+    { name: 'tty', short: 't', type: 'bool' },
+  ],
+  run: execCommand,
+};
