@@ -1,5 +1,5 @@
 import { isPodReady, isPodTerminal, podCondition } from '../../api/pod';
-import { clone, controllerOf, deepEqual, objectKey, ownerReferenceTo } from '../../api/objects';
+import { clone, controllerOf, deepEqual, objectKey } from '../../api/objects';
 import { matchesNodeSelectorAndAffinity } from '../../api/node-selector';
 import type { DaemonSet, DaemonSetStatus, Node, Pod, PodSpec, Toleration } from '../../api/types';
 import { parseTimestamp } from '../../clock';
@@ -7,6 +7,7 @@ import type { EventRecorder } from '../../client/events';
 import { WorkQueue } from '../../client/workqueue';
 import { tolerates } from '../../scheduler/plugins/taint-toleration';
 import { ControllerContext } from '../context';
+import { createPod, podFromTemplate } from '../pod-control';
 import { Expectations } from '../expectations';
 import { computeHash } from '../hash';
 
@@ -259,40 +260,21 @@ export class DaemonSetController {
         },
       },
     };
-    const body = {
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: {
-        generateName: `${ds.metadata.name}-`,
-        namespace: ds.metadata.namespace,
-        labels: {
-          ...template.metadata.labels,
-          [REVISION_HASH_LABEL]: hash,
-          [TEMPLATE_GENERATION_LABEL]: String(ds.metadata.generation ?? 1),
-        },
-        ...(template.metadata.annotations
-          ? { annotations: { ...template.metadata.annotations } }
-          : {}),
-        ownerReferences: [ownerReferenceTo(ds)],
+    const body = podFromTemplate(ds, template, {
+      labels: {
+        [REVISION_HASH_LABEL]: hash,
+        [TEMPLATE_GENERATION_LABEL]: String(ds.metadata.generation ?? 1),
       },
       spec: podSpec,
-    };
+    });
     const key = objectKey(ds);
-    this.ctx.client.request(
-      { verb: 'create', resource: 'pods', namespace: ds.metadata.namespace, body },
-      (response) => {
-        if (response.ok) {
-          this.recorder.normal(
-            ds,
-            'SuccessfulCreate',
-            `Created pod: ${response.result.object!.metadata.name}`,
-          );
-        } else {
-          this.expectations.creationObserved(key);
-          this.recorder.warning(ds, 'FailedCreate', `Error creating: ${response.error.message}`);
-        }
-      },
+    createPod(
+      this.ctx,
+      this.recorder,
+      ds,
+      body,
       { code: 'ds.create', args: { ds: ds.metadata.name, node } },
+      () => this.expectations.creationObserved(key),
     );
   }
 

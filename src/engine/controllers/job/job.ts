@@ -1,10 +1,11 @@
 import { isPodReady, isPodTerminal } from '../../api/pod';
-import { clone, controllerOf, deepEqual, objectKey, ownerReferenceTo } from '../../api/objects';
+import { clone, controllerOf, deepEqual, objectKey } from '../../api/objects';
 import type { Job, JobCondition, JobStatus, Pod } from '../../api/types';
 import { parseTimestamp, toTimestamp } from '../../clock';
 import type { EventRecorder } from '../../client/events';
 import { WorkQueue } from '../../client/workqueue';
 import { ControllerContext } from '../context';
+import { createPod, podFromTemplate } from '../pod-control';
 import { Expectations } from '../expectations';
 
 /** Pod-failure back-off (job_controller.go): 10s, doubling per failure since the last success, capped at 10 minutes. */
@@ -217,36 +218,13 @@ export class JobController {
   }
 
   private createPod(key: string, job: Job): void {
-    const template = job.spec.template;
-    const body = {
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: {
-        generateName: `${job.metadata.name}-`,
-        namespace: job.metadata.namespace,
-        labels: { ...template.metadata.labels },
-        ...(template.metadata.annotations
-          ? { annotations: { ...template.metadata.annotations } }
-          : {}),
-        ownerReferences: [ownerReferenceTo(job)],
-      },
-      spec: clone(template.spec),
-    };
-    this.ctx.client.request(
-      { verb: 'create', resource: 'pods', namespace: job.metadata.namespace, body },
-      (response) => {
-        if (response.ok) {
-          this.recorder.normal(
-            job,
-            'SuccessfulCreate',
-            `Created pod: ${response.result.object!.metadata.name}`,
-          );
-        } else {
-          this.expectations.creationObserved(key);
-          this.recorder.warning(job, 'FailedCreate', `Error creating: ${response.error.message}`);
-        }
-      },
+    createPod(
+      this.ctx,
+      this.recorder,
+      job,
+      podFromTemplate(job, job.spec.template),
       { code: 'job.create', args: { job: job.metadata.name } },
+      () => this.expectations.creationObserved(key),
     );
   }
 

@@ -1,11 +1,12 @@
 import { isPodActive, isPodReady, podCondition } from '../../api/pod';
-import { clone, controllerOf, objectKey, ownerReferenceTo } from '../../api/objects';
+import { controllerOf, objectKey } from '../../api/objects';
 import { matchesSelector } from '../../api/labels';
 import type { Pod, ReplicaSet, ReplicaSetStatus } from '../../api/types';
 import { parseTimestamp } from '../../clock';
 import type { EventRecorder } from '../../client/events';
 import { WorkQueue } from '../../client/workqueue';
 import { ControllerContext } from '../context';
+import { createPod, podFromTemplate } from '../pod-control';
 import { Expectations } from '../expectations';
 import { compareForDeletion } from './ranking';
 
@@ -108,36 +109,13 @@ export class ReplicaSetController {
   }
 
   private createPod(key: string, rs: ReplicaSet): void {
-    const template = rs.spec.template;
-    const body = {
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: {
-        generateName: `${rs.metadata.name}-`,
-        namespace: rs.metadata.namespace,
-        labels: { ...template.metadata.labels },
-        ...(template.metadata.annotations
-          ? { annotations: { ...template.metadata.annotations } }
-          : {}),
-        ownerReferences: [ownerReferenceTo(rs)],
-      },
-      spec: clone(template.spec),
-    };
-    this.ctx.client.request(
-      { verb: 'create', resource: 'pods', namespace: rs.metadata.namespace, body },
-      (response) => {
-        if (response.ok) {
-          this.recorder.normal(
-            rs,
-            'SuccessfulCreate',
-            `Created pod: ${response.result.object!.metadata.name}`,
-          );
-        } else {
-          this.expectations.creationObserved(key);
-          this.recorder.warning(rs, 'FailedCreate', `Error creating: ${response.error.message}`);
-        }
-      },
+    createPod(
+      this.ctx,
+      this.recorder,
+      rs,
+      podFromTemplate(rs, rs.spec.template),
       { code: 'rs.create', args: { rs: rs.metadata.name, want: rs.spec.replicas } },
+      () => this.expectations.creationObserved(key),
     );
   }
 

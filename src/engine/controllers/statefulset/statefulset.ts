@@ -1,10 +1,11 @@
 import { isPodReady, isPodTerminal, podCondition } from '../../api/pod';
-import { clone, controllerOf, deepEqual, objectKey, ownerReferenceTo } from '../../api/objects';
+import { clone, controllerOf, deepEqual, objectKey } from '../../api/objects';
 import type { Pod, StatefulSet, StatefulSetStatus } from '../../api/types';
 import { parseTimestamp } from '../../clock';
 import type { EventRecorder } from '../../client/events';
 import { WorkQueue } from '../../client/workqueue';
 import { ControllerContext } from '../context';
+import { podFromTemplate } from '../pod-control';
 import { computeHash } from '../hash';
 
 export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
@@ -115,25 +116,15 @@ export class StatefulSetController {
     const spec = clone(template.spec);
     spec.hostname = name;
     if (sts.spec.serviceName) spec.subdomain = sts.spec.serviceName;
-    const body = {
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: {
-        name,
-        namespace: sts.metadata.namespace,
-        labels: {
-          ...template.metadata.labels,
-          [POD_INDEX_LABEL]: String(ordinal),
-          [REVISION_LABEL]: revision,
-          [POD_NAME_LABEL]: name,
-        },
-        ...(template.metadata.annotations
-          ? { annotations: { ...template.metadata.annotations } }
-          : {}),
-        ownerReferences: [ownerReferenceTo(sts)],
+    const body = podFromTemplate(sts, template, {
+      name,
+      labels: {
+        [POD_INDEX_LABEL]: String(ordinal),
+        [REVISION_LABEL]: revision,
+        [POD_NAME_LABEL]: name,
       },
       spec,
-    };
+    });
     const what = `Pod ${name} in StatefulSet ${sts.metadata.name}`;
     this.ctx.client.request(
       { verb: 'create', resource: 'pods', namespace: sts.metadata.namespace, body },
