@@ -1,7 +1,7 @@
 import { Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import ClusterGraph from './components/graph/ClusterGraph';
-import HopPanel from './components/layout/HopPanel';
+import SidePanel from './components/inspector/SidePanel';
 import LanguageSelect from './components/layout/LanguageSelect';
 import PlaybackToolbar from './components/playback/PlaybackToolbar';
 import { usePlaybackKeys } from './components/playback/use-playback-keys';
@@ -11,7 +11,7 @@ import WorkbenchTabs from './components/terminal/WorkbenchTabs';
 const ManifestEditor = lazy(() => import('./components/editor/ManifestEditor'));
 const LessonPanel = lazy(() => import('./components/lessons/LessonPanel'));
 
-/** App lays out the learner's screen: lessons left, the cluster in the middle, the hop right, the terminal and editor below. */
+/** App lays out the learner's screen: lessons left, the cluster in the middle, the hop (or the inspector) right, the terminal and editor below. */
 export default function App() {
   const { t } = useTranslation();
   usePlaybackKeys();
@@ -32,7 +32,7 @@ export default function App() {
           <PlaybackToolbar />
           <ClusterGraph />
         </div>
-        <HopPanel />
+        <SidePanel />
         <div className="editor-row">
           <WorkbenchTabs
             editor={

@@ -9,6 +9,7 @@ import {
 } from '../engine';
 import { startKubectl, type KubectlResult } from '../kubectl';
 import { advanceBudget, clampSpeed, MAX_FRAME_MS } from './playback';
+import type { ObjectRef, SidePanelTab } from './selection';
 
 export type { KubectlResult };
 
@@ -30,6 +31,10 @@ export interface KubeloopState {
   speed: number;
   /** simulated milliseconds since the cluster started */
   simTime: number;
+  /** the object the inspector shows (picked on the graph), if any */
+  selected: ObjectRef | undefined;
+  /** what the right-hand panel shows */
+  sidePanel: SidePanelTab;
 
   step(): Hop | undefined;
   play(): void;
@@ -39,6 +44,9 @@ export interface KubeloopState {
   runKubectl(line: string, stdin?: string): Promise<KubectlResult>;
   applyManifest(yaml: string): Promise<KubectlResult>;
   reset(options?: ClusterOptions): void;
+  /** select shows ref in the inspector; undefined deselects and goes back to the current hop. */
+  select(ref: ObjectRef | undefined): void;
+  showSidePanel(tab: SidePanelTab): void;
 }
 
 const DEFAULT_OPTIONS: ClusterOptions = { seed: 1, preset: 'kubeadm' };
@@ -80,6 +88,8 @@ export const useKubeloop = create<KubeloopState>()((set, get) => ({
   version: 0,
   playing: false,
   speed: 1,
+  selected: undefined,
+  sidePanel: 'hop',
 
   step() {
     const hop = get().cluster.step();
@@ -117,7 +127,21 @@ export const useKubeloop = create<KubeloopState>()((set, get) => ({
     return get().runKubectl('kubectl apply -f -', yaml);
   },
   reset(options) {
-    set({ ...freshState(options ?? {}), version: get().version + 1, playing: false });
+    set({
+      ...freshState(options ?? {}),
+      version: get().version + 1,
+      playing: false,
+      selected: undefined,
+      sidePanel: 'hop',
+    });
+  },
+  select(ref) {
+    set(
+      ref ? { selected: ref, sidePanel: 'inspector' } : { selected: undefined, sidePanel: 'hop' },
+    );
+  },
+  showSidePanel(tab) {
+    set({ sidePanel: tab });
   },
 }));
 
@@ -186,3 +210,5 @@ export const selectLastHop = (s: KubeloopState) => s.lastHop;
 export const selectPlaying = (s: KubeloopState) => s.playing;
 export const selectSpeed = (s: KubeloopState) => s.speed;
 export const selectSimTime = (s: KubeloopState) => s.simTime;
+export const selectSelected = (s: KubeloopState) => s.selected;
+export const selectSidePanel = (s: KubeloopState) => s.sidePanel;

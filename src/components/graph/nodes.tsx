@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { KubeloopState } from '../../state/store';
 import { useKubeloop } from '../../state/store';
 import { usePodsOnNode } from '../../state/pods';
+import { useNodeStatus } from '../inspector/use-node-status';
+import '../inspector/shell-i18n';
 import { PODS_PER_NODE, type Side } from './layout';
 import PodChip from './PodChip';
 
@@ -69,10 +71,24 @@ export function NodeGroup({ data }: NodeProps<Node<NodeGroupData>>) {
   const { t } = useTranslation();
   const pods = usePodsOnNode(data.node);
   const shown = pods.slice(0, PODS_PER_NODE);
+  const status = useNodeStatus(data.node);
+  const selected = useKubeloop(
+    (s: KubeloopState) => s.selected?.kind === 'Node' && s.selected.name === data.node,
+  );
+  const select = useKubeloop((s: KubeloopState) => s.select);
   return (
     <div className="node-group" aria-label={t('graph.node', { name: data.node })}>
       <div className="node-group-title">
-        <strong>{data.node}</strong>
+        <button
+          type="button"
+          className={`node-select nopan${selected ? ' is-selected' : ''}`}
+          aria-label={t('inspector:selectNode', { name: data.node, status })}
+          aria-pressed={selected}
+          onClick={() => select({ kind: 'Node', name: data.node })}
+        >
+          <strong>{data.node}</strong>
+          {status !== 'Ready' && <span className="node-status">{status}</span>}
+        </button>
         {data.controlPlane && <span className="node-role">{t('graph.controlPlane')}</span>}
         <span className="node-pod-count">{t('graph.podCount', { count: pods.length })}</span>
       </div>

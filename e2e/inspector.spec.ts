@@ -1,0 +1,151 @@
+import { expect, test, type Page } from '@playwright/test';
+
+// A learner applies the Deployment template, lets the cluster settle, then asks "why did this
+// pod land there?": the inspector shows the scheduler's filters and scores, then the node.
+
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => {
+    localStorage.setItem('kubeloop.lang', 'en');
+    localStorage.removeItem('kubeloop.editor.v1');
+  });
+});
+
+async function applyDeploymentTemplate(page: Page) {
+  const editor = page.getByRole('region', { name: 'Manifest editor' });
+  await expect(editor.locator('.monaco-editor').first()).toBeVisible({ timeout: 15_000 });
+  await editor.getByRole('combobox', { name: 'Template' }).selectOption('deployment');
+  await expect(editor.locator('.monaco-editor').first()).toContainText('kind:\u00a0Deployment');
+  await editor.getByRole('button', { name: 'Apply' }).click();
+  await expect(editor.getByRole('status')).toContainText('deployment.apps/nginx created');
+  await page
+    .getByRole('toolbar', { name: 'Playback' })
+    .getByRole('button', { name: 'Step to quiet' })
+    .click();
+}
+
+test('inspect a pod: its node, the scheduler’s decision, then the node it runs on', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await applyDeploymentTemplate(page);
+
+  const graph = page.getByRole('region', { name: 'Cluster graph' });
+  const chips = graph.getByRole('button', { name: /^Pod nginx-.*, Running$/ });
+  await expect(chips).toHaveCount(3);
+  const chip = chips.first();
+  const podName = (await chip.getAttribute('aria-label'))!.replace(/^Pod (\S+), Running$/, '$1');
+  await chip.click();
+  await expect(chip).toHaveAttribute('aria-pressed', 'true');
+
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await expect(inspector.getByRole('heading', { level: 2 })).toHaveText(`Pod ${podName}`);
+  const facts = inspector.locator('.inspector-facts');
+  await expect(facts).toContainText('Running');
+  await expect(facts).toContainText('BestEffort');
+  const nodeLink = facts.getByRole('button', { name: /^w\d-k8s$/ });
+  const nodeName = (await nodeLink.textContent())!;
+
+  // The scheduler's table: the winner is said in words, and the control plane stopped at its taint.
+  const table = inspector.getByRole('table', { name: `Scheduler’s decision for ${podName}` });
+  await expect(table).toBeVisible();
+  const winner = table.getByRole('row', { name: new RegExp(`^${nodeName} `) });
+  await expect(winner.getByRole('cell').first()).toHaveText(/selected/);
+  await expect(table.getByRole('row').filter({ hasText: 'selected' })).toHaveCount(1);
+  const master = table.getByRole('row', { name: /^m-k8s / });
+  await expect(master).toContainText('filtered out');
+  await expect(master).toContainText(
+    'node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }',
+  );
+  const headers = await table.getByRole('columnheader').allTextContents();
+  const taintColumn = headers.indexOf('Filter: TaintToleration');
+  expect(taintColumn).toBeGreaterThan(1);
+  // cells() skips the row header: column n of the header is cell n-1.
+  await expect(master.getByRole('cell').nth(taintColumn - 1)).toContainText('untolerated taint');
+  await expect(master.getByRole('cell').nth(taintColumn)).toHaveText(/—/);
+  await expect(inspector.getByText('Filters rule out nodes')).toBeVisible();
+  await expect(inspector.getByRole('table', { name: 'Events' })).toContainText('Scheduled');
+
+  // Keyboard: Esc closes the inspector and the current hop comes back.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('complementary', { name: 'Current hop' })).toBeVisible();
+  await expect(chip).toHaveAttribute('aria-pressed', 'false');
+
+  // The node: select it from the graph by keyboard.
+  const nodeButton = graph.getByRole('button', { name: 'Node w1-k8s, Ready' });
+  await nodeButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(inspector.getByRole('heading', { level: 2 })).toHaveText('Node w1-k8s');
+  const allocated = inspector.getByRole('table', { name: 'Allocated resources' });
+  await expect(allocated.getByRole('row', { name: /^cpu / })).toContainText('0 (0%)');
+  await expect(inspector.getByRole('region', { name: 'Taints' })).toContainText('No taints.');
+  await expect(inspector.getByRole('table', { name: 'Conditions' })).toContainText('KubeletReady');
+  await expect(inspector.locator('.inspector-facts')).toContainText('1 / 110');
+
+  // From the node, back to one of its pods; then the hop tab.
+  await inspector
+    .getByRole('region', { name: 'Pods on this node' })
+    .getByRole('button')
+    .first()
+    .click();
+  await expect(inspector.getByRole('heading', { level: 2 })).toHaveText(/^Pod nginx-/);
+  await page.getByRole('tab', { name: 'Current hop' }).click();
+  await expect(page.getByRole('complementary', { name: 'Current hop' })).toBeVisible();
+});
+
+test('the control plane’s taint, in Korean', async ({ page }) => {
+  await page.goto('/');
+  await applyDeploymentTemplate(page);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  const graph = page.getByRole('region', { name: '클러스터 그래프' });
+  await graph.getByRole('button', { name: 'm-k8s, Ready' }).click();
+  const inspector = page.getByRole('region', { name: '인스펙터' });
+  await expect(inspector.getByRole('heading', { level: 2 })).toHaveText('노드 m-k8s');
+  await expect(inspector.getByRole('table', { name: '할당된 리소스' })).toBeVisible();
+  await expect(inspector.getByRole('region', { name: '테인트' })).toContainText(
+    'node-role.kubernetes.io/control-plane:NoSchedule',
+  );
+  await expect(inspector.getByRole('table', { name: '컨디션' })).toContainText('KubeletReady');
+});
+
+test('a pod no node fits: the inspector shows the FailedScheduling message', async ({ page }) => {
+  await page.goto('/');
+  const editor = page.getByRole('region', { name: 'Manifest editor' });
+  const monaco = editor.locator('.monaco-editor').first();
+  await expect(monaco).toBeVisible({ timeout: 15_000 });
+  const manifest = [
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata:',
+    '  name: picky',
+    'spec:',
+    '  nodeSelector:',
+    '    disktype: ssd',
+    '  containers:',
+    '    - name: app',
+    '      image: nginx',
+    '',
+  ].join('\n');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), manifest);
+  await monaco.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('ControlOrMeta+v');
+  await editor.getByRole('button', { name: 'Apply' }).click();
+  await expect(editor.getByRole('status')).toContainText('pod/picky created');
+  await page
+    .getByRole('toolbar', { name: 'Playback' })
+    .getByRole('button', { name: 'Step to quiet' })
+    .click();
+
+  await page
+    .getByRole('region', { name: 'Cluster graph' })
+    .getByRole('button', { name: 'Pod picky, Pending' })
+    .click();
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await expect(inspector.getByRole('note')).toContainText('0/4 nodes are available');
+  const table = inspector.getByRole('table', { name: 'Scheduler’s decision for picky' });
+  await expect(table.getByRole('row').filter({ hasText: 'selected' })).toHaveCount(0);
+  await expect(table.getByRole('row').filter({ hasText: 'filtered out' })).toHaveCount(4);
+  await expect(inspector.getByRole('table', { name: 'Events' })).toContainText('FailedScheduling');
+});

@@ -1,0 +1,11 @@
+import type { KubeObject } from '../../engine';
+import type { ObjectRef } from '../../state/selection';
+import { useObjects } from '../../state/store';
+
+const RESOURCE: Record<ObjectRef['kind'], string> = { Pod: 'pods', Node: 'nodes' };
+
+/** useInspected finds the selected object in the API server; undefined once it is deleted. */
+export function useInspected<T extends KubeObject>(ref: ObjectRef): T | undefined {
+  const list = useObjects<T>(RESOURCE[ref.kind], ref.namespace);
+  return list.find((o) => o.metadata.name === ref.name);
+}
