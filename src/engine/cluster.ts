@@ -7,10 +7,14 @@ import { JobController } from './controllers/job/job';
 import { StatefulSetController } from './controllers/statefulset/statefulset';
 import { DaemonSetController } from './controllers/daemonset/daemonset';
 import { CronJobController } from './controllers/cronjob/cronjob';
+import { DisruptionController } from './controllers/disruption/disruption';
 import { GarbageCollector } from './controllers/garbagecollector/garbagecollector';
 import { NodeLifecycleController } from './controllers/nodelifecycle/nodelifecycle';
 import { ReplicaSetController } from './controllers/replicaset/replicaset';
 import { TaintEvictionController } from './controllers/tainteviction/tainteviction';
+import { EndpointsController } from './controllers/endpoints/endpoints';
+import { EndpointSliceController } from './controllers/endpointslice/endpointslice';
+import { bootstrapServices } from './bootstrap-services';
 import { EtcdStore } from './etcd/store';
 import { HopLog, type Hop, type HopListener } from './hops';
 import { Kubelet, LEASE_DURATION_SECONDS } from './kubelet/kubelet';
@@ -77,6 +81,7 @@ export class Cluster {
       Random.stream(this.seed, 1),
       Random.stream(this.seed, 2),
       this.transport,
+      Random.stream(this.seed, 3),
     );
 
     const preset =
@@ -94,8 +99,11 @@ export class Cluster {
     new StatefulSetController(this.controllers);
     new CronJobController(this.controllers);
     new GarbageCollector(this.controllers);
+    new DisruptionController(this.controllers);
     const nodeLifecycle = new NodeLifecycleController(this.controllers);
     new TaintEvictionController(this.controllers);
+    new EndpointsController(this.controllers);
+    new EndpointSliceController(this.controllers);
     this.scheduler = new Scheduler(this.api, this.clock, this.rng);
     this.api.connectNodes((name) => {
       const kubelet = this.kubelets.get(name);
@@ -153,6 +161,13 @@ export class Cluster {
         new Kubelet(this.api, this.clock, this.transport, node, runtime),
       );
     }
+    const controlPlane = preset.nodes.find((n) => n.controlPlane) ?? preset.nodes[0]!;
+    bootstrapServices(
+      this.api,
+      controlPlane.ip,
+      this.preset === 'minikube' ? 8443 : 6443,
+      Random.stream(this.seed, 4),
+    );
   }
 
   /** now is the simulated time in milliseconds since the Unix epoch. */

@@ -20,6 +20,12 @@ const KIND_KO: Record<string, string> = {
   CronJob: '크론잡',
   DaemonSet: '데몬셋',
   StatefulSet: '스테이트풀셋',
+  Service: '서비스',
+  Endpoints: '엔드포인트',
+  EndpointSlice: '엔드포인트슬라이스',
+  services: '서비스 목록',
+  endpoints: '엔드포인트 목록',
+  endpointslices: '엔드포인트슬라이스 목록',
   jobs: '잡 목록',
   cronjobs: '크론잡 목록',
   daemonsets: '데몬셋 목록',
@@ -132,6 +138,26 @@ const NOTES: Record<string, (a: Args, hop: Hop) => Explanation> = {
   'sts.status': (a) => ({
     en: `The statefulset controller reports StatefulSet ${a.sts}: ${a.ready} of ${a.want} pods ready.`,
     ko: `스테이트풀셋 컨트롤러가 스테이트풀셋 ${a.sts}의 상태를 기록합니다: 준비된 파드 ${a.ready}/${a.want}.`,
+  }),
+  'pdb.status': (a) => ({
+    en: `The disruption controller recounts the pods PodDisruptionBudget ${a.pdb} protects: ${a.allowed} may be evicted now.`,
+    ko: `disruption 컨트롤러가 PodDisruptionBudget ${a.pdb}이(가) 지키는 파드를 다시 셉니다. 지금 축출할 수 있는 파드: ${a.allowed}개.`,
+  }),
+  'ep.sync': (a) => ({
+    en: `The endpoints controller lists the pods behind Service ${a.svc} in its Endpoints: ${a.ready} ready address(es) receive traffic.`,
+    ko: `엔드포인트 컨트롤러가 서비스 ${a.svc} 뒤의 파드를 Endpoints에 적습니다. 준비된 주소 ${a.ready}개가 트래픽을 받습니다.`,
+  }),
+  'ep.delete': (a) => ({
+    en: `Service ${a.svc} is gone, so the endpoints controller deletes its Endpoints.`,
+    ko: `서비스 ${a.svc}이(가) 사라져서, 엔드포인트 컨트롤러가 그 Endpoints를 지웁니다.`,
+  }),
+  'eps.sync': (a) => ({
+    en: `The endpointslice controller writes the EndpointSlice of Service ${a.svc}: ${a.ready} ready endpoint(s), which kube-proxy turns into forwarding rules.`,
+    ko: `엔드포인트슬라이스 컨트롤러가 서비스 ${a.svc}의 EndpointSlice를 기록합니다. 준비된 엔드포인트 ${a.ready}개를 kube-proxy가 전달 규칙으로 만듭니다.`,
+  }),
+  'eps.delete': (a) => ({
+    en: `The endpointslice controller deletes EndpointSlice ${a.slice}: Service ${a.svc} no longer needs it.`,
+    ko: `엔드포인트슬라이스 컨트롤러가 EndpointSlice ${a.slice}을(를) 지웁니다. 서비스 ${a.svc}에 더 이상 필요 없습니다.`,
   }),
   'gc.delete': (a) => ({
     en: `The garbage collector deletes ${a.kind} ${a.name}: its owner is gone.`,

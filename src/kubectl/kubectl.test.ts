@@ -300,3 +300,83 @@ describe('kubectl commands against the engine', () => {
     });
   });
 });
+
+describe('expose and create service generate what the real kubectl v1.32 does', () => {
+  const golden = (name: string) => readFileSync(join(__dirname, 'testdata', name), 'utf8');
+  const cluster = () => {
+    const c = createCluster({ seed: 1 });
+    runKubectl(c, 'kubectl create deployment web --image=sysnet4admin/chk-hn');
+    c.api.execute({
+      verb: 'create',
+      resource: 'pods',
+      namespace: 'default',
+      body: {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'bare', labels: { run: 'bare' } },
+        spec: {
+          containers: [
+            {
+              name: 'c',
+              image: 'nginx',
+              ports: [{ containerPort: 80 }, { containerPort: 443, name: 'https' }],
+            },
+          ],
+        },
+      },
+    });
+    return c;
+  };
+  it.each([
+    [
+      'kubectl expose deployment web --type=NodePort --port=80',
+      'expose-deployment-web-nodeport.yaml',
+    ],
+    [
+      'kubectl expose deploy/web --port=80 --target-port=8080 --name=foo --protocol=UDP --type=LoadBalancer',
+      'expose-deployment-web-flags.yaml',
+    ],
+    ['kubectl expose pod bare', 'expose-pod-introspected-ports.yaml'],
+    ['kubectl create service clusterip web --tcp=80:8080', 'create-service-clusterip.yaml'],
+    [
+      'kubectl create service nodeport web --tcp=80 --node-port=30080',
+      'create-service-nodeport.yaml',
+    ],
+    ['kubectl create service loadbalancer web --tcp=80:80,443', 'create-service-loadbalancer.yaml'],
+    [
+      'kubectl create service externalname ext --external-name=example.com',
+      'create-service-externalname.yaml',
+    ],
+    ['kubectl create svc clusterip h --clusterip=None', 'create-service-headless.yaml'],
+  ])('%s', (line, file) => {
+    const got = runKubectl(cluster(), `${line} --dry-run=client -o yaml`);
+    expect(got).toEqual({ stdout: golden(file), stderr: '', exitCode: 0 });
+  });
+
+  it.each([
+    [
+      'kubectl expose deployment web',
+      "error: couldn't find port via --port flag or introspection\n",
+    ],
+    ['kubectl expose', 'error: You must provide one or more resources by argument or filename.\n'],
+    ['kubectl expose deployment', 'error: resource(s) were provided, but no name was specified\n'],
+    [
+      'kubectl create service clusterip web',
+      'error: at least one tcp port specifier must be provided\n',
+    ],
+    ['kubectl expose node w1-k8s --port=80', 'error: cannot expose a Node\n'],
+  ])('%s fails as kubectl does', (line, stderr) => {
+    const got = runKubectl(cluster(), line);
+    expect(got.exitCode).toBe(1);
+    expect(got.stderr.startsWith(stderr.trimEnd())).toBe(true);
+  });
+
+  it('refuses to expose a pod without labels', () => {
+    const c = createCluster({ seed: 1 });
+    runKubectl(c, 'kubectl run bare --image=nginx --labels=x=y');
+    runKubectl(c, 'kubectl label pod bare x-');
+    expect(runKubectl(c, 'kubectl expose pod bare --port=80').stderr).toBe(
+      "error: couldn't retrieve selectors via --selector flag or introspection: the pod has no labels and cannot be exposed\n",
+    );
+  });
+});

@@ -35,6 +35,7 @@ export function resourceName(info: ResourceInfo): string {
 /** ALL is what `kubectl get all` expands to (the "all" category), minus what the engine lacks. */
 export const ALL = [
   'pods',
+  'services',
   'daemonsets',
   'deployments',
   'replicasets',

@@ -16,7 +16,8 @@ describe('complete', () => {
   it.each([
     ['kub', 'ectl '],
     ['kubectl ge', 't '],
-    ['k get po', 'ds '],
+    ['k get po', 'd'], // pods and poddisruptionbudgets share 'pod', as bash stops there
+    ['k get dep', 'loyments '],
     ['kubectl get pods ng', 'inx '],
     ['kubectl get pods w', 'eb-'],
     ['kubectl -n kube-system get pods c', 'oredns-1 '],

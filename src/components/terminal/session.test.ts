@@ -70,8 +70,8 @@ describe('TerminalSession', () => {
     await h.settle();
     h.session.input('\x1b[A');
     expect(h.text().split('\n').at(-1)).toBe('$ k version --client');
-    h.session.input('\x03kubectl get po\t');
-    expect(h.text().split('\n').at(-1)).toBe('$ kubectl get pods ');
+    h.session.input('\x03kubectl get dep\t');
+    expect(h.text().split('\n').at(-1)).toBe('$ kubectl get deployments ');
   });
 
   it('streams get -w rows until Ctrl-C', async () => {

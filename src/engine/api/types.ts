@@ -525,6 +525,33 @@ export interface Event extends KubeObject {
   reportingInstance: string;
 }
 
+/** PodDisruptionBudget (policy/v1): how many of a set of pods voluntary evictions must leave. */
+export interface PodDisruptionBudget extends KubeObject {
+  apiVersion: 'policy/v1';
+  kind: 'PodDisruptionBudget';
+  spec: {
+    minAvailable?: number | string;
+    maxUnavailable?: number | string;
+    selector?: LabelSelector;
+  };
+  status: {
+    observedGeneration?: number;
+    disruptedPods?: Record<string, string>;
+    disruptionsAllowed: number;
+    currentHealthy: number;
+    desiredHealthy: number;
+    expectedPods: number;
+    conditions?: {
+      type: 'DisruptionAllowed';
+      status: ConditionStatus;
+      reason: string;
+      message: string;
+      lastTransitionTime: string;
+      observedGeneration?: number;
+    }[];
+  };
+}
+
 /** Lease (coordination.k8s.io/v1): the kubelet's heartbeat, renewed every 10 seconds. */
 export interface Lease extends KubeObject {
   apiVersion: 'coordination.k8s.io/v1';
@@ -548,3 +575,84 @@ export type AnyObject = { apiVersion?: unknown; kind?: unknown; metadata?: unkno
   string,
   unknown
 >;
+
+export interface ServicePort {
+  name?: string;
+  protocol: 'TCP' | 'UDP' | 'SCTP';
+  appProtocol?: string;
+  port: number;
+  targetPort: number | string;
+  nodePort?: number;
+}
+
+export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+
+export interface ServiceSpec {
+  type: ServiceType;
+  selector?: Record<string, string>;
+  ports?: ServicePort[];
+  clusterIP?: string;
+  clusterIPs?: string[];
+  externalIPs?: string[];
+  externalName?: string;
+  sessionAffinity: 'None' | 'ClientIP';
+  ipFamilies?: ('IPv4' | 'IPv6')[];
+  ipFamilyPolicy?: 'SingleStack' | 'PreferDualStack' | 'RequireDualStack';
+  internalTrafficPolicy?: 'Cluster' | 'Local';
+  externalTrafficPolicy?: 'Cluster' | 'Local';
+  allocateLoadBalancerNodePorts?: boolean;
+  loadBalancerIP?: string;
+  publishNotReadyAddresses?: boolean;
+}
+
+/** Service (core/v1): a stable virtual IP (and node ports) in front of the pods its selector picks. */
+export interface Service extends KubeObject {
+  apiVersion: 'v1';
+  kind: 'Service';
+  spec: ServiceSpec;
+  status: { loadBalancer: { ingress?: { ip?: string; hostname?: string }[] } };
+}
+
+export interface EndpointAddress {
+  ip: string;
+  hostname?: string;
+  nodeName?: string;
+  targetRef?: ObjectReference;
+}
+
+export interface EndpointPort {
+  name?: string;
+  port: number;
+  protocol: 'TCP' | 'UDP' | 'SCTP';
+  appProtocol?: string;
+}
+
+export interface EndpointSubset {
+  addresses?: EndpointAddress[];
+  notReadyAddresses?: EndpointAddress[];
+  ports?: EndpointPort[];
+}
+
+/** Endpoints (core/v1): the addresses behind a Service, written by the endpoints controller. */
+export interface Endpoints extends KubeObject {
+  apiVersion: 'v1';
+  kind: 'Endpoints';
+  subsets?: EndpointSubset[];
+}
+
+export interface EndpointSliceEndpoint {
+  addresses: string[];
+  conditions: { ready?: boolean; serving?: boolean; terminating?: boolean };
+  nodeName?: string;
+  targetRef?: ObjectReference;
+  zone?: string;
+}
+
+/** EndpointSlice (discovery.k8s.io/v1): the scalable successor of Endpoints, one or more per Service. */
+export interface EndpointSlice extends KubeObject {
+  apiVersion: 'discovery.k8s.io/v1';
+  kind: 'EndpointSlice';
+  addressType: 'IPv4' | 'IPv6' | 'FQDN';
+  endpoints: EndpointSliceEndpoint[] | null;
+  ports?: { name?: string; port?: number; protocol?: 'TCP' | 'UDP' | 'SCTP' }[] | null;
+}

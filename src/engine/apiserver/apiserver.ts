@@ -1,7 +1,15 @@
 import { matchesSelector } from '../api/labels';
 import { clone, deepEqual, deepFreeze } from '../api/objects';
-import type { AnyObject, Binding, KubeObject, LabelSelector, Pod } from '../api/types';
-import { toTimestamp, type Clock, type Random } from '../clock';
+import { isPodReady } from '../api/pod';
+import type {
+  AnyObject,
+  Binding,
+  KubeObject,
+  LabelSelector,
+  Pod,
+  PodDisruptionBudget,
+} from '../api/types';
+import { Random, toTimestamp, type Clock } from '../clock';
 import type { EtcdEvent, EtcdStore } from '../etcd/store';
 import type { HopNote, HopObject } from '../hops';
 import { LATENCY, type Transport } from '../transport';
@@ -15,6 +23,7 @@ import {
   notFound,
   OBJECT_MODIFIED,
   StatusError,
+  tooManyRequests,
 } from './errors';
 import { applyMergePatch, applyStrategicMergePatch } from './patch';
 import { etcdKey, RESOURCES, resourceInfo, type ResourceInfo } from './resources';
@@ -64,6 +73,7 @@ export type ApiRequest =
       dryRun?: boolean;
     })
   | (Target & { verb: 'logs'; name: string; container: string; previous?: boolean })
+  | (Target & { verb: 'evict'; name: string })
   | (Target & { verb: 'exec'; name: string; container: string; command: string[] });
 
 export interface ApiResult {
@@ -190,6 +200,8 @@ export class ApiServer {
     private readonly names: Random,
     private readonly uids: Random,
     private readonly transport: Transport,
+    /** the service IP and node-port allocators' random source */
+    private readonly allocations: Random = new Random(0),
   ) {
     etcd.watch('/registry/', etcd.revision + 1, (event) => this.dispatch(event));
   }
@@ -303,9 +315,98 @@ export class ApiServer {
     );
   }
 
+  /**
+   * evict is the pods/eviction subresource: a delete that first asks the pod's
+   * PodDisruptionBudget. A healthy pod whose budget allows no more disruptions is refused with
+   * 429; otherwise the budget is debited and the pod deleted gracefully, in one transaction.
+   */
+  private evict(request: Extract<ApiRequest, { verb: 'evict' }>, callback?: ApiCallback): void {
+    const namespace = request.namespace ?? 'default';
+    let pod: Pod;
+    try {
+      pod = this.current(resourceInfo('pods')!, namespace, request.name) as Pod;
+    } catch (error) {
+      return respond(callback, error);
+    }
+    const budgets = this.etcd
+      .range(`/registry/poddisruptionbudgets/${namespace}/`)
+      .map((kv) => kv.value as PodDisruptionBudget)
+      .filter((pdb) => matchesSelector(pdb.spec.selector, pod.metadata.labels));
+    if (budgets.length > 1) {
+      return respond(
+        callback,
+        new StatusError({
+          kind: 'Status',
+          apiVersion: 'v1',
+          status: 'Failure',
+          message:
+            'This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.',
+          reason: 'InternalError',
+          code: 500,
+        }),
+      );
+    }
+    const budget = budgets[0];
+    const healthy = isPodReady(pod) && pod.metadata.deletionTimestamp === undefined;
+    if (budget && healthy && budget.status.disruptionsAllowed <= 0) {
+      return respond(
+        callback,
+        tooManyRequests("Cannot evict pod as it would violate the pod's disruption budget."),
+      );
+    }
+    this.transport.send(
+      {
+        from: API_SERVER,
+        to: ETCD,
+        channel: 'storage',
+        verb: 'delete',
+        object: objectRef(pod),
+        detail: etcdKey(resourceInfo('pods')!, namespace, pod.metadata.name),
+      },
+      LATENCY.storage,
+      () => {
+        try {
+          if (budget && healthy) {
+            this.execute({
+              verb: 'update',
+              resource: 'poddisruptionbudgets',
+              namespace,
+              name: budget.metadata.name,
+              subresource: 'status',
+              body: {
+                ...budget,
+                metadata: { ...budget.metadata, resourceVersion: '' },
+                status: {
+                  ...budget.status,
+                  disruptionsAllowed: budget.status.disruptionsAllowed - 1,
+                  disruptedPods: {
+                    ...budget.status.disruptedPods,
+                    [pod.metadata.name]: toTimestamp(this.clock.now),
+                  },
+                },
+              } as PodDisruptionBudget,
+            });
+          }
+          const result = this.execute({
+            verb: 'delete',
+            resource: 'pods',
+            namespace,
+            name: pod.metadata.name,
+          });
+          callback?.({ ok: true, result });
+          return { revision: this.etcd.revision };
+        } catch (error) {
+          respond(callback, error);
+          return undefined;
+        }
+      },
+    );
+  }
+
   private receive(request: ApiRequest, callback?: ApiCallback): void {
     if (request.verb === 'logs' || request.verb === 'exec')
       return this.proxyToKubelet(request, callback);
+    if (request.verb === 'evict') return this.evict(request, callback);
     let planned: ApiResult | Write;
     try {
       planned = this.plan(request);
@@ -436,8 +537,17 @@ export class ApiServer {
         return this.planDelete(info, namespace, request);
       case 'logs':
       case 'exec':
+      case 'evict':
         throw badRequest(`${request.verb} is served by the kubelet, through a request`);
     }
+  }
+
+  /** others lists every stored object of a resource except self (what allocators must avoid). */
+  private others(info: ResourceInfo, self?: KubeObject): KubeObject[] {
+    return this.etcd
+      .range(info.etcdPrefix)
+      .map((kv) => kv.value)
+      .filter((o) => o.metadata.uid !== self?.metadata.uid);
   }
 
   private current(info: ResourceInfo, namespace: string | undefined, name: string): KubeObject {
@@ -482,6 +592,8 @@ export class ApiServer {
     strategy.applyDefaults(obj);
     strategy.admit?.(obj, this.names);
     strategy.prepareForCreate(obj);
+    const allocated = strategy.allocate?.(obj, undefined, this.others(info), this.allocations);
+    if (allocated?.length) throw invalid(info.kind, info.group, meta.name ?? '', allocated);
     meta.uid = this.uuid();
     meta.creationTimestamp = toTimestamp(this.clock.now);
     if (info.tracksGeneration) meta.generation = 1;
@@ -599,6 +711,8 @@ export class ApiServer {
         if (next.spec !== undefined) next.spec = clone(next.spec);
         const strategy = STRATEGIES[info.resource]!;
         strategy.applyDefaults(next);
+        const allocated = strategy.allocate?.(next, old, this.others(info, old), this.allocations);
+        if (allocated?.length) throw invalid(info.kind, info.group, name, allocated);
         const errors = [
           ...strategy.validate(next),
           ...(strategy.validateUpdate?.(next, old) ?? []),

@@ -7,6 +7,7 @@ import type {
   PodSpec,
   Probe,
   ReplicaSet,
+  Service,
   StatefulSet,
 } from '../api/types';
 
@@ -143,4 +144,27 @@ export function defaultCronJob(cj: CronJob): void {
   // Only the pod template inside is defaulted: the Job's own defaults come when it is created.
   const podSpec = cj.spec.jobTemplate?.spec?.template?.spec;
   if (podSpec) defaultPodSpec(podSpec);
+}
+
+/**
+ * defaultService is SetDefaults_Service: ClusterIP, no session affinity, TCP ports aimed at the
+ * same port, Cluster traffic policies, and node ports for a LoadBalancer.
+ */
+export function defaultService(svc: Service): void {
+  svc.spec ??= {} as Service['spec'];
+  const spec = svc.spec;
+  spec.sessionAffinity ??= 'None';
+  spec.type ??= 'ClusterIP';
+  for (const port of spec.ports ?? []) {
+    port.protocol ??= 'TCP';
+    if (port.targetPort === undefined || port.targetPort === 0 || port.targetPort === '')
+      port.targetPort = port.port;
+  }
+  const external =
+    spec.type === 'NodePort' ||
+    spec.type === 'LoadBalancer' ||
+    (spec.type === 'ClusterIP' && (spec.externalIPs ?? []).length > 0);
+  if (external) spec.externalTrafficPolicy ??= 'Cluster';
+  if (spec.type !== 'ExternalName') spec.internalTrafficPolicy ??= 'Cluster';
+  if (spec.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts ??= true;
 }

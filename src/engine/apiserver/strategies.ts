@@ -10,10 +10,13 @@ import type {
   Namespace,
   Node,
   Pod,
+  PodDisruptionBudget,
   ReplicaSet,
+  Service,
   StatefulSet,
 } from '../api/types';
 import { admitPod } from './admission';
+import { allocateService } from './service-allocator';
 import {
   defaultCronJob,
   defaultDaemonSet,
@@ -21,6 +24,7 @@ import {
   defaultJob,
   defaultPodSpec,
   defaultReplicaSet,
+  defaultService,
   defaultStatefulSet,
 } from './defaults';
 import type { FieldError } from './errors';
@@ -31,10 +35,13 @@ import {
   validateDaemonSet,
   validateDeployment,
   validateJob,
+  validatePodDisruptionBudget,
   validateObjectMeta,
   validatePodSpec,
   validateReplicaSet,
   validateSelectorUnchanged,
+  validateService,
+  isDNS1035Label,
   validateStatefulSet,
 } from './validation';
 
@@ -51,6 +58,13 @@ export interface Strategy {
   prepareForCreate(obj: KubeObject): void;
   validate(obj: KubeObject): FieldError[];
   validateUpdate?(obj: KubeObject, old: KubeObject): FieldError[];
+  /** hands out what the registry allocates (service IPs, node ports), given the other stored objects */
+  allocate?(
+    obj: KubeObject,
+    old: KubeObject | undefined,
+    others: KubeObject[],
+    rng: Random,
+  ): FieldError[];
 }
 
 const nameIsSubdomain = (obj: KubeObject) => validateObjectMeta(obj, isDNS1123Subdomain);
@@ -139,6 +153,22 @@ const nodeStrategy: Strategy = {
   validate: nameIsSubdomain,
 };
 
+const podDisruptionBudgetStrategy: Strategy = {
+  applyDefaults() {},
+  prepareForCreate(obj) {
+    (obj as PodDisruptionBudget).status = {
+      disruptionsAllowed: 0,
+      currentHealthy: 0,
+      desiredHealthy: 0,
+      expectedPods: 0,
+    };
+  },
+  validate: (obj) => [
+    ...nameIsSubdomain(obj),
+    ...validatePodDisruptionBudget(obj as PodDisruptionBudget),
+  ],
+};
+
 /** plainStrategy: objects with no defaults or status of their own (Events, Leases). */
 const plainStrategy: Strategy = {
   applyDefaults() {},
@@ -222,6 +252,26 @@ const cronJobStrategy: Strategy = {
   validate: (obj) => [...nameIsSubdomain(obj), ...validateCronJob(obj as CronJob, scheduleError)],
 };
 
+/** serviceStrategy (registry/core/service): DNS-1035 names, allocated IPs and node ports. */
+const serviceStrategy: Strategy = {
+  applyDefaults: (obj) => defaultService(obj as Service),
+  prepareForCreate(obj) {
+    (obj as Service).status = { loadBalancer: {} };
+  },
+  validate: (obj) => [
+    ...validateObjectMeta(obj, isDNS1035Label),
+    ...validateService(obj as Service),
+  ],
+  allocate: allocateService,
+};
+
+/** endpointsStrategy: Endpoints and EndpointSlices are written by controllers, unchecked here. */
+const endpointsStrategy: Strategy = {
+  applyDefaults() {},
+  prepareForCreate() {},
+  validate: nameIsSubdomain,
+};
+
 export const STRATEGIES: Record<string, Strategy> = {
   daemonsets: daemonSetStrategy,
   statefulsets: statefulSetStrategy,
@@ -234,4 +284,8 @@ export const STRATEGIES: Record<string, Strategy> = {
   nodes: nodeStrategy,
   events: plainStrategy,
   leases: plainStrategy,
+  services: serviceStrategy,
+  endpoints: endpointsStrategy,
+  endpointslices: endpointsStrategy,
+  poddisruptionbudgets: podDisruptionBudgetStrategy,
 };

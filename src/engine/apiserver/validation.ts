@@ -10,8 +10,10 @@ import type {
   KubeObject,
   LabelSelector,
   PodSpec,
+  PodDisruptionBudget,
   PodTemplateSpec,
   ReplicaSet,
+  Service,
   StatefulSet,
 } from '../api/types';
 import { GoLiteral, type FieldError } from './errors';
@@ -427,6 +429,163 @@ export function validateCronJob(
     errs.push({ type: 'Required', field: 'spec.jobTemplate.spec' });
   } else {
     errs.push(...validateJobSpec(cj.spec.jobTemplate.spec, 'spec.jobTemplate.spec', false));
+  }
+  return errs;
+}
+
+/** validatePodDisruptionBudget: minAvailable and maxUnavailable exclude each other (policy validation). */
+export function validatePodDisruptionBudget(pdb: PodDisruptionBudget): FieldError[] {
+  const errs: FieldError[] = [];
+  const { minAvailable, maxUnavailable } = pdb.spec ?? {};
+  if (minAvailable !== undefined && maxUnavailable !== undefined) {
+    errs.push({
+      type: 'Invalid',
+      field: 'spec',
+      value: new GoLiteral(
+        `policy.PodDisruptionBudgetSpec{MinAvailable:${minAvailable}, MaxUnavailable:${maxUnavailable}}`,
+      ),
+      detail: 'minAvailable and maxUnavailable cannot be both set',
+    });
+  }
+  for (const [field, value] of [
+    ['minAvailable', minAvailable],
+    ['maxUnavailable', maxUnavailable],
+  ] as const) {
+    if (typeof value === 'number' && value < 0) {
+      errs.push({
+        type: 'Invalid',
+        field: `spec.${field}`,
+        value,
+        detail: 'must be greater than or equal to 0',
+      });
+    }
+    if (typeof value === 'string' && !/^\d+%$/.test(value)) {
+      errs.push({
+        type: 'Invalid',
+        field: `spec.${field}`,
+        value,
+        detail:
+          "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')",
+      });
+    }
+  }
+  return errs;
+}
+
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1035_MESSAGE =
+  "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
+
+/** isDNS1035Label returns the problems with a Service name (empty when valid). */
+export function isDNS1035Label(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 63) errs.push('must be no more than 63 characters');
+  if (!DNS1035_LABEL.test(value)) errs.push(DNS1035_MESSAGE);
+  return errs;
+}
+
+const PORT_RANGE_MESSAGE = 'must be between 1 and 65535, inclusive';
+
+/** isValidPortName is IsValidPortName: an IANA_SVC_NAME such as `http`. */
+function isValidPortName(name: string): string[] {
+  const errs: string[] = [];
+  if (name.length > 15) errs.push('must be no more than 15 characters');
+  if (!/^[-a-z0-9]+$/.test(name))
+    errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
+  if (!/[a-z]/.test(name)) errs.push('must contain at least one letter (a-z)');
+  if (name.includes('--')) errs.push('must not contain consecutive hyphens');
+  if (name.startsWith('-') || name.endsWith('-')) errs.push('must not begin or end with a hyphen');
+  return errs;
+}
+
+function validatePortNumOrName(value: number | string, field: string): FieldError[] {
+  if (typeof value === 'number') {
+    return value >= 1 && value <= 65535
+      ? []
+      : [{ type: 'Invalid', field, value, detail: PORT_RANGE_MESSAGE }];
+  }
+  return isValidPortName(value).map((detail) => ({ type: 'Invalid', field, value, detail }));
+}
+
+const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
+const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
+
+/** validateService is the part of ValidateService (pkg/apis/core/validation) the engine needs. */
+export function validateService(svc: Service): FieldError[] {
+  const errs: FieldError[] = [];
+  const spec = svc.spec;
+  const headless = spec.clusterIP === 'None';
+  const ports = spec.ports ?? [];
+  if (!SERVICE_TYPES.includes(spec.type)) {
+    errs.push({
+      type: 'NotSupported',
+      field: 'spec.type',
+      value: spec.type,
+      supported: SERVICE_TYPES,
+    });
+  }
+  if (ports.length === 0 && !headless && spec.type !== 'ExternalName') {
+    errs.push({ type: 'Required', field: 'spec.ports' });
+  }
+  if (spec.type === 'ExternalName') {
+    if ((spec.clusterIPs ?? []).length > 0 || spec.clusterIP) {
+      errs.push({
+        type: 'Forbidden',
+        field: 'spec.clusterIPs',
+        detail: 'may not be set for ExternalName services',
+      });
+    }
+    const cname = (spec.externalName ?? '').replace(/\.$/, '');
+    if (cname === '') errs.push({ type: 'Required', field: 'spec.externalName' });
+    else
+      for (const detail of isDNS1123Subdomain(cname))
+        errs.push({ type: 'Invalid', field: 'spec.externalName', value: cname, detail });
+  }
+  const names = new Set<string>();
+  ports.forEach((port, i) => {
+    const at = `spec.ports[${i}]`;
+    if (ports.length > 1 && !port.name) {
+      errs.push({ type: 'Required', field: `${at}.name` });
+    } else if (port.name) {
+      for (const detail of isDNS1123Label(port.name))
+        errs.push({ type: 'Invalid', field: `${at}.name`, value: port.name, detail });
+      if (names.has(port.name))
+        errs.push({ type: 'Duplicate', field: `${at}.name`, value: port.name });
+      names.add(port.name);
+    }
+    if (!(port.port >= 1 && port.port <= 65535)) {
+      errs.push({
+        type: 'Invalid',
+        field: `${at}.port`,
+        value: port.port,
+        detail: PORT_RANGE_MESSAGE,
+      });
+    }
+    if (!PROTOCOLS.includes(port.protocol)) {
+      errs.push({
+        type: 'NotSupported',
+        field: `${at}.protocol`,
+        value: port.protocol,
+        supported: PROTOCOLS,
+      });
+    }
+    errs.push(...validatePortNumOrName(port.targetPort, `${at}.targetPort`));
+    if (spec.type === 'ClusterIP' && port.nodePort) {
+      errs.push({
+        type: 'Forbidden',
+        field: `${at}.nodePort`,
+        detail: "may not be used when `type` is 'ClusterIP'",
+      });
+    }
+  });
+  const sessionAffinities = ['ClientIP', 'None'];
+  if (!sessionAffinities.includes(spec.sessionAffinity)) {
+    errs.push({
+      type: 'NotSupported',
+      field: 'spec.sessionAffinity',
+      value: spec.sessionAffinity,
+      supported: sessionAffinities,
+    });
   }
   return errs;
 }

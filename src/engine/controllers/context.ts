@@ -11,10 +11,14 @@ import type {
   Job,
   KubeObject,
   Lease,
+  PodDisruptionBudget,
   Node,
   Pod,
   ReplicaSet,
   StatefulSet,
+  Service,
+  Endpoints,
+  EndpointSlice,
 } from '../api/types';
 
 export const CONTROLLER_MANAGER = 'kube-controller-manager';
@@ -31,10 +35,14 @@ export class ControllerContext {
   readonly deployments: Informer<Deployment>;
   readonly nodes: Informer<Node>;
   readonly leases: Informer<Lease>;
+  readonly podDisruptionBudgets: Informer<PodDisruptionBudget>;
   readonly daemonSets: Informer<DaemonSet>;
   readonly statefulSets: Informer<StatefulSet>;
   readonly jobs: Informer<Job>;
   readonly cronJobs: Informer<CronJob>;
+  readonly services: Informer<Service>;
+  readonly endpoints: Informer<Endpoints>;
+  readonly endpointSlices: Informer<EndpointSlice>;
 
   constructor(
     readonly api: ApiServer,
@@ -46,10 +54,18 @@ export class ControllerContext {
     this.deployments = new Informer<Deployment>(api, CONTROLLER_MANAGER, 'deployments');
     this.nodes = new Informer<Node>(api, CONTROLLER_MANAGER, 'nodes');
     this.leases = new Informer<Lease>(api, CONTROLLER_MANAGER, 'leases');
+    this.podDisruptionBudgets = new Informer<PodDisruptionBudget>(
+      api,
+      CONTROLLER_MANAGER,
+      'poddisruptionbudgets',
+    );
     this.daemonSets = new Informer<DaemonSet>(api, CONTROLLER_MANAGER, 'daemonsets');
     this.statefulSets = new Informer<StatefulSet>(api, CONTROLLER_MANAGER, 'statefulsets');
     this.jobs = new Informer<Job>(api, CONTROLLER_MANAGER, 'jobs');
     this.cronJobs = new Informer<CronJob>(api, CONTROLLER_MANAGER, 'cronjobs');
+    this.services = new Informer<Service>(api, CONTROLLER_MANAGER, 'services');
+    this.endpoints = new Informer<Endpoints>(api, CONTROLLER_MANAGER, 'endpoints');
+    this.endpointSlices = new Informer<EndpointSlice>(api, CONTROLLER_MANAGER, 'endpointslices');
     for (const informer of this.ownerAwareInformers()) {
       informer.addIndex(ControllerContext.BY_CONTROLLER, (obj) => {
         const ref = controllerOf(obj);
@@ -91,12 +107,16 @@ export class ControllerContext {
     for (const informer of [
       this.nodes,
       this.leases,
+      this.podDisruptionBudgets,
       this.deployments,
       this.replicaSets,
       this.daemonSets,
       this.statefulSets,
       this.cronJobs,
       this.jobs,
+      this.services,
+      this.endpoints,
+      this.endpointSlices,
       this.pods,
     ])
       informer.start();

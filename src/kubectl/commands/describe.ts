@@ -1,8 +1,12 @@
-import type { Event, Pod } from '../../engine';
+import type { EndpointSlice, Event, KubeObject, Pod, Service } from '../../engine';
 import { request, type Command, type Context, type Task } from '../context';
 import { formatStatusError, KubectlError } from '../errors';
 import { describePod } from '../printers/describe';
+import { describeService } from '../printers/describe-service';
 import { requireResource } from '../resources';
+
+/** DESCRIBERS are the kinds `kubectl describe` can lay out. */
+const DESCRIBABLE = new Set(['pods', 'services']);
 
 function* describeCommand(ctx: Context): Task {
   const [type, ...names] = ctx.flags.args;
@@ -13,38 +17,50 @@ function* describeCommand(ctx: Context): Task {
   }
   const info = requireResource(type.split('/')[0]!);
   if (type.includes('/')) names.unshift(type.split('/')[1]!);
-  if (info.resource !== 'pods')
+  if (!DESCRIBABLE.has(info.resource))
     throw new KubectlError(`error: describe ${info.resource} is not supported yet in Kubeloop`);
-  let pods: Pod[] = [];
+  const resource = info.resource;
+  let objects: KubeObject[] = [];
   if (names.length === 0) {
-    const res = yield* request({ verb: 'list', resource: 'pods', namespace: ctx.namespace });
+    const res = yield* request({ verb: 'list', resource, namespace: ctx.namespace });
     if (!res.ok) throw new KubectlError(formatStatusError(res.error));
-    pods = res.result.items as Pod[];
-    if (pods.length === 0) ctx.err.push(`No resources found in ${ctx.namespace} namespace.`);
+    objects = res.result.items ?? [];
+    if (objects.length === 0) ctx.err.push(`No resources found in ${ctx.namespace} namespace.`);
   }
   for (const name of names) {
-    const res = yield* request({ verb: 'get', resource: 'pods', namespace: ctx.namespace, name });
+    const res = yield* request({ verb: 'get', resource, namespace: ctx.namespace, name });
     if (!res.ok) {
       ctx.err.push(formatStatusError(res.error));
       ctx.exitCode = 1;
       continue;
     }
-    pods.push(res.result.object as Pod);
+    objects.push(res.result.object!);
   }
   const blocks: string[] = [];
-  for (const pod of pods) {
+  for (const obj of objects) {
     const res = yield* request({
       verb: 'list',
       resource: 'events',
-      namespace: pod.metadata.namespace,
+      namespace: obj.metadata.namespace,
       fieldSelector: [
-        { path: 'involvedObject.name', op: '=', value: pod.metadata.name },
-        { path: 'involvedObject.namespace', op: '=', value: pod.metadata.namespace ?? '' },
-        { path: 'involvedObject.uid', op: '=', value: pod.metadata.uid },
+        { path: 'involvedObject.name', op: '=', value: obj.metadata.name },
+        { path: 'involvedObject.namespace', op: '=', value: obj.metadata.namespace ?? '' },
+        { path: 'involvedObject.uid', op: '=', value: obj.metadata.uid },
       ],
     });
     const events = res.ok ? (res.result.items as Event[]) : [];
-    blocks.push(describePod(pod, events, ctx.cluster.now));
+    if (resource === 'services') {
+      const slices = yield* request({
+        verb: 'list',
+        resource: 'endpointslices',
+        namespace: obj.metadata.namespace,
+        labelSelector: { matchLabels: { 'kubernetes.io/service-name': obj.metadata.name } },
+      });
+      const items = slices.ok ? (slices.result.items as EndpointSlice[]) : [];
+      blocks.push(describeService(obj as Service, items, events, ctx.cluster.now));
+    } else {
+      blocks.push(describePod(obj as Pod, events, ctx.cluster.now));
+    }
   }
   ctx.out.push(blocks.join('\n\n'));
 }

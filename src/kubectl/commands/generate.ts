@@ -2,6 +2,7 @@ import type { Command, Context, Task } from '../context';
 import { request } from '../context';
 import { formatStatusError, KubectlError } from '../errors';
 import { toJson, toYaml } from '../printers/yaml';
+import { createService } from './create-service';
 import { checkOutput } from './get';
 
 /**
@@ -29,11 +30,12 @@ function dryRunMode(ctx: Context): 'none' | 'client' | 'server' {
 }
 
 /** emitGenerated prints or creates a generated object; onError formats a server failure. */
-function* emitGenerated(
+export function* emitGenerated(
   ctx: Context,
   object: Record<string, unknown>,
   target: { resource: string; namespace: string; kindName: string; name: string },
   onError: (message: string, formatted: string) => string,
+  verb = 'created',
 ): Task {
   const output = ctx.flags.string('output');
   checkOutput(output, ['json', 'yaml', 'name']);
@@ -44,7 +46,7 @@ function* emitGenerated(
     else if (output === 'name') ctx.out.push(`${target.kindName}/${target.name}\n`);
     else ctx.out.push(`${target.kindName}/${target.name} ${word}\n`);
   };
-  if (mode === 'client') return printed(object, 'created (dry run)');
+  if (mode === 'client') return printed(object, `${verb} (dry run)`);
   const body = structuredClone(object) as Record<string, unknown> & {
     metadata: Record<string, unknown>;
   };
@@ -64,7 +66,7 @@ function* emitGenerated(
   }
   printed(
     res.result.object as unknown as Record<string, unknown>,
-    mode === 'server' ? 'created (server dry run)' : 'created',
+    mode === 'server' ? `${verb} (server dry run)` : verb,
   );
 }
 
@@ -173,6 +175,7 @@ function* createDeployment(ctx: Context, args: string[]): Task {
 function* createCommand(ctx: Context): Task {
   const [what, ...rest] = ctx.flags.args;
   if (what === 'deployment' || what === 'deploy') return yield* createDeployment(ctx, rest);
+  if (what === 'service' || what === 'svc') return yield* createService(ctx, rest);
   if (what === undefined) throw new KubectlError('error: must specify one of -f and -k');
   throw new KubectlError(`error: unknown command "${what}" for "kubectl create"`);
 }
@@ -185,6 +188,10 @@ export const create: Command = {
     { name: 'port', type: 'string' },
     { name: 'dry-run', type: 'string' },
     { name: 'output', short: 'o', type: 'string' },
+    { name: 'tcp', type: 'strings' },
+    { name: 'node-port', type: 'string' },
+    { name: 'clusterip', type: 'string' },
+    { name: 'external-name', type: 'string' },
   ],
   run: createCommand,
 };

@@ -37,7 +37,9 @@ export function wantsHelp(words: readonly string[]): boolean {
  * to its parent's (`create secret` → `create`) as cobra falls back to the nearest command it has.
  */
 export function helpText(name: string, args: readonly string[]): string | undefined {
-  const sub = args.find((a) => !a.startsWith('-'));
+  const [sub, subsub] = args.filter((a) => !a.startsWith('-'));
+  if (subsub !== undefined && HELP[`${name} ${sub} ${subsub}`] !== undefined)
+    return HELP[`${name} ${sub} ${subsub}`];
   if (sub !== undefined && HELP[`${name} ${sub}`] !== undefined) return HELP[`${name} ${sub}`];
   return HELP[name];
 }

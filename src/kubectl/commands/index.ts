@@ -2,12 +2,14 @@ import type { Command } from '../context';
 import { apply } from './apply';
 import { del } from './delete';
 import { describe } from './describe';
+import { expose } from './expose';
 import { create, run } from './generate';
 import { get } from './get';
 import { annotate, label } from './metadata-map';
 import { cordon, uncordon } from './cordon';
 import { apiResources, clusterInfo, config, version } from './info';
 import { rollout } from './rollout';
+import { drain } from './drain';
 import { exec, logs } from './logs';
 import { scale } from './scale';
 import { set } from './set';
@@ -29,12 +31,14 @@ export const COMMANDS: readonly Command[] = [
   annotate,
   cordon,
   uncordon,
+  drain,
   taint,
   rollout,
   version,
   clusterInfo,
   config,
   apiResources,
+  expose,
 ];
 
 /**

@@ -5,6 +5,7 @@ import {
   type DaemonSet,
   type Deployment,
   type Job,
+  type PodDisruptionBudget,
   type StatefulSet,
   type Event,
   type KubeObject,
@@ -15,6 +16,7 @@ import {
 } from '../../engine';
 import { age, humanDuration } from './age';
 import { summarizePod } from './pod-status';
+import { SERVICE_PRINTERS } from './service-columns';
 import type { Table } from './table';
 
 /** A ResourcePrinter gives the columns of one resource, as printers.go AddHandlers registers them. */
@@ -233,6 +235,22 @@ PRINTERS.DaemonSet = {
   },
 };
 
+PRINTERS.PodDisruptionBudget = {
+  headers: ['NAME', 'MIN AVAILABLE', 'MAX UNAVAILABLE', 'ALLOWED DISRUPTIONS', 'AGE'],
+  wide: [],
+  row(obj, now) {
+    const pdb = obj as PodDisruptionBudget;
+    const show = (v: number | string | undefined) => (v === undefined ? 'N/A' : String(v));
+    return [
+      pdb.metadata.name,
+      show(pdb.spec.minAvailable),
+      show(pdb.spec.maxUnavailable),
+      String(pdb.status?.disruptionsAllowed ?? 0),
+      age(pdb.metadata.creationTimestamp, now),
+    ];
+  },
+};
+
 PRINTERS.StatefulSet = {
   headers: ['NAME', 'READY', 'AGE'],
   wide: ['CONTAINERS', 'IMAGES'],
@@ -293,6 +311,7 @@ PRINTERS.CronJob = {
 };
 
 PRINTERS.Event!.wide = ['SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'];
+Object.assign(PRINTERS, SERVICE_PRINTERS);
 
 export interface TableOptions {
   wide: boolean;

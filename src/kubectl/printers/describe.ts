@@ -56,7 +56,7 @@ export function describePod(pod: Pod, events: Event[], now: number): string {
 }
 
 /** finish writes the body, then the events table (DescribeEvents flushes the writer first). */
-function finish(lines: string[], events: Event[], now: number): string {
+export function finish(lines: string[], events: Event[], now: number): string {
   if (events.length === 0) return `${tabwrite([...lines, 'Events:\t<none>'].join('\n'), 0, 2)}\n`;
   const sorted = [...events].sort(
     (a, b) => Date.parse(a.lastTimestamp) - Date.parse(b.lastTimestamp),
@@ -98,7 +98,7 @@ export function rfc1123z(timestamp: string): string {
   return `${days[d.getUTCDay()]}, ${two(d.getUTCDate())} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
 }
 
-function multiline(
+export function multiline(
   title: string,
   map: Record<string, string> | undefined,
   fmt: (k: string, v: string) => string,
@@ -110,7 +110,7 @@ function multiline(
 
 const MAX_ANNOTATION_LEN = 140;
 
-function annotationLines(annotations: Record<string, string> | undefined): string[] {
+export function annotationLines(annotations: Record<string, string> | undefined): string[] {
   const keys = Object.keys(annotations ?? {})
     .filter((k) => k !== 'kubectl.kubernetes.io/last-applied-configuration')
     .sort();
