@@ -21,6 +21,7 @@ export {
 } from './apiserver/resources';
 export { CONTROLLER_MANAGER } from './controllers/context';
 export { SCHEDULER } from './scheduler/scheduler';
+export { FILTER_PLUGIN_NAMES } from './scheduler/plugins';
 export type {
   SchedulingDecision,
   FilterVerdict,

@@ -1,18 +1,4 @@
-import type { PluginScore, SchedulingDecision } from '../../engine';
-
-/**
- * DEFAULT_FILTER_ORDER is the default profile's filters in the order kube-scheduler runs them
- * (default_plugins.go; the engine's scheduler/plugins/index.ts). The decision only names the
- * filter that failed, so the columns come from here; a plugin the record names that is not
- * listed gets a column of its own at the end.
- */
-export const DEFAULT_FILTER_ORDER: readonly string[] = [
-  'NodeUnschedulable',
-  'NodeName',
-  'TaintToleration',
-  'NodeAffinity',
-  'NodeResourcesFit',
-];
+import { FILTER_PLUGIN_NAMES, type PluginScore, type SchedulingDecision } from '../../engine';
 
 /** A FilterCell is one node's verdict from one filter plugin. */
 export type FilterCell =
@@ -51,7 +37,9 @@ export interface DecisionTable {
  * failures and the top scores) still get a row when they were scored.
  */
 export function buildDecisionTable(decision: SchedulingDecision): DecisionTable {
-  const filterColumns = [...DEFAULT_FILTER_ORDER];
+  // The decision only names the filter that failed, so the columns are the scheduler's filters
+  // in run order; a plugin the record names that is not listed gets a column at the end.
+  const filterColumns = [...FILTER_PLUGIN_NAMES];
   for (const v of decision.filters)
     if (v.failedPlugin && !filterColumns.includes(v.failedPlugin))
       filterColumns.push(v.failedPlugin);

@@ -22,3 +22,6 @@ export const SCORE_PLUGINS: readonly ScorePlugin[] = [
   nodeResourcesFit,
   balancedAllocation,
 ];
+
+/** FILTER_PLUGIN_NAMES lists the filters in run order, for views that tabulate decisions. */
+export const FILTER_PLUGIN_NAMES: readonly string[] = FILTER_PLUGINS.map((p) => p.name);
