@@ -1,6 +1,7 @@
 import { toTimestamp, type KubeObject, type ResourceInfo } from '../../engine';
 import { request, sleep, type Command, type Context, type Task } from '../context';
 import { formatStatusError, KubectlError } from '../errors';
+import { rolloutHistory, rolloutPause, rolloutUndo } from './rollout-history';
 import { subcommandOf } from './set';
 import { named, namespaceOf, resourceTargets } from './targets';
 
@@ -244,6 +245,9 @@ function* rolloutCommand(ctx: Context): Task {
   const { sub, args } = subcommandOf(ctx, 'rollout');
   if (sub === 'status') return yield* rolloutStatus(ctx, args);
   if (sub === 'restart') return yield* rolloutRestart(ctx, args);
+  if (sub === 'history') return yield* rolloutHistory(ctx, args);
+  if (sub === 'undo') return yield* rolloutUndo(ctx, args);
+  if (sub === 'pause' || sub === 'resume') return yield* rolloutPause(ctx, args, sub === 'pause');
   throw new KubectlError(`error: "kubectl rollout ${sub}" is not available in Kubeloop yet`);
 }
 
@@ -254,6 +258,7 @@ export const rollout: Command = {
     { name: 'watch', short: 'w', type: 'bool' },
     { name: 'timeout', type: 'string' },
     { name: 'revision', type: 'string' },
+    { name: 'to-revision', type: 'string' },
     { name: 'selector', short: 'l', type: 'string' },
   ],
   run: rolloutCommand,

@@ -7,7 +7,14 @@ import type { ControllerContext } from '../context';
 import { cleanupOldReplicaSets, progressDeadline } from './progress';
 import { rolloutRecreate } from './recreate';
 import { rolloutRolling } from './rolling';
-import { computeStatus, isScalingEvent, ownedReplicaSets, scale, splitReplicaSets } from './sync';
+import {
+  syncNewRevision,
+  computeStatus,
+  isScalingEvent,
+  ownedReplicaSets,
+  scale,
+  splitReplicaSets,
+} from './sync';
 import { REVISION_ANNOTATION, revisionOf } from './util';
 
 /**
@@ -56,7 +63,7 @@ export class DeploymentController {
     const d = this.ctx.deployments.get(key);
     if (!d) return;
     const state = splitReplicaSets(d, ownedReplicaSets(this, d));
-    if (d.metadata.deletionTimestamp === undefined) {
+    if (d.metadata.deletionTimestamp === undefined && !syncNewRevision(this, state)) {
       if (d.spec.paused || isScalingEvent(state)) {
         scale(this, state);
       } else if (d.spec.strategy.type === 'Recreate') {

@@ -328,3 +328,27 @@ export function scale(dc: DeploymentController, state: RolloutState): void {
   sizes[0] = Math.max(0, sizes[0]! + toAdd - added);
   sorted.forEach((rs, i) => scaleReplicaSet(dc, d, rs, sizes[i]!));
 }
+
+/**
+ * syncNewRevision gives a reused ReplicaSet (a rollback to an older template) the next revision
+ * number, as getNewReplicaSet does: its old number then disappears from the history.
+ */
+export function syncNewRevision(dc: DeploymentController, state: RolloutState): boolean {
+  const rs = state.newRS;
+  if (!rs) return false;
+  const maxOld = Math.max(0, ...state.oldRSs.map(revisionOf));
+  if (revisionOf(rs) > maxOld) return false;
+  dc.ctx.client.request(
+    {
+      verb: 'patch',
+      resource: 'replicasets',
+      namespace: rs.metadata.namespace,
+      name: rs.metadata.name,
+      patchType: 'merge',
+      patch: { metadata: { annotations: { [REVISION_ANNOTATION]: String(maxOld + 1) } } },
+    },
+    undefined,
+    { code: 'deploy.revision', args: { revision: maxOld + 1 } },
+  );
+  return true;
+}
