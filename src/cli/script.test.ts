@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, parseDuration, parseScript, ScriptError } from './script';
+import { parseDuration } from '../kubectl/duration';
+import { main, parseScript, ScriptError } from './script';
 
 const testdata = join(__dirname, 'testdata');
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createCluster, type Cluster, type Hop, type PresetName } from '../engine';
 import { runKubectl } from '../kubectl';
+import { parseDuration } from '../kubectl/duration';
 import { tokenize } from '../kubectl/tokenize';
 
 /** A ScriptStep is one command of a script, with the line it starts on. */
@@ -17,32 +18,6 @@ export type Fault =
 
 /** ScriptError is a malformed script: the CLI prints it and exits 2. */
 export class ScriptError extends Error {}
-
-/** parseDuration reads Go's time.ParseDuration syntax (1h2m3.5s, 500ms) into milliseconds. */
-export function parseDuration(text: string): number {
-  const units: Record<string, number> = {
-    ns: 1e-6,
-    us: 1e-3,
-    µs: 1e-3,
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-  };
-  if (text === '0') return 0;
-  const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/y;
-  let total = 0;
-  let pos = 0;
-  while (pos < text.length) {
-    re.lastIndex = pos;
-    const m = re.exec(text);
-    if (!m) throw new Error(`time: invalid duration "${text}"`);
-    total += Number(m[1]) * units[m[2]!]!;
-    pos = re.lastIndex;
-  }
-  if (text === '') throw new Error('time: invalid duration ""');
-  return total;
-}
 
 /**
  * parseScript reads a script: blank lines and # comments skipped; `kubectl ...`/`k ...` lines,

@@ -1,6 +1,7 @@
 import type { Node, Pod } from '../../engine';
 import { request, sleep, type Command, type Context, type Task } from '../context';
 import { formatStatusError, KubectlError } from '../errors';
+import { timeoutFlag } from './rollout';
 
 /** How long drain waits between eviction attempts a disruption budget refused. */
 const EVICTION_RETRY_MS = 5000;
@@ -122,7 +123,7 @@ function* drainCommand(ctx: Context): Task {
       ctx.err.push(`Warning: ${f.warning}: ${hits.get(f.name)!.join(', ')}`);
   }
   const timeout = ctx.flags.has('timeout')
-    ? parseTimeout(ctx.flags.string('timeout'))
+    ? timeoutFlag('drain', ctx.flags.string('timeout'))
     : DEFAULT_TIMEOUT_MS;
   let waited = 0;
   let pending = toEvict;
@@ -183,15 +184,6 @@ function* drainCommand(ctx: Context): Task {
     ctx.out.push(`pod/${pod.metadata.name} evicted\n`);
   }
   ctx.out.push(`node/${nodeName} drained\n`);
-}
-
-function parseTimeout(text: string): number {
-  const m = /^(\d+)(s|m|h)?$/.exec(text);
-  if (!m)
-    throw new KubectlError(
-      `Error: invalid argument "${text}" for "--timeout" flag: time: missing unit in duration "${text}"`,
-    );
-  return Number(m[1]) * (m[2] === 'h' ? 3_600_000 : m[2] === 'm' ? 60_000 : 1000);
 }
 
 /** formatMinutes prints a duration as Go does: 10m0s, 30s. */

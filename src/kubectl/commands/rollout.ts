@@ -3,6 +3,12 @@ import { request, sleep, type Command, type Context, type Task } from '../contex
 import { formatStatusError, KubectlError } from '../errors';
 import { rolloutHistory, rolloutPause, rolloutUndo } from './rollout-history';
 import { subcommandOf } from './set';
+import { durationFlag } from '../duration';
+
+/** timeoutFlag reads --timeout (empty means none) with kubectl's error for a bad value. */
+export function timeoutFlag(command: string, text: string): number {
+  return text === '' ? 0 : durationFlag(command, 'timeout', text);
+}
 import { named, namespaceOf, resourceTargets } from './targets';
 
 /** STATUS_POLL_MS is how often `rollout status` re-reads the object (real kubectl watches it). */
@@ -140,26 +146,6 @@ export function statusOf(obj: Workload): Viewed {
 const groupKind = (info: ResourceInfo) => (info.group ? `${info.kind}.${info.group}` : info.kind);
 const VIEWABLE = ['Deployment', 'DaemonSet', 'StatefulSet'];
 
-/** parseTimeout reads a Go duration such as 30s, 2m or 1m30s into milliseconds. */
-export function parseTimeout(text: string): number {
-  if (text === '' || text === '0') return 0;
-  const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-  let total = 0;
-  const re = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
-  let match: RegExpExecArray | null;
-  let end = 0;
-  while ((match = re.exec(text))) {
-    total += Number(match[1]) * units[match[2]!]!;
-    end = re.lastIndex;
-  }
-  if (end !== text.length) {
-    throw new KubectlError(
-      `Error: invalid argument "${text}" for "--timeout" flag: time: invalid duration "${text}"\nSee 'kubectl rollout status --help' for usage.`,
-    );
-  }
-  return total;
-}
-
 function* rolloutStatus(ctx: Context, args: string[]): Task {
   const targets = resourceTargets(ctx, args, 'error: required resource not specified');
   const { info, names } = targets[0]!;
@@ -168,7 +154,7 @@ function* rolloutStatus(ctx: Context, args: string[]): Task {
     throw new KubectlError(`error: no status viewer has been implemented for ${groupKind(info)}`);
   }
   const watch = ctx.flags.bool('watch', true);
-  const timeout = parseTimeout(ctx.flags.string('timeout'));
+  const timeout = timeoutFlag('rollout status', ctx.flags.string('timeout'));
   const started = ctx.cluster.now;
   const name = names[0]!;
   let last = '';
