@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCluster } from '../../cluster';
 import type { Pod } from '../../api/types';
 import { deploymentManifest, podManifest } from '../../testing/builders';
-import { compareForDeletion } from './ranking';
+import { rankForDeletion } from './ranking';
 
 function replicaSet(replicas: number) {
   const d = deploymentManifest('web', replicas);
@@ -96,7 +96,18 @@ describe('replicaset controller', () => {
       second: rankedPod('b', { node: 'n' }),
     },
   ])('deletes first: $name', ({ first, second }) => {
-    expect(compareForDeletion(first, second)).toBeLessThan(0);
-    expect(compareForDeletion(second, first)).toBeGreaterThan(0);
+    const now = Date.parse('2026-01-05T12:00:00Z');
+    expect(rankForDeletion([second, first], now)[0]).toBe(first);
+    expect(rankForDeletion([first, second], now)[0]).toBe(first);
+  });
+
+  it('deletes first from the node that runs the most of its siblings', () => {
+    const now = Date.parse('2026-01-05T12:00:00Z');
+    const crowded = [
+      rankedPod('a', { node: 'x', ready: true }),
+      rankedPod('b', { node: 'x', ready: true }),
+    ];
+    const alone = rankedPod('c', { node: 'y', ready: true, created: '2026-01-05T11:59:00Z' });
+    expect(rankForDeletion([alone, ...crowded], now)[0]!.spec.nodeName).toBe('x');
   });
 });

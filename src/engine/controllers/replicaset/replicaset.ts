@@ -8,7 +8,7 @@ import { WorkQueue } from '../../client/workqueue';
 import { ControllerContext } from '../context';
 import { createPod, podFromTemplate } from '../pod-control';
 import { Expectations } from '../expectations';
-import { compareForDeletion } from './ranking';
+import { rankForDeletion } from './ranking';
 
 /** BURST_REPLICAS caps how many pods one sync creates or deletes (replica_set.go). */
 const BURST_REPLICAS = 500;
@@ -102,7 +102,10 @@ export class ReplicaSetController {
       this.expectations.expectCreations(key, count);
       for (let i = 0; i < count; i++) this.createPod(key, rs);
     } else if (diff > 0) {
-      const victims = [...pods].sort(compareForDeletion).slice(0, Math.min(diff, BURST_REPLICAS));
+      const victims = rankForDeletion(pods, this.ctx.clock.now).slice(
+        0,
+        Math.min(diff, BURST_REPLICAS),
+      );
       this.expectations.expectDeletions(key, victims.length);
       for (const pod of victims) this.deletePod(key, rs, pod);
     }
