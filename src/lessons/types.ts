@@ -16,9 +16,20 @@ export interface Localized {
 export interface LessonStep {
   id: string;
   text: Localized;
+  /** predict asks the learner to guess the outcome before acting; the panel may not show it yet */
+  predict?: Prediction;
   goal: (view: ClusterView) => boolean;
   hints: Localized[];
   solution: string[];
+}
+
+/** Prediction is a multiple-choice "predict first" question; `answer` is the id of one choice. */
+export interface Prediction {
+  question: Localized;
+  choices: { id: string; text: Localized }[];
+  answer: string;
+  /** why the answer is right, shown once the learner has chosen */
+  explanation: Localized;
 }
 
 export interface Lesson {
