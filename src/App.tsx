@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import ClusterGraph from './components/graph/ClusterGraph';
 import SidePanel from './components/inspector/SidePanel';
 import LanguageSelect from './components/layout/LanguageSelect';
+import SessionBar from './components/layout/SessionBar';
 import PlaybackToolbar from './components/playback/PlaybackToolbar';
 import { usePlaybackKeys } from './components/playback/use-playback-keys';
 import WorkbenchTabs from './components/terminal/WorkbenchTabs';
@@ -20,6 +21,7 @@ export default function App() {
       <header className="app-header">
         <h1>{t('appTitle')}</h1>
         <p className="tagline">{t('tagline')}</p>
+        <SessionBar />
         <LanguageSelect />
       </header>
       <main className="app-main">

@@ -8,6 +8,8 @@ import {
   type KubeObject,
 } from '../engine';
 import { startKubectl, type KubectlResult } from '../kubectl';
+import { clearSession, SESSION_VERSION, type Session, type SessionAction } from './session';
+import { positionOf } from './session-replay';
 import { advanceBudget, clampSpeed, MAX_FRAME_MS } from './playback';
 import type { ObjectRef, SidePanelTab } from './selection';
 
@@ -47,7 +49,19 @@ export interface KubeloopState {
   /** select shows ref in the inspector; undefined deselects and goes back to the current hop. */
   select(ref: ObjectRef | undefined): void;
   showSidePanel(tab: SidePanelTab): void;
+  /** restoring: a saved session is being replayed; learner actions wait until it is done. */
+  restoring: boolean;
+  /** stopNode powers a node off (a fault the learner injects); recorded like kubectl. */
+  stopNode(name: string): boolean;
+  startNode(name: string): boolean;
+  killContainer(namespace: string, pod: string, container?: string): boolean;
 }
+
+const RESTORING_RESULT: KubectlResult = {
+  stdout: '',
+  stderr: 'error: the sandbox is still being restored; try again in a moment\n',
+  exitCode: 1,
+};
 
 const DEFAULT_OPTIONS: ClusterOptions = { seed: 1, preset: 'kubeadm' };
 
@@ -76,8 +90,23 @@ function publish(): void {
   });
 }
 
+/** The options the current cluster was created from and the learner's actions on it since. */
+let sessionOptions: Pick<Session, 'seed' | 'preset' | 'workers'> = { seed: 1, preset: 'kubeadm' };
+let sessionActions: SessionAction[] = [];
+
+function recordAction(action: SessionAction): void {
+  sessionActions.push(action);
+}
+
 function freshState(options: ClusterOptions) {
-  const cluster = createCluster({ ...DEFAULT_OPTIONS, ...options });
+  const merged = { ...DEFAULT_OPTIONS, ...options };
+  const cluster = createCluster(merged);
+  sessionOptions = {
+    seed: cluster.seed,
+    preset: cluster.preset,
+    ...(merged.workers === undefined ? {} : { workers: merged.workers }),
+  };
+  sessionActions = [];
   connect(cluster);
   return { cluster, hops: [] as readonly Hop[], lastHop: undefined, simTime: cluster.elapsed };
 }
@@ -90,14 +119,16 @@ export const useKubeloop = create<KubeloopState>()((set, get) => ({
   speed: 1,
   selected: undefined,
   sidePanel: 'hop',
+  restoring: false,
 
   step() {
+    if (get().restoring) return undefined;
     const hop = get().cluster.step();
     publish();
     return hop;
   },
   play() {
-    if (get().playing) return;
+    if (get().playing || get().restoring) return;
     set({ playing: true });
     startLoop();
   },
@@ -108,11 +139,19 @@ export const useKubeloop = create<KubeloopState>()((set, get) => ({
     set({ speed: clampSpeed(speed) });
   },
   stepToQuiet() {
+    if (get().restoring) return;
     get().cluster.runUntilIdle();
     publish();
   },
   runKubectl(line, stdin) {
-    const { cluster } = get();
+    const { cluster, restoring } = get();
+    if (restoring) return Promise.resolve(RESTORING_RESULT);
+    recordAction({
+      kind: 'kubectl',
+      at: positionOf(cluster),
+      line,
+      ...(stdin === undefined ? {} : { stdin }),
+    });
     const handle = startKubectl(cluster, line, { stdin });
     // kubectl's own requests must complete even when paused: drive the engine until it is done.
     for (let i = 0; i < MAX_COMMAND_HOPS && !handle.done; i++) {
@@ -127,6 +166,7 @@ export const useKubeloop = create<KubeloopState>()((set, get) => ({
     return get().runKubectl('kubectl apply -f -', yaml);
   },
   reset(options) {
+    clearSession();
     set({
       ...freshState(options ?? {}),
       version: get().version + 1,
@@ -143,7 +183,73 @@ export const useKubeloop = create<KubeloopState>()((set, get) => ({
   showSidePanel(tab) {
     set({ sidePanel: tab });
   },
+  stopNode(name) {
+    return fault({ kind: 'stopNode', at: positionOf(get().cluster), node: name }, (c) =>
+      c.stopNode(name),
+    );
+  },
+  startNode(name) {
+    return fault({ kind: 'startNode', at: positionOf(get().cluster), node: name }, (c) =>
+      c.startNode(name),
+    );
+  },
+  killContainer(namespace, pod, container) {
+    const at = positionOf(get().cluster);
+    return fault(
+      { kind: 'killContainer', at, namespace, pod, ...(container ? { container } : {}) },
+      (c) => c.killContainer(namespace, pod, container),
+    );
+  },
 }));
+
+/** fault performs a fault on the cluster and records it when it did something. */
+function fault(action: SessionAction, perform: (cluster: Cluster) => boolean): boolean {
+  if (useKubeloop.getState().restoring) return false;
+  const done = perform(useKubeloop.getState().cluster);
+  if (done) recordAction(action);
+  publish();
+  return done;
+}
+
+/** currentSession describes the sandbox as it is now: enough to rebuild it by replay. */
+export function currentSession(): Session {
+  return {
+    v: SESSION_VERSION,
+    ...sessionOptions,
+    actions: sessionActions.slice(),
+    end: positionOf(useKubeloop.getState().cluster),
+  };
+}
+
+/** isPristine: nothing has happened since the cluster started, so there is nothing to save. */
+export function isPristine(session: Session): boolean {
+  return session.actions.length === 0 && session.end.tasks === 0 && session.end.elapsed === 0;
+}
+
+/** setRestoring marks a replay in progress (the UI says so; learner actions wait). */
+export function setRestoring(restoring: boolean): void {
+  useKubeloop.setState({ restoring, playing: restoring ? false : useKubeloop.getState().playing });
+}
+
+/** adoptCluster makes a cluster rebuilt from session the store's cluster, paused, at its end. */
+export function adoptCluster(cluster: Cluster, session: Session): void {
+  const { seed, preset, workers } = session;
+  sessionOptions = { seed, preset, ...(workers === undefined ? {} : { workers }) };
+  sessionActions = session.actions.slice();
+  connect(cluster);
+  const hops = cluster.hops.all().slice(-HOP_HISTORY);
+  useKubeloop.setState((state) => ({
+    cluster,
+    hops,
+    lastHop: hops.at(-1),
+    simTime: cluster.elapsed,
+    version: state.version + 1,
+    playing: false,
+    restoring: false,
+    selected: undefined,
+    sidePanel: 'hop',
+  }));
+}
 
 /** playFrame delivers the hops due after dtMs of wall time at the current speed; returns how many. */
 let hopBudget = 0;
