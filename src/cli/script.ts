@@ -14,7 +14,8 @@ export type ScriptStep =
 /** A Fault is something a script does to the cluster that no kubectl command can: a lost node, a killed process. */
 export type Fault =
   | { type: 'node-down' | 'node-up'; node: string }
-  | { type: 'kill'; namespace: string; pod: string; container?: string };
+  | { type: 'kill'; namespace: string; pod: string; container?: string }
+  | { type: 'load'; namespace: string; deployment: string; percent: number };
 
 /** ScriptError is a malformed script: the CLI prints it and exits 2. */
 export class ScriptError extends Error {}
@@ -22,7 +23,8 @@ export class ScriptError extends Error {}
 /**
  * parseScript reads a script: blank lines and # comments skipped; `kubectl ...`/`k ...` lines,
  * optionally with a heredoc (`<<EOF`, `<<'EOF'`, `<<-EOF`) feeding stdin; `sleep DURATION`;
- * faults: `node down NODE`, `node up NODE`, `kill [-n NS] POD [CONTAINER]`.
+ * faults: `node down NODE`, `node up NODE`, `kill [-n NS] POD [CONTAINER]`,
+ * `load [-n NS] DEPLOYMENT PERCENT`.
  */
 export function parseScript(text: string, name: string): ScriptStep[] {
   const lines = text.split('\n');
@@ -46,7 +48,7 @@ export function parseScript(text: string, name: string): ScriptStep[] {
       steps.push({ kind: 'sleep', line: lineNo, text: trimmed, ms });
       continue;
     }
-    if (first === 'node' || first === 'kill') {
+    if (first === 'node' || first === 'kill' || first === 'load') {
       steps.push({
         kind: 'fault',
         line: lineNo,
@@ -101,6 +103,12 @@ function parseFault(words: string[], bad: (msg: string) => ScriptError): Fault {
     namespace = rest[ns + 1] ?? '';
     rest.splice(ns, 2);
   }
+  if (words[0] === 'load') {
+    const [deployment, percent, extra] = rest;
+    if (!deployment || !namespace || !percent || !/^\d+$/.test(percent) || extra)
+      throw bad('usage: load [-n NAMESPACE] DEPLOYMENT PERCENT');
+    return { type: 'load', namespace, deployment, percent: Number(percent) };
+  }
   const [pod, container, extra] = rest;
   if (!pod || !namespace || extra) throw bad('usage: kill [-n NAMESPACE] POD [CONTAINER]');
   return { type: 'kill', namespace, pod, container };
@@ -117,6 +125,9 @@ function applyFault(cluster: Cluster, fault: Fault): string {
       return cluster.killContainer(fault.namespace, fault.pod, fault.container)
         ? ''
         : `kubeloop: no running container to kill in pod "${fault.pod}"\n`;
+    case 'load':
+      cluster.setLoad(fault.namespace, fault.deployment, fault.percent);
+      return '';
   }
 }
 

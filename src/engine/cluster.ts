@@ -14,6 +14,9 @@ import { ReplicaSetController } from './controllers/replicaset/replicaset';
 import { TaintEvictionController } from './controllers/tainteviction/tainteviction';
 import { EndpointsController } from './controllers/endpoints/endpoints';
 import { EndpointSliceController } from './controllers/endpointslice/endpointslice';
+import { HorizontalController } from './controllers/podautoscaler/horizontal';
+import { MetricsServer, type NodeMetrics, type PodMetrics } from './metrics/metrics-server';
+import { ResourceUsage } from './metrics/usage';
 import { bootstrapServices } from './bootstrap-services';
 import { EtcdStore } from './etcd/store';
 import { HopLog, type Hop, type HopListener } from './hops';
@@ -65,6 +68,8 @@ export class Cluster {
   readonly controllers: ControllerContext;
   readonly kubelets = new Map<string, Kubelet>();
   readonly startTime = CLUSTER_START;
+  /** metrics-server: the last 15s sample of every running pod's and node's CPU and memory */
+  readonly metrics: MetricsServer;
   private readonly transport: Transport;
 
   constructor(options: ClusterOptions = {}) {
@@ -104,6 +109,8 @@ export class Cluster {
     new TaintEvictionController(this.controllers);
     new EndpointsController(this.controllers);
     new EndpointSliceController(this.controllers);
+    this.metrics = new MetricsServer(this.api, this.clock, this.kubelets, new ResourceUsage());
+    new HorizontalController(this.controllers, this.metrics);
     this.scheduler = new Scheduler(this.api, this.clock, this.rng);
     this.api.connectNodes((name) => {
       const kubelet = this.kubelets.get(name);
@@ -113,6 +120,7 @@ export class Cluster {
     nodeLifecycle.start();
     this.scheduler.start();
     for (const kubelet of this.kubelets.values()) kubelet.start();
+    this.metrics.start();
   }
 
   /** bootstrap writes what kubeadm leaves behind: namespaces and registered nodes (no hops). */
@@ -262,6 +270,24 @@ export class Cluster {
       Pod | undefined;
     const kubelet = found?.spec.nodeName ? this.kubelets.get(found.spec.nodeName) : undefined;
     return kubelet?.killContainer(found!.metadata.uid, container) ?? false;
+  }
+
+  /**
+   * setLoad puts a Deployment under load: each of its pods uses percent of its containers' CPU
+   * requests (capped by their limits) from metrics-server's next scrape on; 0 lets them idle.
+   */
+  setLoad(namespace: string, deployment: string, percent: number): void {
+    this.metrics.usage.setLoad(namespace, deployment, percent);
+  }
+
+  /** podMetrics is what metrics.k8s.io serves for pods: the last sample, in a namespace or all. */
+  podMetrics(namespace?: string): PodMetrics[] {
+    return this.metrics.podMetrics(namespace);
+  }
+
+  /** nodeMetrics is what metrics.k8s.io serves for nodes. */
+  nodeMetrics(): NodeMetrics[] {
+    return this.metrics.nodeMetrics();
   }
 
   /** schedulingDecision is the scheduler's record of why a pod went where it did. */

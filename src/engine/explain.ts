@@ -23,6 +23,8 @@ const KIND_KO: Record<string, string> = {
   Service: '서비스',
   Endpoints: '엔드포인트',
   EndpointSlice: '엔드포인트슬라이스',
+  HorizontalPodAutoscaler: 'HPA(수평 파드 오토스케일러)',
+  horizontalpodautoscalers: 'HPA 목록',
   services: '서비스 목록',
   endpoints: '엔드포인트 목록',
   endpointslices: '엔드포인트슬라이스 목록',
@@ -142,6 +144,14 @@ const NOTES: Record<string, (a: Args, hop: Hop) => Explanation> = {
   'pdb.status': (a) => ({
     en: `The disruption controller recounts the pods PodDisruptionBudget ${a.pdb} protects: ${a.allowed} may be evicted now.`,
     ko: `disruption 컨트롤러가 PodDisruptionBudget ${a.pdb}이(가) 지키는 파드를 다시 셉니다. 지금 축출할 수 있는 파드: ${a.allowed}개.`,
+  }),
+  'hpa.scale': (a) => ({
+    en: `The horizontal pod autoscaler compared its pods' CPU use with the target and sets ${a.target} from ${a.from} to ${a.to} replicas (HPA ${a.hpa}).`,
+    ko: `수평 파드 오토스케일러가 파드의 CPU 사용량을 목표치와 비교해서, ${a.target}의 레플리카를 ${a.from}개에서 ${a.to}개로 바꿉니다(HPA ${a.hpa}).`,
+  }),
+  'hpa.status': (a) => ({
+    en: `The horizontal pod autoscaler records what it measured for HPA ${a.hpa}: ${a.current} replicas now, ${a.desired} desired.`,
+    ko: `수평 파드 오토스케일러가 HPA ${a.hpa}에서 측정한 내용을 기록합니다: 현재 레플리카 ${a.current}개, 원하는 레플리카 ${a.desired}개.`,
   }),
   'ep.sync': (a) => ({
     en: `The endpoints controller lists the pods behind Service ${a.svc} in its Endpoints: ${a.ready} ready address(es) receive traffic.`,

@@ -40,6 +40,7 @@ export const ALL = [
   'deployments',
   'replicasets',
   'statefulsets',
+  'horizontalpodautoscalers',
   'cronjobs',
   'jobs',
 ];

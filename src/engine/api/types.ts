@@ -656,3 +656,55 @@ export interface EndpointSlice extends KubeObject {
   endpoints: EndpointSliceEndpoint[] | null;
   ports?: { name?: string; port?: number; protocol?: 'TCP' | 'UDP' | 'SCTP' }[] | null;
 }
+
+/** MetricTarget (autoscaling/v2): what a metric should average across the target's pods. */
+export interface MetricTarget {
+  type: 'Utilization' | 'AverageValue' | 'Value';
+  averageUtilization?: number;
+  averageValue?: string;
+  value?: string;
+}
+
+/** MetricSpec (autoscaling/v2): one metric an HPA scales on; Kubeloop computes Resource metrics. */
+export interface MetricSpec {
+  type: 'Resource' | 'Pods' | 'Object' | 'External' | 'ContainerResource';
+  resource?: { name: string; target: MetricTarget };
+}
+
+/** MetricStatus (autoscaling/v2): the last value of one metric, as status.currentMetrics holds it. */
+export interface MetricStatus {
+  type: 'Resource';
+  resource: {
+    name: string;
+    current: { averageUtilization?: number; averageValue?: string };
+  };
+}
+
+export interface HorizontalPodAutoscalerCondition {
+  type: 'AbleToScale' | 'ScalingActive' | 'ScalingLimited';
+  status: ConditionStatus;
+  lastTransitionTime: string;
+  reason: string;
+  message: string;
+}
+
+/** HorizontalPodAutoscaler (autoscaling/v2): keeps a workload's replicas in step with its load. */
+export interface HorizontalPodAutoscaler extends KubeObject {
+  apiVersion: 'autoscaling/v2';
+  kind: 'HorizontalPodAutoscaler';
+  spec: {
+    scaleTargetRef: { apiVersion?: string; kind: string; name: string };
+    minReplicas?: number;
+    maxReplicas: number;
+    metrics?: MetricSpec[];
+    behavior?: Record<string, unknown>;
+  };
+  status: {
+    observedGeneration?: number;
+    lastScaleTime?: string;
+    currentReplicas: number;
+    desiredReplicas: number;
+    currentMetrics?: MetricStatus[];
+    conditions?: HorizontalPodAutoscalerCondition[];
+  };
+}

@@ -3,6 +3,7 @@ import type {
   CronJob,
   DaemonSet,
   Deployment,
+  HorizontalPodAutoscaler,
   Job,
   PodSpec,
   Probe,
@@ -167,4 +168,42 @@ export function defaultService(svc: Service): void {
   if (external) spec.externalTrafficPolicy ??= 'Cluster';
   if (spec.type !== 'ExternalName') spec.internalTrafficPolicy ??= 'Cluster';
   if (spec.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts ??= true;
+}
+
+/** DEFAULT_CPU_UTILIZATION is the target an HPA without metrics gets (autoscaling.DefaultCPUUtilization). */
+export const DEFAULT_CPU_UTILIZATION = 80;
+
+/**
+ * defaultHorizontalPodAutoscaler converts an autoscaling/v1 body to v2 as the API server's
+ * conversion does (targetCPUUtilizationPercentage becomes a cpu Utilization metric), then applies
+ * the v2 defaults: minReplicas 1 and, with no metrics, cpu at 80%. behavior stays unset unless
+ * given (SetDefaults_HorizontalPodAutoscalerBehavior only fills a behavior that exists).
+ */
+export function defaultHorizontalPodAutoscaler(hpa: HorizontalPodAutoscaler): void {
+  hpa.spec ??= {} as HorizontalPodAutoscaler['spec'];
+  const v1 = hpa.spec as { targetCPUUtilizationPercentage?: number };
+  if (v1.targetCPUUtilizationPercentage !== undefined) {
+    hpa.spec.metrics ??= [
+      {
+        type: 'Resource',
+        resource: {
+          name: 'cpu',
+          target: { type: 'Utilization', averageUtilization: v1.targetCPUUtilizationPercentage },
+        },
+      },
+    ];
+    delete v1.targetCPUUtilizationPercentage;
+  }
+  hpa.spec.minReplicas ??= 1;
+  if (!hpa.spec.metrics || hpa.spec.metrics.length === 0) {
+    hpa.spec.metrics = [
+      {
+        type: 'Resource',
+        resource: {
+          name: 'cpu',
+          target: { type: 'Utilization', averageUtilization: DEFAULT_CPU_UTILIZATION },
+        },
+      },
+    ];
+  }
 }

@@ -165,6 +165,18 @@ export const RESOURCES: readonly ResourceInfo[] = [
     tracksGeneration: true,
   },
   {
+    kind: 'HorizontalPodAutoscaler',
+    resource: 'horizontalpodautoscalers',
+    singular: 'horizontalpodautoscaler',
+    group: 'autoscaling',
+    version: 'v2',
+    namespaced: true,
+    shortNames: ['hpa'],
+    etcdPrefix: '/registry/horizontalpodautoscalers/',
+    hasStatus: true,
+    tracksGeneration: true,
+  },
+  {
     kind: 'Service',
     resource: 'services',
     singular: 'service',

@@ -5,6 +5,7 @@ import type {
   CronJob,
   DaemonSet,
   Deployment,
+  HorizontalPodAutoscaler,
   Job,
   KubeObject,
   Namespace,
@@ -21,6 +22,7 @@ import {
   defaultCronJob,
   defaultDaemonSet,
   defaultDeployment,
+  defaultHorizontalPodAutoscaler,
   defaultJob,
   defaultPodSpec,
   defaultReplicaSet,
@@ -34,6 +36,7 @@ import {
   validateCronJob,
   validateDaemonSet,
   validateDeployment,
+  validateHorizontalPodAutoscaler,
   validateJob,
   validatePodDisruptionBudget,
   validateObjectMeta,
@@ -272,7 +275,20 @@ const endpointsStrategy: Strategy = {
   validate: nameIsSubdomain,
 };
 
+/** horizontalPodAutoscalerStrategy (registry/autoscaling/horizontalpodautoscaler): v1 bodies are converted to v2. */
+const horizontalPodAutoscalerStrategy: Strategy = {
+  applyDefaults: (obj) => defaultHorizontalPodAutoscaler(obj as HorizontalPodAutoscaler),
+  prepareForCreate(obj) {
+    (obj as HorizontalPodAutoscaler).status = { currentReplicas: 0, desiredReplicas: 0 };
+  },
+  validate: (obj) => [
+    ...nameIsSubdomain(obj),
+    ...validateHorizontalPodAutoscaler(obj as HorizontalPodAutoscaler),
+  ],
+};
+
 export const STRATEGIES: Record<string, Strategy> = {
+  horizontalpodautoscalers: horizontalPodAutoscalerStrategy,
   daemonsets: daemonSetStrategy,
   statefulsets: statefulSetStrategy,
   jobs: jobStrategy,

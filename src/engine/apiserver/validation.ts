@@ -5,6 +5,7 @@ import type {
   CronJob,
   DaemonSet,
   Deployment,
+  HorizontalPodAutoscaler,
   Job,
   JobSpec,
   KubeObject,
@@ -587,5 +588,52 @@ export function validateService(svc: Service): FieldError[] {
       supported: sessionAffinities,
     });
   }
+  return errs;
+}
+
+/**
+ * validateHorizontalPodAutoscaler (pkg/apis/autoscaling/validation): replica bounds, the target
+ * reference, and positive utilisation targets, with the real messages.
+ */
+export function validateHorizontalPodAutoscaler(hpa: HorizontalPodAutoscaler): FieldError[] {
+  const errs: FieldError[] = [];
+  const { minReplicas, maxReplicas, scaleTargetRef, metrics } = hpa.spec ?? {};
+  if (minReplicas !== undefined && minReplicas < 1) {
+    errs.push({
+      type: 'Invalid',
+      field: 'spec.minReplicas',
+      value: minReplicas,
+      detail: 'must be greater than or equal to 1',
+    });
+  }
+  if (typeof maxReplicas !== 'number' || maxReplicas < 1) {
+    errs.push({
+      type: 'Invalid',
+      field: 'spec.maxReplicas',
+      value: maxReplicas ?? 0,
+      detail: 'must be greater than 0',
+    });
+  }
+  if (minReplicas !== undefined && (maxReplicas ?? 0) < minReplicas) {
+    errs.push({
+      type: 'Invalid',
+      field: 'spec.maxReplicas',
+      value: maxReplicas ?? 0,
+      detail: 'must be greater than or equal to `minReplicas`',
+    });
+  }
+  if (!scaleTargetRef?.kind) errs.push({ type: 'Required', field: 'spec.scaleTargetRef.kind' });
+  if (!scaleTargetRef?.name) errs.push({ type: 'Required', field: 'spec.scaleTargetRef.name' });
+  (metrics ?? []).forEach((m, i) => {
+    const utilization = m.resource?.target.averageUtilization;
+    if (utilization !== undefined && utilization <= 0) {
+      errs.push({
+        type: 'Invalid',
+        field: `spec.metrics[${i}].resource.target.averageUtilization`,
+        value: utilization,
+        detail: 'must be greater than 0',
+      });
+    }
+  });
   return errs;
 }

@@ -19,6 +19,7 @@ import type {
   Service,
   Endpoints,
   EndpointSlice,
+  HorizontalPodAutoscaler,
 } from '../api/types';
 
 export const CONTROLLER_MANAGER = 'kube-controller-manager';
@@ -43,6 +44,7 @@ export class ControllerContext {
   readonly services: Informer<Service>;
   readonly endpoints: Informer<Endpoints>;
   readonly endpointSlices: Informer<EndpointSlice>;
+  readonly horizontalPodAutoscalers: Informer<HorizontalPodAutoscaler>;
 
   constructor(
     readonly api: ApiServer,
@@ -66,6 +68,11 @@ export class ControllerContext {
     this.services = new Informer<Service>(api, CONTROLLER_MANAGER, 'services');
     this.endpoints = new Informer<Endpoints>(api, CONTROLLER_MANAGER, 'endpoints');
     this.endpointSlices = new Informer<EndpointSlice>(api, CONTROLLER_MANAGER, 'endpointslices');
+    this.horizontalPodAutoscalers = new Informer<HorizontalPodAutoscaler>(
+      api,
+      CONTROLLER_MANAGER,
+      'horizontalpodautoscalers',
+    );
     for (const informer of this.ownerAwareInformers()) {
       informer.addIndex(ControllerContext.BY_CONTROLLER, (obj) => {
         const ref = controllerOf(obj);
@@ -117,6 +124,7 @@ export class ControllerContext {
       this.services,
       this.endpoints,
       this.endpointSlices,
+      this.horizontalPodAutoscalers,
       this.pods,
     ])
       informer.start();

@@ -21,7 +21,7 @@ function parseLabels(text: string): Record<string, string> {
   return labels;
 }
 
-function dryRunMode(ctx: Context): 'none' | 'client' | 'server' {
+export function dryRunMode(ctx: Context): 'none' | 'client' | 'server' {
   const mode = ctx.flags.string('dry-run', 'none');
   if (mode === 'none' || mode === 'client' || mode === 'server') return mode;
   throw new KubectlError(

@@ -1,5 +1,6 @@
 import type { Command } from '../context';
 import { apply } from './apply';
+import { autoscale } from './autoscale';
 import { del } from './delete';
 import { describe } from './describe';
 import { expose } from './expose';
@@ -14,6 +15,7 @@ import { exec, logs } from './logs';
 import { scale } from './scale';
 import { set } from './set';
 import { taint } from './taint';
+import { top } from './top';
 
 /** COMMANDS is the command table; kubectl resolves the first word against it. */
 export const COMMANDS: readonly Command[] = [
@@ -39,6 +41,8 @@ export const COMMANDS: readonly Command[] = [
   config,
   apiResources,
   expose,
+  autoscale,
+  top,
 ];
 
 /**

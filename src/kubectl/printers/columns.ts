@@ -8,6 +8,7 @@ import {
   type PodDisruptionBudget,
   type StatefulSet,
   type Event,
+  type HorizontalPodAutoscaler,
   type KubeObject,
   type Namespace,
   type Node,
@@ -307,6 +308,46 @@ PRINTERS.CronJob = {
       );
     }
     return cells;
+  },
+};
+
+/**
+ * hpaTargets is the TARGETS cell (printers.go formatHPAMetrics): `cpu: 45%/50%`, `<unknown>`
+ * before a value is known; past two metrics, ` + N more...`.
+ */
+export function hpaTargets(hpa: HorizontalPodAutoscaler): string {
+  const metrics = hpa.spec.metrics ?? [];
+  if (metrics.length === 0) return '<none>';
+  const cells = metrics.map((m, i) => {
+    const name = m.resource?.name ?? m.type;
+    const target = m.resource?.target;
+    const current = hpa.status?.currentMetrics?.[i]?.resource?.current;
+    if (target?.type === 'Utilization') {
+      const now =
+        current?.averageUtilization !== undefined ? `${current.averageUtilization}%` : '<unknown>';
+      return `${name}: ${now}/${target.averageUtilization}%`;
+    }
+    return `${name}: ${current?.averageValue ?? '<unknown>'}/${target?.averageValue ?? target?.value ?? ''}`;
+  });
+  const shown = cells.slice(0, 2).join(', ');
+  return cells.length > 2 ? `${shown} + ${cells.length - 2} more...` : shown;
+}
+
+PRINTERS.HorizontalPodAutoscaler = {
+  headers: ['NAME', 'REFERENCE', 'TARGETS', 'MINPODS', 'MAXPODS', 'REPLICAS', 'AGE'],
+  wide: [],
+  row(obj, now) {
+    const hpa = obj as HorizontalPodAutoscaler;
+    const ref = hpa.spec.scaleTargetRef;
+    return [
+      hpa.metadata.name,
+      `${ref.kind}/${ref.name}`,
+      hpaTargets(hpa),
+      hpa.spec.minReplicas === undefined ? '<unset>' : String(hpa.spec.minReplicas),
+      String(hpa.spec.maxReplicas),
+      String(hpa.status?.currentReplicas ?? 0),
+      age(hpa.metadata.creationTimestamp, now),
+    ];
   },
 };
 
