@@ -22,6 +22,11 @@ taint
 rollout
 rollout status
 rollout restart
+rollout history
+rollout undo
+rollout pause
+rollout resume
+drain
 version
 cluster-info
 config
