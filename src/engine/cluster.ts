@@ -136,7 +136,7 @@ export class Cluster {
       });
     }
     for (const input of preset.nodes) {
-      const manifest = nodeManifest(input, this.preset, '', created, heartbeat);
+      const manifest = nodeManifest(input, this.preset, created, heartbeat);
       const { object } = this.api.execute({
         verb: 'create',
         resource: 'nodes',

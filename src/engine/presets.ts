@@ -107,7 +107,6 @@ const EVICTION_RESERVE_KI = 100 * 1024;
 export function nodeManifest(
   input: NodeSpecInput,
   presetName: PresetName,
-  uidHex: string,
   created: string,
   heartbeat: string,
 ): Node {
@@ -137,7 +136,7 @@ export function nodeManifest(
     kind: 'Node',
     metadata: {
       name: input.name,
-      uid: uidHex,
+      uid: '',
       resourceVersion: '',
       creationTimestamp: created,
       labels,
@@ -198,9 +197,9 @@ export function nodeManifest(
         { type: 'Hostname', address: input.name },
       ],
       nodeInfo: {
-        machineID: uidHex.replace(/-/g, ''),
-        systemUUID: uidHex,
-        bootID: uidHex,
+        machineID: hexOf(`${input.name}/machine`, 32),
+        systemUUID: uuidOf(`${input.name}/system`),
+        bootID: uuidOf(`${input.name}/boot`),
         kernelVersion: '5.15.0-126-generic',
         osImage: 'Ubuntu 22.04.5 LTS',
         containerRuntimeVersion: 'containerd://1.7.24',
@@ -211,4 +210,20 @@ export function nodeManifest(
       },
     },
   };
+}
+
+/** hexOf derives stable hex digits from a text (FNV-1a rounds): ids a real node reports, fixed per node. */
+function hexOf(text: string, length: number): string {
+  let out = '';
+  let h = 0x811c9dc5;
+  for (let round = 0; out.length < length; round++) {
+    for (const ch of `${text}#${round}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out.slice(0, length);
+}
+
+function uuidOf(text: string): string {
+  const h = hexOf(text, 32);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }

@@ -1,12 +1,13 @@
-import type { EndpointSlice, Event, KubeObject, Pod, Service } from '../../engine';
+import type { EndpointSlice, Event, KubeObject, Lease, Node, Pod, Service } from '../../engine';
 import { request, type Command, type Context, type Task } from '../context';
 import { formatStatusError, KubectlError } from '../errors';
 import { describePod } from '../printers/describe';
+import { describeNode } from '../printers/describe-node';
 import { describeService } from '../printers/describe-service';
 import { requireResource } from '../resources';
 
 /** DESCRIBERS are the kinds `kubectl describe` can lay out. */
-const DESCRIBABLE = new Set(['pods', 'services']);
+const DESCRIBABLE = new Set(['pods', 'services', 'nodes']);
 
 function* describeCommand(ctx: Context): Task {
   const [type, ...names] = ctx.flags.args;
@@ -58,6 +59,28 @@ function* describeCommand(ctx: Context): Task {
       });
       const items = slices.ok ? (slices.result.items as EndpointSlice[]) : [];
       blocks.push(describeService(obj as Service, items, events, ctx.cluster.now));
+    } else if (resource === 'nodes') {
+      const node = obj as Node;
+      const lease = yield* request({
+        verb: 'get',
+        resource: 'leases',
+        namespace: 'kube-node-lease',
+        name: node.metadata.name,
+      });
+      const pods = yield* request({
+        verb: 'list',
+        resource: 'pods',
+        fieldSelector: [{ path: 'spec.nodeName', op: '=', value: node.metadata.name }],
+      });
+      blocks.push(
+        describeNode(
+          node,
+          lease.ok ? (lease.result.object as Lease) : undefined,
+          pods.ok ? (pods.result.items as Pod[]) : [],
+          events,
+          ctx.cluster.now,
+        ),
+      );
     } else {
       blocks.push(describePod(obj as Pod, events, ctx.cluster.now));
     }
