@@ -1,27 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { pasteManifest, WEB_DEPLOYMENT } from './learner';
 
 // A learner's first Deployment: write it in the editor, apply it, follow the first hops one at a
 // time, then let the cluster settle and see three Running pods on the graph.
-const MANIFEST = [
-  'apiVersion: apps/v1',
-  'kind: Deployment',
-  'metadata:',
-  '  name: web',
-  'spec:',
-  '  replicas: 3',
-  '  selector:',
-  '    matchLabels:',
-  '      app: web',
-  '  template:',
-  '    metadata:',
-  '      labels:',
-  '        app: web',
-  '    spec:',
-  '      containers:',
-  '        - name: web',
-  '          image: nginx',
-  '',
-].join('\n');
 
 test.beforeEach(async ({ page }) => {
   await page.addInitScript(() => {
@@ -36,16 +17,7 @@ test('apply a 3-replica Deployment, step through it, and see three Running pods'
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
-  const editor = page.getByRole('region', { name: 'Manifest editor' });
-  const monaco = editor.locator('.monaco-editor').first();
-  await expect(monaco).toBeVisible({ timeout: 15_000 });
-
-  // Paste the manifest the way a learner would: select all, paste from the clipboard.
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate((text) => navigator.clipboard.writeText(text), MANIFEST);
-  await monaco.click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.press('ControlOrMeta+v');
+  const { editor, monaco } = await pasteManifest(page, WEB_DEPLOYMENT);
   await expect(monaco).toContainText('name:\u00a0web');
 
   await editor.getByRole('button', { name: 'Apply' }).click();

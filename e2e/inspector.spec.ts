@@ -1,3 +1,4 @@
+import { pasteManifest } from './learner';
 import { expect, test, type Page } from '@playwright/test';
 
 // A learner applies the Deployment template, lets the cluster settle, then asks "why did this
@@ -110,9 +111,6 @@ test('the control plane’s taint, in Korean', async ({ page }) => {
 
 test('a pod no node fits: the inspector shows the FailedScheduling message', async ({ page }) => {
   await page.goto('/');
-  const editor = page.getByRole('region', { name: 'Manifest editor' });
-  const monaco = editor.locator('.monaco-editor').first();
-  await expect(monaco).toBeVisible({ timeout: 15_000 });
   const manifest = [
     'apiVersion: v1',
     'kind: Pod',
@@ -126,11 +124,7 @@ test('a pod no node fits: the inspector shows the FailedScheduling message', asy
     '      image: nginx',
     '',
   ].join('\n');
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate((text) => navigator.clipboard.writeText(text), manifest);
-  await monaco.click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.press('ControlOrMeta+v');
+  const { editor } = await pasteManifest(page, manifest);
   await editor.getByRole('button', { name: 'Apply' }).click();
   await expect(editor.getByRole('status')).toContainText('pod/picky created');
   await page

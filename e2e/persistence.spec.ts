@@ -1,26 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { pasteManifest, WEB_DEPLOYMENT } from './learner';
 
 // The sandbox survives a reload and travels in a share link: the same pods at the same moment.
-const MANIFEST = [
-  'apiVersion: apps/v1',
-  'kind: Deployment',
-  'metadata:',
-  '  name: web',
-  'spec:',
-  '  replicas: 3',
-  '  selector:',
-  '    matchLabels:',
-  '      app: web',
-  '  template:',
-  '    metadata:',
-  '      labels:',
-  '        app: web',
-  '    spec:',
-  '      containers:',
-  '        - name: web',
-  '          image: nginx',
-  '',
-].join('\n');
 
 const graph = (page: Page) => page.getByRole('region', { name: 'Cluster graph' });
 const clock = (page: Page) =>
@@ -29,14 +10,7 @@ const podNames = async (page: Page) =>
   (await graph(page).locator('.pod-name').allTextContents()).sort();
 
 async function applyFromEditor(page: Page) {
-  const editor = page.getByRole('region', { name: 'Manifest editor' });
-  const monaco = editor.locator('.monaco-editor').first();
-  await expect(monaco).toBeVisible({ timeout: 15_000 });
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate((text) => navigator.clipboard.writeText(text), MANIFEST);
-  await monaco.click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.press('ControlOrMeta+v');
+  const { editor, monaco } = await pasteManifest(page, WEB_DEPLOYMENT);
   await expect(monaco).toContainText('name:\u00a0web');
   await editor.getByRole('button', { name: 'Apply' }).click();
   await expect(editor.getByRole('status')).toContainText('deployment.apps/web created');
