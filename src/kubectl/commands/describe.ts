@@ -1,13 +1,24 @@
-import type { EndpointSlice, Event, KubeObject, Lease, Node, Pod, Service } from '../../engine';
+import type {
+  Deployment,
+  EndpointSlice,
+  Event,
+  KubeObject,
+  Lease,
+  Node,
+  Pod,
+  ReplicaSet,
+  Service,
+} from '../../engine';
 import { request, type Command, type Context, type Task } from '../context';
 import { formatStatusError, KubectlError } from '../errors';
 import { describePod } from '../printers/describe';
 import { describeNode } from '../printers/describe-node';
+import { describeDeployment } from '../printers/describe-deployment';
 import { describeService } from '../printers/describe-service';
 import { requireResource } from '../resources';
 
 /** DESCRIBERS are the kinds `kubectl describe` can lay out. */
-const DESCRIBABLE = new Set(['pods', 'services', 'nodes']);
+const DESCRIBABLE = new Set(['pods', 'services', 'nodes', 'deployments']);
 
 function* describeCommand(ctx: Context): Task {
   const [type, ...names] = ctx.flags.args;
@@ -59,6 +70,24 @@ function* describeCommand(ctx: Context): Task {
       });
       const items = slices.ok ? (slices.result.items as EndpointSlice[]) : [];
       blocks.push(describeService(obj as Service, items, events, ctx.cluster.now));
+    } else if (resource === 'deployments') {
+      const d = obj as Deployment;
+      const listed = yield* request({
+        verb: 'list',
+        resource: 'replicasets',
+        namespace: d.metadata.namespace,
+      });
+      const owned = ((listed.ok ? listed.result.items : []) as ReplicaSet[]).filter((rs) =>
+        rs.metadata.ownerReferences?.some((r) => r.uid === d.metadata.uid && r.controller),
+      );
+      const revision = d.metadata.annotations?.['deployment.kubernetes.io/revision'];
+      const newRS = owned.find(
+        (rs) => rs.metadata.annotations?.['deployment.kubernetes.io/revision'] === revision,
+      );
+      const oldRSs = owned.filter(
+        (rs) => rs !== newRS && (rs.spec.replicas > 0 || (rs.status.replicas ?? 0) > 0),
+      );
+      blocks.push(describeDeployment(d, newRS, oldRSs, events, ctx.cluster.now));
     } else if (resource === 'nodes') {
       const node = obj as Node;
       const lease = yield* request({

@@ -155,16 +155,21 @@ function stateLines(name: string, state: ContainerState): string[] {
   return lines;
 }
 
-function containers(
+/**
+ * containers lists containers as describeContainers does; in a pod template (`indent` "  ") the
+ * section is indented and the names sit one column further in.
+ */
+export function containers(
   label: string,
   list: Container[],
   statuses: ContainerStatus[] | undefined,
+  indent = '',
 ): string[] {
-  if (list.length === 0) return [`${label}: <none>`];
-  const w = [`${label}:`];
+  if (list.length === 0) return [`${indent}${label}: <none>`];
+  const w = [`${indent}${label}:`];
   for (const c of list) {
     const st = statuses?.find((s) => s.name === c.name);
-    w.push(`  ${c.name}:`);
+    w.push(`${indent ? '   ' : '  '}${c.name}:`);
     if (st) w.push(`    Container ID:\t${st.containerID ?? ''}`);
     w.push(`    Image:\t${c.image}`);
     if (st) w.push(`    Image ID:\t${st.imageID}`);
@@ -208,11 +213,11 @@ function containers(
   return w;
 }
 
-function volumes(list: Volume[] | undefined): string[] {
-  if (!list || list.length === 0) return ['Volumes:\t<none>'];
-  const w = ['Volumes:'];
+export function volumes(list: Volume[] | undefined, indent = ''): string[] {
+  if (!list || list.length === 0) return [`${indent}Volumes:\t<none>`];
+  const w = [`${indent}Volumes:`];
   for (const v of list) {
-    w.push(`  ${v.name}:`);
+    w.push(`${indent}  ${v.name}:`);
     if (v.emptyDir) {
       w.push(
         "    Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)",
@@ -239,8 +244,8 @@ function volumes(list: Volume[] | undefined): string[] {
   return w;
 }
 
-function tolerations(list: Toleration[] | undefined): string[] {
-  if (!list || list.length === 0) return ['Tolerations:\t<none>'];
+export function tolerations(list: Toleration[] | undefined, indent = ''): string[] {
+  if (!list || list.length === 0) return [`${indent}Tolerations:\t<none>`];
   const sorted = [...list].sort((a, b) =>
     (a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0,
   );
@@ -250,6 +255,6 @@ function tolerations(list: Toleration[] | undefined): string[] {
     if (t.effect) s += `:${t.effect}`;
     if (t.operator === 'Exists' && !t.value) s += t.key || t.effect ? ' op=Exists' : 'op=Exists';
     if (t.tolerationSeconds !== undefined) s += ` for ${t.tolerationSeconds}s`;
-    return `${i === 0 ? 'Tolerations:' : ''}\t${s}`;
+    return `${i === 0 ? `${indent}Tolerations:` : ''}\t${s}`;
   });
 }
