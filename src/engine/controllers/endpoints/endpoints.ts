@@ -21,26 +21,10 @@ export class EndpointsController {
 
   constructor(private readonly ctx: ControllerContext) {
     this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key));
-    ctx.services.addHandlers({
-      onAdd: (svc) => this.queue.add(objectKey(svc)),
-      onUpdate: (_old, svc) => this.queue.add(objectKey(svc)),
-      onDelete: (svc) => this.queue.add(objectKey(svc)),
-    });
-    ctx.pods.addHandlers({
-      onAdd: (pod) => this.enqueueServicesOf(pod),
-      onUpdate: (old, pod) => {
-        this.enqueueServicesOf(pod);
-        if (old.metadata.labels !== pod.metadata.labels) this.enqueueServicesOf(old);
-      },
-      onDelete: (pod) => this.enqueueServicesOf(pod),
-    });
+    watchServicesAndTheirPods(ctx, this.queue);
     ctx.endpoints.addHandlers({
       onDelete: (ep) => this.queue.add(objectKey(ep)),
     });
-  }
-
-  private enqueueServicesOf(pod: Pod): void {
-    for (const svc of servicesSelecting(this.ctx, pod)) this.queue.add(objectKey(svc));
   }
 
   private sync(key: string): void {
@@ -128,6 +112,29 @@ export function podsFor(ctx: ControllerContext, svc: Service): Pod[] {
 }
 
 /** servicesSelecting lists the Services with a selector that matches the pod. */
+/**
+ * watchServicesAndTheirPods queues a Service when it changes and when any pod it selects (or
+ * selected, before a label change) changes: what both endpoint controllers react to.
+ */
+export function watchServicesAndTheirPods(ctx: ControllerContext, queue: WorkQueue): void {
+  const enqueueServicesOf = (pod: Pod) => {
+    for (const svc of servicesSelecting(ctx, pod)) queue.add(objectKey(svc));
+  };
+  ctx.services.addHandlers({
+    onAdd: (svc) => queue.add(objectKey(svc)),
+    onUpdate: (_old, svc) => queue.add(objectKey(svc)),
+    onDelete: (svc) => queue.add(objectKey(svc)),
+  });
+  ctx.pods.addHandlers({
+    onAdd: enqueueServicesOf,
+    onUpdate: (old, pod) => {
+      enqueueServicesOf(pod);
+      if (old.metadata.labels !== pod.metadata.labels) enqueueServicesOf(old);
+    },
+    onDelete: enqueueServicesOf,
+  });
+}
+
 export function servicesSelecting(ctx: ControllerContext, pod: Pod): Service[] {
   return ctx.services
     .list()

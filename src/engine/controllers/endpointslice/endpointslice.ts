@@ -3,7 +3,7 @@ import type { EndpointSlice, Pod, Service } from '../../api/types';
 import { WorkQueue } from '../../client/workqueue';
 import type { ControllerContext } from '../context';
 import { hasSelector, TRIGGER_TIME_ANNOTATION, triggerTime } from '../endpoints/compute';
-import { podsFor, servicesSelecting } from '../endpoints/endpoints';
+import { podsFor, watchServicesAndTheirPods } from '../endpoints/endpoints';
 import {
   desiredSlices,
   MANAGED_BY,
@@ -23,29 +23,13 @@ export class EndpointSliceController {
 
   constructor(private readonly ctx: ControllerContext) {
     this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key));
-    ctx.services.addHandlers({
-      onAdd: (svc) => this.queue.add(objectKey(svc)),
-      onUpdate: (_old, svc) => this.queue.add(objectKey(svc)),
-      onDelete: (svc) => this.queue.add(objectKey(svc)),
-    });
-    ctx.pods.addHandlers({
-      onAdd: (pod) => this.enqueueServicesOf(pod),
-      onUpdate: (old, pod) => {
-        this.enqueueServicesOf(pod);
-        if (old.metadata.labels !== pod.metadata.labels) this.enqueueServicesOf(old);
-      },
-      onDelete: (pod) => this.enqueueServicesOf(pod),
-    });
+    watchServicesAndTheirPods(ctx, this.queue);
     ctx.endpointSlices.addHandlers({
       onDelete: (slice) => {
         const svc = slice.metadata.labels?.[SERVICE_NAME_LABEL];
         if (svc) this.queue.add(`${slice.metadata.namespace}/${svc}`);
       },
     });
-  }
-
-  private enqueueServicesOf(pod: Pod): void {
-    for (const svc of servicesSelecting(this.ctx, pod)) this.queue.add(objectKey(svc));
   }
 
   private managedSlices(namespace: string, service: string): EndpointSlice[] {
