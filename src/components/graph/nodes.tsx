@@ -2,7 +2,7 @@ import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import type { KubeloopState } from '../../state/store';
 import { useKubeloop } from '../../state/store';
-import { usePodsOnNode } from '../../state/pods';
+import { usePodsOnNode, type PodView } from '../../state/pods';
 import { useNodeStatus } from '../inspector/use-node-status';
 import '../inspector/shell-i18n';
 import { PODS_PER_NODE, type Side } from './layout';
@@ -92,15 +92,23 @@ export function NodeGroup({ data }: NodeProps<Node<NodeGroupData>>) {
         {data.controlPlane && <span className="node-role">{t('graph.controlPlane')}</span>}
         <span className="node-pod-count">{t('graph.podCount', { count: pods.length })}</span>
       </div>
-      <ul className="pod-list">
-        {shown.map((pod) => (
-          <PodChip key={pod.uid} pod={pod} />
-        ))}
-        {pods.length > shown.length && (
-          <li className="pod-more">{t('graph.morePods', { count: pods.length - shown.length })}</li>
-        )}
-      </ul>
+      <PodList pods={pods} shown={shown} />
     </div>
+  );
+}
+
+/** PodList shows the first pods as chips and counts the rest, so a busy node keeps its size. */
+function PodList({ pods, shown }: { pods: readonly PodView[]; shown: readonly PodView[] }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="pod-list">
+      {shown.map((pod) => (
+        <PodChip key={pod.uid} pod={pod} />
+      ))}
+      {pods.length > shown.length && (
+        <li className="pod-more">{t('graph.morePods', { count: pods.length - shown.length })}</li>
+      )}
+    </ul>
   );
 }
 
@@ -115,14 +123,7 @@ export function UnscheduledPods() {
         <strong>{t('graph.unscheduled')}</strong>
         <span className="node-pod-count">{t('graph.podCount', { count: pods.length })}</span>
       </div>
-      <ul className="pod-list">
-        {shown.map((pod) => (
-          <PodChip key={pod.uid} pod={pod} />
-        ))}
-        {pods.length > shown.length && (
-          <li className="pod-more">{t('graph.morePods', { count: pods.length - shown.length })}</li>
-        )}
-      </ul>
+      <PodList pods={pods} shown={shown} />
     </div>
   );
 }
