@@ -12,54 +12,88 @@ export interface Task {
   background: boolean;
 }
 
-/** TaskQueue is a binary min-heap ordered by (time, seq): equal times run in scheduling order. */
+/**
+ * TaskQueue is a binary min-heap ordered by (time, seq): equal times run in scheduling order.
+ * The keys sit in typed arrays beside the tasks, so sifting compares numbers in one contiguous
+ * block instead of following a pointer to every task it passes.
+ */
 export class TaskQueue {
-  private heap: Task[] = [];
+  private readonly tasks: Task[] = [];
+  private times = new Float64Array(1024);
+  private seqs = new Float64Array(1024);
 
   get size(): number {
-    return this.heap.length;
+    return this.tasks.length;
   }
 
   push(task: Task): void {
-    const heap = this.heap;
-    heap.push(task);
-    let i = heap.length - 1;
+    const tasks = this.tasks;
+    let i = tasks.length;
+    if (i === this.times.length) this.grow();
+    const times = this.times;
+    const seqs = this.seqs;
+    const { time, seq } = task;
+    tasks.push(task);
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!before(task, heap[parent]!)) break;
-      heap[i] = heap[parent]!;
+      const parentTime = times[parent]!;
+      if (time > parentTime || (time === parentTime && seq >= seqs[parent]!)) break;
+      times[i] = parentTime;
+      seqs[i] = seqs[parent]!;
+      tasks[i] = tasks[parent]!;
       i = parent;
     }
-    heap[i] = task;
+    times[i] = time;
+    seqs[i] = seq;
+    tasks[i] = task;
   }
 
   peek(): Task | undefined {
-    return this.heap[0];
+    return this.tasks[0];
   }
 
   pop(): Task | undefined {
-    const heap = this.heap;
-    const top = heap[0];
-    const last = heap.pop();
-    if (top === undefined || last === undefined || heap.length === 0) return top;
+    const tasks = this.tasks;
+    const top = tasks[0];
+    const last = tasks.pop();
+    const n = tasks.length;
+    if (top === undefined || last === undefined || n === 0) return top;
+    const times = this.times;
+    const seqs = this.seqs;
+    const lastTime = times[n]!;
+    const lastSeq = seqs[n]!;
     let i = 0;
-    const n = heap.length;
     for (;;) {
-      const left = 2 * i + 1;
-      if (left >= n) break;
-      const right = left + 1;
-      const child = right < n && before(heap[right]!, heap[left]!) ? right : left;
-      if (!before(heap[child]!, last)) break;
-      heap[i] = heap[child]!;
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      const right = child + 1;
+      if (
+        right < n &&
+        (times[right]! < times[child]! ||
+          (times[right] === times[child] && seqs[right]! < seqs[child]!))
+      )
+        child = right;
+      const childTime = times[child]!;
+      if (childTime > lastTime || (childTime === lastTime && seqs[child]! >= lastSeq)) break;
+      times[i] = childTime;
+      seqs[i] = seqs[child]!;
+      tasks[i] = tasks[child]!;
       i = child;
     }
-    heap[i] = last;
+    times[i] = lastTime;
+    seqs[i] = lastSeq;
+    tasks[i] = last;
     return top;
   }
-}
 
-function before(a: Task, b: Task): boolean {
-  return a.time < b.time || (a.time === b.time && a.seq < b.seq);
+  private grow(): void {
+    const times = new Float64Array(this.times.length * 2);
+    const seqs = new Float64Array(this.seqs.length * 2);
+    times.set(this.times);
+    seqs.set(this.seqs);
+    this.times = times;
+    this.seqs = seqs;
+  }
 }
 
 /** Random is a seeded PRNG (mulberry32): the only source of randomness in the engine. */
@@ -97,9 +131,26 @@ export class Random {
 
   /** string draws n characters from alphabet. */
   string(n: number, alphabet: string): string {
-    let out = '';
-    for (let i = 0; i < n; i++) out += alphabet[this.int(alphabet.length)];
-    return out;
+    // Joined once rather than appended: `+=` leaves a chain of n rope nodes behind every name.
+    const chars = new Array<string>(n);
+    for (let i = 0; i < n; i++) chars[i] = alphabet[this.int(alphabet.length)]!;
+    return chars.join('');
+  }
+}
+
+/** ClockTask is one scheduled call; a cancelled one still leaves the queue in its turn. */
+class ClockTask implements Task {
+  cancelled = false;
+
+  constructor(
+    readonly time: number,
+    readonly seq: number,
+    readonly background: boolean,
+    private readonly fn: () => void,
+  ) {}
+
+  run(): void {
+    if (!this.cancelled) this.fn();
   }
 }
 
@@ -118,20 +169,22 @@ export class Clock {
 
   /** schedule runs fn after delayMs of simulated time; returns a cancel function. */
   schedule(delayMs: number, fn: () => void, background = false): () => void {
-    let cancelled = false;
-    const task: Task = {
-      time: this.now + Math.max(0, delayMs),
-      seq: this.seq++,
-      background,
-      run: () => {
-        if (!cancelled) fn();
-      },
+    const task = this.enqueue(delayMs, fn, background);
+    return () => {
+      task.cancelled = true;
     };
+  }
+
+  /** post runs fn after delayMs, like schedule, for work nobody cancels (a message in flight). */
+  post(delayMs: number, fn: () => void, background = false): void {
+    this.enqueue(delayMs, fn, background);
+  }
+
+  private enqueue(delayMs: number, fn: () => void, background: boolean): ClockTask {
+    const task = new ClockTask(this.now + Math.max(0, delayMs), this.seq++, background, fn);
     if (!background) this.foregroundCount++;
     this.queue.push(task);
-    return () => {
-      cancelled = true;
-    };
+    return task;
   }
 
   /** nextTime is the time of the next queued task, if any. */
@@ -163,8 +216,17 @@ export class Clock {
 
 /** toTimestamp formats simulated milliseconds as an RFC 3339 timestamp with second precision. */
 export function toTimestamp(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(ms / 1000);
+  // Thousands of objects are stamped within the same simulated second: format it once, share it.
+  if (second !== lastStampedSecond) {
+    lastStampedSecond = second;
+    lastStamp = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastStamp;
 }
+
+let lastStampedSecond = NaN;
+let lastStamp = '';
 
 /** parseTimestamp is the inverse of toTimestamp. */
 export function parseTimestamp(ts: string): number {

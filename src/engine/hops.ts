@@ -4,7 +4,8 @@
  * animates them and the Step button delivers exactly one.
  */
 
-export type HopChannel = 'request' | 'storage' | 'watch' | 'cri';
+/** traffic: a request on the cluster network (DNS, kube-proxy's rules, a pod), not an API call */
+export type HopChannel = 'request' | 'storage' | 'watch' | 'cri' | 'traffic';
 
 export interface HopObject {
   kind: string;
@@ -58,11 +59,12 @@ export class HopLog {
 
   constructor(private readonly keep: boolean) {}
 
-  record(draft: HopDraft, time: number): void {
+  /** record logs a delivered hop, with what its receiver learned (an etcd revision) merged in. */
+  record(draft: HopDraft, time: number, learned?: Partial<Hop> | void): void {
     const seq = this.nextSeq++;
     // Nobody keeps or watches hops (a benchmark): count it, build nothing.
     if (!this.keep && this.listeners.size === 0) return;
-    const hop: Hop = { seq, time, ...draft };
+    const hop: Hop = learned ? { seq, time, ...draft, ...learned } : { seq, time, ...draft };
     if (this.keep) this.hops.push(hop);
     for (const listener of this.listeners) listener(hop);
   }

@@ -24,9 +24,6 @@ export class Transport {
   ) {}
 
   send(draft: HopDraft, latencyMs: number, deliver: () => Partial<Hop> | void): void {
-    this.clock.schedule(latencyMs, () => {
-      const learned = deliver();
-      this.log.record(learned ? { ...draft, ...learned } : draft, this.clock.now);
-    });
+    this.clock.post(latencyMs, () => this.log.record(draft, this.clock.now, deliver()));
   }
 }

@@ -6,12 +6,17 @@ export function matchesSelector(
   labels: Record<string, string> | undefined,
 ): boolean {
   if (!selector) return false;
-  const have = labels ?? {};
-  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
-    if (have[key] !== value) return false;
-  }
-  return (selector.matchExpressions ?? []).every((req) => matchesRequirement(req, have));
+  const have = labels ?? NO_LABELS;
+  // Plain loops: controllers match every pod they own against this on each sync.
+  const wanted = selector.matchLabels;
+  for (const key in wanted) if (have[key] !== wanted[key]) return false;
+  const requirements = selector.matchExpressions;
+  if (requirements)
+    for (const req of requirements) if (!matchesRequirement(req, have)) return false;
+  return true;
 }
+
+const NO_LABELS: Record<string, string> = Object.freeze({});
 
 function matchesRequirement(
   req: LabelSelectorRequirement,

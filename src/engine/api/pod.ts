@@ -56,7 +56,10 @@ export function podRequests(spec: PodSpec): PodRequests {
 
 /** podCondition returns the condition of the given type, if present. */
 export function podCondition(pod: Pod, type: PodCondition['type']): PodCondition | undefined {
-  return pod.status?.conditions?.find((c) => c.type === type);
+  // A loop, not find(): controllers ask this of every pod they own on each sync.
+  const conditions = pod.status?.conditions;
+  if (conditions) for (const c of conditions) if (c.type === type) return c;
+  return undefined;
 }
 
 /** isPodReady tells whether the pod's Ready condition is True. */

@@ -7,13 +7,19 @@ export interface EventSource {
   host?: string;
 }
 
+/** client-go's maxLruCacheEntries: how many distinct events a recorder remembers. */
+const EVENT_CACHE_SIZE = 4096;
+
 /**
  * EventRecorder writes core/v1 Events as client-go's recorder does: named
  * `<object>.<hex of the nanosecond timestamp>`, in the object's namespace, one request each.
  */
 export class EventRecorder {
   private counter = 0;
-  /** events already written, by what makes them the same: repeats bump count (EventCorrelator) */
+  /**
+   * events already written, by what makes them the same: repeats bump count (EventCorrelator).
+   * Like client-go's eventLogger it is an LRU cache of 4096 entries, so it never grows past that.
+   */
   private readonly seen = new Map<string, { name: string; namespace: string; count: number }>();
 
   constructor(
@@ -35,6 +41,8 @@ export class EventRecorder {
     const key = `${obj.metadata.uid}|${type}|${reason}|${message}`;
     const previous = this.seen.get(key);
     if (previous) {
+      this.seen.delete(key);
+      this.seen.set(key, previous);
       previous.count++;
       this.client.request(
         {
@@ -54,6 +62,7 @@ export class EventRecorder {
     const namespace = obj.metadata.namespace ?? 'default';
     const name = `${obj.metadata.name}.${nanos.toString(16)}`;
     this.seen.set(key, { name, namespace, count: 1 });
+    if (this.seen.size > EVENT_CACHE_SIZE) this.seen.delete(this.seen.keys().next().value!);
     const event = {
       apiVersion: 'v1',
       kind: 'Event',

@@ -4,13 +4,24 @@ import type { KubeObject } from '../api/types';
 
 interface Index<T> {
   keysOf: (obj: T) => string[];
-  entries: Map<string, Set<string>>;
+  /** per index key, the objects filed under it by cache key (so a lookup needs no cache reads) */
+  entries: Map<string, Map<string, T>>;
+  /** the index keys each cached object was filed under, so an update only compares them */
+  filed: Map<string, string[]>;
 }
 
 export interface InformerHandlers<T extends KubeObject> {
   onAdd?(obj: T): void;
   onUpdate?(old: T, obj: T): void;
   onDelete?(obj: T): void;
+}
+
+const NO_KEYS: string[] = [];
+
+function sameKeys(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -39,30 +50,42 @@ export class Informer<T extends KubeObject> {
    * ReplicaSet's pods without scanning every pod. Add indexes before start().
    */
   addIndex(name: string, keysOf: (obj: T) => string[]): void {
-    if (!this.indexes.has(name)) this.indexes.set(name, { keysOf, entries: new Map() });
+    if (!this.indexes.has(name))
+      this.indexes.set(name, { keysOf, entries: new Map(), filed: new Map() });
   }
 
   /** byIndex lists the cached objects whose index keys include value, in cache order. */
   byIndex(name: string, value: string): T[] {
-    const keys = this.indexes.get(name)?.entries.get(value);
-    if (!keys) return [];
-    const out: T[] = [];
-    for (const key of keys) out.push(this.cache.get(key)!);
-    return out;
+    const filed = this.indexes.get(name)?.entries.get(value);
+    return filed ? [...filed.values()] : [];
   }
 
-  private index(key: string, old: T | undefined, obj: T | undefined): void {
+  private index(key: string, obj: T | undefined): void {
     for (const index of this.indexes.values()) {
-      for (const value of old ? index.keysOf(old) : []) {
-        const set = index.entries.get(value);
-        set?.delete(key);
-        if (set?.size === 0) index.entries.delete(value);
+      const before = index.filed.get(key) ?? NO_KEYS;
+      const after = obj ? index.keysOf(obj) : NO_KEYS;
+      // Most updates (status, a condition) leave an object's index keys as they were: the
+      // object only moves to the end of its entries, as a re-add would put it.
+      if (sameKeys(before, after)) {
+        for (const value of after) {
+          const filed = index.entries.get(value)!;
+          filed.delete(key);
+          filed.set(key, obj!);
+        }
+        continue;
       }
-      for (const value of obj ? index.keysOf(obj) : []) {
-        let set = index.entries.get(value);
-        if (!set) index.entries.set(value, (set = new Set()));
-        set.add(key);
+      for (const value of before) {
+        const filed = index.entries.get(value);
+        filed?.delete(key);
+        if (filed?.size === 0) index.entries.delete(value);
       }
+      for (const value of after) {
+        let filed = index.entries.get(value);
+        if (!filed) index.entries.set(value, (filed = new Map()));
+        filed.set(key, obj!);
+      }
+      if (after.length > 0) index.filed.set(key, after);
+      else index.filed.delete(key);
     }
   }
 
@@ -70,7 +93,7 @@ export class Informer<T extends KubeObject> {
   start(): void {
     for (const obj of this.api.list(this.resource, undefined, this.fieldSelector)) {
       const key = objectKey(obj);
-      this.index(key, this.cache.get(key), obj as T);
+      this.index(key, obj as T);
       this.cache.set(key, obj as T);
     }
     this.stopWatch = this.api.watch(
@@ -100,12 +123,12 @@ export class Informer<T extends KubeObject> {
     const key = objectKey(obj);
     const old = this.cache.get(key);
     if (type === 'DELETED') {
-      this.index(key, old, undefined);
+      this.index(key, undefined);
       this.cache.delete(key);
       for (const h of this.handlers) h.onDelete?.(obj);
       return;
     }
-    this.index(key, old, obj);
+    this.index(key, obj);
     this.cache.set(key, obj);
     for (const h of this.handlers) {
       if (old) h.onUpdate?.(old, obj);

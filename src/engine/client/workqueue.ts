@@ -24,7 +24,7 @@ export class WorkQueue {
   }
 
   addAfter(key: string, delayMs: number, background = false): void {
-    this.clock.schedule(delayMs, () => this.add(key), background);
+    this.clock.post(delayMs, () => this.add(key), background);
   }
 
   /** addRateLimited requeues a failed key after its back-off. */
@@ -46,7 +46,7 @@ export class WorkQueue {
   private scheduleDrain(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    this.clock.schedule(0, () => {
+    this.clock.post(0, () => {
       this.scheduled = false;
       const key = this.order.shift();
       if (key === undefined) return;

@@ -37,6 +37,43 @@ describe('EtcdStore', () => {
     expect(etcd.put(key, obj('x'), rev) !== undefined).toBe(ok);
   });
 
+  it('ranges in key order across directories, into names, and after deletes', () => {
+    const etcd = new EtcdStore(false);
+    const keys = [
+      '/registry/pods/kube-system/b',
+      '/registry/pods/default/web-2',
+      '/registry/pods/default/api',
+      '/registry/pods/default/web-1',
+      '/registry/pods/default-x/a',
+      '/registry/services/specs/default/web',
+      '/registry/namespaces/default',
+    ];
+    for (const key of keys) etcd.put(key, obj(key));
+    const range = (prefix: string) => etcd.range(prefix).map((kv) => kv.key);
+    const scan = (prefix: string) => keys.filter((k) => k.startsWith(prefix)).sort();
+    for (const prefix of [
+      '/registry/pods/',
+      '/registry/pods/default/',
+      '/registry/pods/default',
+      '/registry/pods/default/web',
+      '/registry/namespaces/def',
+      '/registry/namespaces/x',
+      '/registry/',
+      '',
+    ])
+      expect(range(prefix)).toEqual(scan(prefix));
+    etcd.delete('/registry/pods/default/api');
+    etcd.put('/registry/pods/default/aaa', obj('aaa'));
+    etcd.delete('/registry/pods/kube-system/b');
+    expect(range('/registry/pods/')).toEqual([
+      '/registry/pods/default-x/a',
+      '/registry/pods/default/aaa',
+      '/registry/pods/default/web-1',
+      '/registry/pods/default/web-2',
+    ]);
+    expect(range('/registry/pods/kube-system/')).toEqual([]);
+  });
+
   it('keeps per-key history and replays watches from a revision', () => {
     const etcd = new EtcdStore();
     const key = '/registry/pods/default/a';

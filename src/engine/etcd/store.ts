@@ -26,8 +26,41 @@ export interface EtcdEvent {
 
 export type EtcdWatcher = (event: EtcdEvent) => void;
 
+/** The keys of one directory (a key up to its last `/`), sorted on demand for range. */
+interface Directory {
+  keys: Set<string>;
+  sorted?: string[];
+}
+
+function directoryOf(key: string): string {
+  return key.slice(0, key.lastIndexOf('/') + 1);
+}
+
+function byKey(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** firstAtLeast is the index of the first sorted name not below value (binary search). */
+function firstAtLeast(sorted: readonly string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 export class EtcdStore {
   private readonly data = new Map<string, KeyValue>();
+  /**
+   * Keys by directory (`/registry/pods/default/`): admission and authorization range over one
+   * small directory on every request, which must not cost a scan of every key in the store.
+   */
+  private readonly directories = new Map<string, Directory>();
+  /** the directories' names, sorted; rebuilt when one is created or emptied */
+  private directoryNames?: string[];
   private readonly log: EtcdEvent[] = [];
   private readonly historyByKey = new Map<string, EtcdEvent[]>();
   private readonly watchers = new Set<{ prefix: string; fn: EtcdWatcher }>();
@@ -42,9 +75,30 @@ export class EtcdStore {
 
   /** range returns every key under prefix, sorted by key as etcd does. */
   range(prefix: string): KeyValue[] {
-    const out: KeyValue[] = [];
-    for (const [key, kv] of this.data) if (key.startsWith(prefix)) out.push(kv);
-    return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const keys: string[] = [];
+    let whole = 0;
+    let partial = false;
+    // Directories under the prefix are a run of the sorted names.
+    const names = (this.directoryNames ??= [...this.directories.keys()].sort(byKey));
+    for (let i = firstAtLeast(names, prefix); i < names.length; i++) {
+      if (!names[i]!.startsWith(prefix)) break;
+      const dir = this.directories.get(names[i]!)!;
+      dir.sorted ??= [...dir.keys].sort(byKey);
+      for (const key of dir.sorted) keys.push(key);
+      whole++;
+    }
+    // A prefix that reaches into names (`/registry/pods/default/web-`) matches some keys of the
+    // directories above it.
+    for (let end = prefix.indexOf('/'); end >= 0; end = prefix.indexOf('/', end + 1)) {
+      const name = prefix.slice(0, end + 1);
+      const dir = name === prefix ? undefined : this.directories.get(name);
+      if (!dir) continue;
+      for (const key of dir.keys) if (key.startsWith(prefix)) keys.push(key);
+      partial = true;
+    }
+    // One whole directory is already in order; anything else is merged by sorting.
+    if (partial || whole > 1) keys.sort(byKey);
+    return keys.map((key) => this.data.get(key)!);
   }
 
   get size(): number {
@@ -73,6 +127,7 @@ export class EtcdStore {
       version: (prev?.version ?? 0) + 1,
     };
     this.data.set(key, kv);
+    if (!prev) this.index(key);
     this.emit({ type: 'PUT', key, revision, value, prevValue: prev?.value });
     return kv;
   }
@@ -84,6 +139,7 @@ export class EtcdStore {
     if (expectModRevision !== undefined && prev.modRevision !== expectModRevision) return undefined;
     const revision = ++this.revision;
     this.data.delete(key);
+    this.unindex(key);
     this.emit({ type: 'DELETE', key, revision, value: prev.value, prevValue: prev.value });
     return prev;
   }
@@ -124,6 +180,28 @@ export class EtcdStore {
       const kept = events.filter(keep);
       if (kept.length === 0) this.historyByKey.delete(key);
       else this.historyByKey.set(key, kept);
+    }
+  }
+
+  private index(key: string): void {
+    const name = directoryOf(key);
+    let dir = this.directories.get(name);
+    if (!dir) {
+      this.directories.set(name, (dir = { keys: new Set() }));
+      this.directoryNames = undefined;
+    }
+    dir.keys.add(key);
+    dir.sorted = undefined;
+  }
+
+  private unindex(key: string): void {
+    const name = directoryOf(key);
+    const dir = this.directories.get(name)!;
+    dir.keys.delete(key);
+    dir.sorted = undefined;
+    if (dir.keys.size === 0) {
+      this.directories.delete(name);
+      this.directoryNames = undefined;
     }
   }
 
