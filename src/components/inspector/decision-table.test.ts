@@ -55,7 +55,11 @@ describe('buildDecisionTable', () => {
       'NodeName',
       'TaintToleration',
       'NodeAffinity',
+      'NodePorts',
       'NodeResourcesFit',
+      'VolumeBinding',
+      'PodTopologySpread',
+      'InterPodAffinity',
     ]);
     expect(table.scoreColumns).toEqual([
       { plugin: 'TaintToleration', weight: 3 },
@@ -64,7 +68,17 @@ describe('buildDecisionTable', () => {
     const [m, w1, w2] = table.rows;
     expect(m!.node).toBe('m-k8s');
     expect(m!.outcome).toBe('filtered');
-    expect(m!.filters.map((c) => c.state)).toEqual(['pass', 'pass', 'fail', 'skipped', 'skipped']);
+    expect(m!.filters.map((c) => c.state)).toEqual([
+      'pass',
+      'pass',
+      'fail',
+      'skipped',
+      'skipped',
+      'skipped',
+      'skipped',
+      'skipped',
+      'skipped',
+    ]);
     expect(m!.filters[2]).toEqual({ state: 'fail', reasons: [TAINT] });
     expect(m!.scores).toEqual([undefined, undefined]);
     expect(m!.total).toBeUndefined();
@@ -104,9 +118,9 @@ describe('buildDecisionTable', () => {
 
   it('adds a column for a filter plugin outside the default profile', () => {
     const table = buildDecisionTable(
-      decision({ filters: [{ node: 'a', failedPlugin: 'VolumeBinding', reasons: ['x'] }] }),
+      decision({ filters: [{ node: 'a', failedPlugin: 'VolumeZone', reasons: ['x'] }] }),
     );
-    expect(table.filterColumns.at(-1)).toBe('VolumeBinding');
+    expect(table.filterColumns.at(-1)).toBe('VolumeZone');
     expect(table.rows[0]!.filters.at(-1)).toEqual({ state: 'fail', reasons: ['x'] });
   });
 

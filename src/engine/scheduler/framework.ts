@@ -1,6 +1,7 @@
 import { podRequests, type PodRequests } from '../api/pod';
 import { bytes, milliCores } from '../api/quantity';
-import type { Node, Pod } from '../api/types';
+import type { LabelSelector, Node, Pod } from '../api/types';
+import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from '../api/storage-types';
 
 /**
  * The scheduling framework (pkg/scheduler/framework): a NodeInfo per node with what is already
@@ -13,11 +14,38 @@ export const DEFAULT_MILLI_CPU_REQUEST = 100;
 export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
 export const MAX_NODE_SCORE = 100;
 
+export const HOSTNAME_LABEL = 'kubernetes.io/hostname';
+export const ZONE_LABEL = 'topology.kubernetes.io/zone';
+
+/** A host port a pod claims on its node: hostIP (0.0.0.0 when unset), protocol, port. */
+export interface HostPort {
+  ip: string;
+  protocol: string;
+  port: number;
+}
+
 export class NodeInfo {
   readonly pods = new Map<string, Pod>();
   requested: PodRequests = { milliCpu: 0, memory: 0 };
   nonZeroRequested: PodRequests = { milliCpu: 0, memory: 0 };
   readonly allocatable: { milliCpu: number; memory: number; pods: number };
+  /** host ports in use, by pod uid (NodeInfo.UsedPorts) */
+  readonly usedPorts = new Map<string, HostPort[]>();
+  /** pods here with any pod affinity or anti-affinity (NodeInfo.PodsWithAffinity) */
+  readonly podsWithAffinity = new Map<string, Pod>();
+  /** pods here with required anti-affinity (NodeInfo.PodsWithRequiredAntiAffinity) */
+  readonly podsWithRequiredAntiAffinity = new Map<string, Pod>();
+  /** the node's labels: plugins look up topology keys on every node of every cycle */
+  private readonly labels: ReadonlyMap<string, string>;
+  /** the hostname and zone labels, kept on the object itself: the system default spreading reads them most */
+  private readonly hostname: string | undefined;
+  private readonly zone: string | undefined;
+  /** image name -> size, from node.status.images (NodeInfo.ImageStates) */
+  readonly images = new Map<string, number>();
+  /** bumped whenever the node's pods change, so per-node caches know when to recount */
+  generation = 0;
+  /** matching-pod counts by selector, valid while generation is unchanged (see podCounter) */
+  readonly matchCounts = new Map<number, { generation: number; count: number }>();
 
   constructor(readonly node: Node) {
     const a = node.status.allocatable;
@@ -26,19 +54,50 @@ export class NodeInfo {
       memory: bytes(a.memory),
       pods: Number(a.pods ?? 110),
     };
+    this.labels = new Map(Object.entries(node.metadata.labels ?? {}));
+    this.hostname = this.labels.get(HOSTNAME_LABEL);
+    this.zone = this.labels.get(ZONE_LABEL);
+    for (const image of node.status.images ?? [])
+      for (const name of image.names) this.images.set(name, image.sizeBytes);
+  }
+
+  /** label is the node's value for a label key, undefined when it has none. */
+  label(key: string): string | undefined {
+    if (key === HOSTNAME_LABEL) return this.hostname;
+    if (key === ZONE_LABEL) return this.zone;
+    return this.labels.get(key);
+  }
+
+  /** clone copies the node's accounting, for preemption's what-if runs. */
+  clone(): NodeInfo {
+    const copy = new NodeInfo(this.node);
+    for (const pod of this.pods.values()) copy.addPod(pod);
+    return copy;
   }
 
   addPod(pod: Pod): void {
-    if (this.pods.has(pod.metadata.uid)) this.removePod(pod.metadata.uid);
-    this.pods.set(pod.metadata.uid, pod);
+    const uid = pod.metadata.uid;
+    if (this.pods.has(uid)) this.removePod(uid);
+    this.pods.set(uid, pod);
+    this.generation++;
     this.account(pod, 1);
+    const ports = hostPorts(pod);
+    if (ports.length > 0) this.usedPorts.set(uid, ports);
+    const affinity = pod.spec.affinity;
+    if (affinity?.podAffinity || affinity?.podAntiAffinity) this.podsWithAffinity.set(uid, pod);
+    if (affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length)
+      this.podsWithRequiredAntiAffinity.set(uid, pod);
   }
 
   removePod(uid: string): void {
     const pod = this.pods.get(uid);
     if (!pod) return;
     this.pods.delete(uid);
+    this.generation++;
     this.account(pod, -1);
+    this.usedPorts.delete(uid);
+    this.podsWithAffinity.delete(uid);
+    this.podsWithRequiredAntiAffinity.delete(uid);
   }
 
   private account(pod: Pod, sign: 1 | -1): void {
@@ -55,7 +114,26 @@ export class NodeInfo {
   }
 }
 
+/** hostPorts lists the host ports a pod's containers ask for (getContainerPorts). */
+export function hostPorts(pod: Pod): HostPort[] {
+  const ports: HostPort[] = [];
+  for (const c of pod.spec.containers)
+    for (const p of c.ports ?? [])
+      if (p.hostPort && p.hostPort > 0)
+        ports.push({ ip: p.hostIP || '0.0.0.0', protocol: p.protocol || 'TCP', port: p.hostPort });
+  return ports;
+}
+
 const nonZeroBySpec = new WeakMap<Pod['spec'], PodRequests>();
+
+/** the requested cpu (milli) or memory (bytes) on the node, non-zero defaults, with nz added */
+export function requestedCpuWith(nodeInfo: NodeInfo, nz: PodRequests): number {
+  return nodeInfo.nonZeroRequested.milliCpu + nz.milliCpu;
+}
+
+export function requestedMemoryWith(nodeInfo: NodeInfo, nz: PodRequests): number {
+  return nodeInfo.nonZeroRequested.memory + nz.memory;
+}
 
 /** nonZeroRequests counts a container that requests nothing as 100m CPU and 200Mi memory. */
 export function nonZeroRequests(pod: Pod): PodRequests {
@@ -81,19 +159,82 @@ export function nonZeroRequests(pod: Pod): PodRequests {
 export interface FilterResult {
   reasons: string[];
   unresolvable: boolean;
+  /** the pod fits no node at all (a PreFilter's Unschedulable): FailedScheduling says it once, uncounted */
+  preFilter?: boolean;
 }
+
+/** VolumeListers are the claims, volumes and classes the VolumeBinding plugin reads. */
+export interface VolumeListers {
+  claim(namespace: string, name: string): PersistentVolumeClaim | undefined;
+  persistentVolumes(): PersistentVolume[];
+  storageClass(name: string): StorageClass | undefined;
+}
+
+/**
+ * What the scheduler's snapshot offers plugins beyond the node being examined: every node (for
+ * topology counts) and the listers the default plugins use.
+ */
+export interface ClusterSnapshot {
+  /** every node the scheduler knows, with the pods placed on it */
+  readonly nodes: readonly NodeInfo[];
+  /** a namespace's labels, for affinity terms with a namespaceSelector */
+  namespaceLabels(namespace: string): Record<string, string> | undefined;
+  /**
+   * helper.DefaultSelector: the labels of the Services selecting the pod, ANDed with the selector
+   * of the ReplicaSet or StatefulSet that controls it; undefined when there is none.
+   */
+  defaultSelector(pod: Pod): LabelSelector | undefined;
+  /** how many nodes report each image name (ImageStateSummary.NumNodes) */
+  imageNodeCounts(): ReadonlyMap<string, number>;
+  /** the storage listers, where the scheduler has them */
+  volumes?: VolumeListers;
+}
+
+/** A NodeFilter is a filter plugin prepared for one pod: it checks one node. */
+export type NodeFilter = (node: NodeInfo) => FilterResult | undefined;
 
 export interface FilterPlugin {
   name: string;
-  filter(pod: Pod, node: NodeInfo): FilterResult | undefined;
+  /**
+   * PreFilter then Filter: precomputes what the filter needs for this pod (topology counts, the
+   * pod's requests) and returns the per-node check, or undefined when the plugin has nothing to
+   * check for this pod (Skip).
+   */
+  preFilter(pod: Pod, cluster: ClusterSnapshot): NodeFilter | undefined;
+}
+
+/** A NodeScorer is a score plugin prepared for one pod over the feasible nodes. */
+export interface NodeScorer {
+  score(node: NodeInfo): number;
+  /**
+   * NormalizeScore: rewrites the raw scores (one per feasible node, same order) to 0..100 in
+   * place; the scheduler hands it a copy, keeping the raw scores for the decision record.
+   */
+  normalize?(scores: Float64Array, nodes: readonly NodeInfo[]): void;
 }
 
 export interface ScorePlugin {
   name: string;
   weight: number;
-  score(pod: Pod, node: NodeInfo): number;
-  /** normalizes raw scores across nodes to 0..100 in place, when the plugin needs it */
-  normalize?(scores: number[]): number[];
+  /**
+   * PreScore: precomputes per-pod state over the feasible nodes and returns the scorer, or
+   * undefined when the plugin has nothing to score (Skip: every node gets 0 from it).
+   */
+  preScore(
+    pod: Pod,
+    feasible: readonly NodeInfo[],
+    cluster: ClusterSnapshot,
+  ): NodeScorer | undefined;
+}
+
+/** defaultNormalize is helper.DefaultNormalizeScore, in place: the best gets 100, reverse flips it. */
+export function defaultNormalize(scores: Float64Array, reverse = false): void {
+  let max = 0;
+  for (const s of scores) if (s > max) max = s;
+  for (let i = 0; i < scores.length; i++) {
+    const score = max === 0 ? 0 : Math.floor((scores[i]! * MAX_NODE_SCORE) / max);
+    scores[i] = reverse ? MAX_NODE_SCORE - score : score;
+  }
 }
 
 /** The decision record kept per scheduling attempt, for the inspector and for learners. */
@@ -131,4 +272,7 @@ export interface SchedulingDecision {
   selectedNode?: string;
   /** the FailedScheduling message when no node fit */
   failure?: string;
+  /** where preemption made room: the node and the pods it evicts */
+  nominatedNode?: string;
+  victims?: string[];
 }

@@ -4,6 +4,7 @@ import type { Node, Pod } from '../api/types';
 import { podManifest } from '../testing/builders';
 import { NodeInfo, type FilterPlugin } from './framework';
 import { fitError } from './scheduler';
+import { filterAll } from './testing';
 import { nodeName } from './plugins/node-name';
 import { nodeResourcesFit } from './plugins/node-resources-fit';
 import { nodeUnschedulable } from './plugins/node-unschedulable';
@@ -113,20 +114,25 @@ const filterCases: {
 
 describe('filter plugins', () => {
   it.each(filterCases)('$plugin.name: $name', ({ plugin, pod: p, node: n, reasons }) => {
-    expect(plugin.filter(p, new NodeInfo(n))?.reasons).toEqual(reasons);
+    const info = new NodeInfo(n);
+    expect(filterAll(plugin, p, [info])[0]).toEqual(reasons);
   });
 });
 
 describe('FailedScheduling message', () => {
   it('matches kube-scheduler word for word (histogram sorted, two final dots)', () => {
-    const message = fitError(3, [
-      {
-        reasons: ['node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }'],
-        unresolvable: true,
-      },
-      { reasons: ['Insufficient cpu'], unresolvable: false },
-      { reasons: ['Insufficient cpu'], unresolvable: false },
-    ]);
+    const message = fitError(
+      3,
+      [
+        {
+          reasons: ['node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }'],
+          unresolvable: true,
+        },
+        { reasons: ['Insufficient cpu'], unresolvable: false },
+        { reasons: ['Insufficient cpu'], unresolvable: false },
+      ],
+      'preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.',
+    );
     expect(message).toBe(
       '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod..',
     );
@@ -144,7 +150,7 @@ describe('kube-scheduler', () => {
         body: podManifest(`p${i}`),
       });
     c.runUntilIdle();
-    const pods = c.api.list('pods') as Pod[];
+    const pods = c.api.list('pods', 'default') as Pod[];
     const perNode = new Map<string, number>();
     for (const p of pods) perNode.set(p.spec.nodeName!, (perNode.get(p.spec.nodeName!) ?? 0) + 1);
     expect(perNode.has('m-k8s')).toBe(false);
@@ -169,9 +175,12 @@ describe('kube-scheduler', () => {
       ['TaintToleration', 3],
       ['NodeAffinity', 2],
       ['NodeResourcesFit', 1],
+      ['PodTopologySpread', 2],
+      ['InterPodAffinity', 2],
       ['NodeResourcesBalancedAllocation', 1],
+      ['ImageLocality', 1],
     ]);
-    const pod = c.api.list('pods')[0] as Pod;
+    const pod = c.api.list('pods', 'default')[0] as Pod;
     expect(pod.spec.nodeName).toBe(decision.selectedNode);
   });
 
@@ -184,7 +193,7 @@ describe('kube-scheduler', () => {
       body: podManifest('big', { cpu: '4' }),
     });
     c.runUntilIdle();
-    const pod = c.api.list('pods')[0] as Pod;
+    const pod = c.api.list('pods', 'default')[0] as Pod;
     const message =
       '0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 Insufficient cpu. preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod..';
     expect(pod.status.conditions).toEqual([
@@ -203,5 +212,52 @@ describe('kube-scheduler', () => {
     expect(events).toEqual([
       expect.objectContaining({ type: 'Warning', reason: 'FailedScheduling', message }),
     ]);
+  });
+});
+
+describe('what the default plugins read from the cluster', () => {
+  it('sees the images a kubelet reports in node status after a pull, largest first', () => {
+    const c = createCluster({ seed: 3 });
+    c.api.execute({
+      verb: 'create',
+      resource: 'pods',
+      namespace: 'default',
+      body: podManifest('web'),
+    });
+    c.runFor(20_000);
+    const pod = c.api.list('pods', 'default')[0] as Pod;
+    const node = (c.api.list('nodes') as Node[]).find(
+      (n) => n.metadata.name === pod.spec.nodeName,
+    )!;
+    const images = node.status.images ?? [];
+    expect(images.map((i) => i.sizeBytes)).toEqual(
+      [...images.map((i) => i.sizeBytes)].sort((a, b) => b - a),
+    );
+    expect(images.flatMap((i) => i.names)).toContain('registry.k8s.io/pause:3.10');
+    expect(images.some((i) => i.names.some((n) => n.startsWith('docker.io/library/')))).toBe(true);
+  });
+
+  it('validates PriorityClasses as the API server does', () => {
+    const c = createCluster({ seed: 3 });
+    const create = (name: string, value: number) =>
+      c.api.execute({
+        verb: 'create',
+        resource: 'priorityclasses',
+        body: {
+          apiVersion: 'scheduling.k8s.io/v1',
+          kind: 'PriorityClass',
+          metadata: { name },
+          value,
+        } as never,
+      });
+    expect(() => create('huge', 2_000_000_000)).toThrow(
+      'value: Forbidden: maximum allowed value of a user defined priority is 1000000000',
+    );
+    expect(() => create('system-mine', 10)).toThrow(
+      "priority class names with 'system-' prefix are reserved for system use only. error: system-mine is not a known system priority class",
+    );
+    expect(create('fine', 1_000_000_000).object).toMatchObject({
+      preemptionPolicy: 'PreemptLowerPriority',
+    });
   });
 });

@@ -1,14 +1,43 @@
 import type { ApiServer } from '../apiserver/apiserver';
 import { objectKey } from '../api/objects';
-import type { Node, Pod } from '../api/types';
+import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from '../api/storage-types';
+import type {
+  LabelSelector,
+  LabelSelectorRequirement,
+  Namespace,
+  Node,
+  Pod,
+  PodDisruptionBudget,
+  ReplicaSet,
+  Service,
+  StatefulSet,
+} from '../api/types';
 import { parseTimestamp, type Clock, type Random } from '../clock';
 import { ApiClient } from '../client/client';
 import { EventRecorder } from '../client/events';
 import { Informer } from '../client/informer';
 import { toTimestamp } from '../clock';
 import { Heap } from '../heap';
-import { NodeInfo, type FilterVerdict, type NodeScore, type SchedulingDecision } from './framework';
+import type { HopNote } from '../hops';
+import {
+  NodeInfo,
+  type ClusterSnapshot,
+  type FilterResult,
+  type FilterVerdict,
+  type NodeFilter,
+  type NodeScore,
+  type SchedulingDecision,
+} from './framework';
 import { FILTER_PLUGINS, SCORE_PLUGINS } from './plugins';
+import {
+  NOT_HELPFUL,
+  disruptionTarget,
+  moreImportant,
+  pickOneNodeForPreemption,
+  podPriority,
+  selectVictimsOnNode,
+  type Candidate,
+} from './preemption';
 
 export const SCHEDULER = 'kube-scheduler';
 const SCHEDULER_NAME = 'default-scheduler';
@@ -24,6 +53,42 @@ const DETAILED_NODES = 100;
 const TOP_SCORES_KEPT = 10;
 /** Below this many nodes every feasible node is scored (minFeasibleNodesToFind). */
 const MIN_FEASIBLE_NODES = 100;
+/** Preemption dry-runs at least this many candidate nodes, or this share of them (minCandidateNodesAbsolute/Percentage). */
+const MIN_CANDIDATE_NODES = 100;
+const MIN_CANDIDATE_NODES_PERCENT = 10;
+
+/** A filter plugin prepared for one pod. */
+interface PreparedFilter {
+  name: string;
+  filter: NodeFilter;
+}
+
+/** Why one node was rejected, kept for PostFilter (NodeToStatus) and the decision record. */
+interface NodeFailure extends FilterResult {
+  plugin: string;
+  info: NodeInfo;
+}
+
+/** A decision whose per-node rows are built when it is first read (decisionFor). */
+type DraftDecision = Omit<SchedulingDecision, 'filters' | 'scores'> & {
+  rows(): Pick<SchedulingDecision, 'filters' | 'scores'>;
+};
+
+/** The kept nodes' scores: per node, per plugin, the raw then the normalized score. */
+interface ScoreTable {
+  nodes: string[];
+  totals: number[];
+  cells: number[];
+}
+
+/** What DefaultPreemption concluded: a node made free, or why nothing could be. */
+interface PostFilterResult {
+  /** the status message, prefixed `preemption: `; empty when preemption made room */
+  message: string;
+  /** the nominated node to record: a name, '' to clear it, undefined to leave it */
+  nominatedNode?: string;
+  victims?: Pod[];
+}
 
 interface QueuedPod {
   key: string;
@@ -43,7 +108,23 @@ export class Scheduler {
   private readonly recorder: EventRecorder;
   readonly pods: Informer<Pod>;
   readonly nodes: Informer<Node>;
+  private readonly services: Informer<Service>;
+  private readonly replicaSets: Informer<ReplicaSet>;
+  private readonly statefulSets: Informer<StatefulSet>;
+  private readonly namespaces: Informer<Namespace>;
+  private readonly pdbs: Informer<PodDisruptionBudget>;
+  private readonly claims: Informer<PersistentVolumeClaim>;
+  private readonly persistentVolumes: Informer<PersistentVolume>;
+  private readonly storageClasses: Informer<StorageClass>;
+  /** pods waiting for preemption to finish, by the node they are nominated to (nominator) */
+  private readonly nominated = new Map<string, Map<string, Pod>>();
+  /** victims this scheduler is evicting: a preemptor waits for them instead of preempting again */
+  private readonly preempting = new Set<string>();
+  /** image name -> how many nodes have it, rebuilt when nodes change */
+  private imageCounts?: Map<string, number>;
   private readonly nodeInfos = new Map<string, NodeInfo>();
+  /** nodeInfos in order, replaced (never changed in place) when a node comes, goes or changes */
+  private nodeList?: readonly NodeInfo[];
   /** which node each pod is on (bound or assumed), by uid */
   private readonly placement = new Map<string, string>();
   /** PrioritySort: higher priority first, then the older pod, then the one queued first */
@@ -58,9 +139,13 @@ export class Scheduler {
   /** pods that fit nowhere, with how many attempts they have had */
   private readonly unschedulable = new Map<string, number>();
   private readonly attempts = new Map<string, number>();
-  private readonly decisions = new Map<string, SchedulingDecision>();
+  /** by pod uid; drafts become full records when first read */
+  private readonly decisions = new Map<string, SchedulingDecision | DraftDecision>();
   private cycleScheduled = false;
   private nextStartNodeIndex = 0;
+  /** scratch for scoring (see score) */
+  private scoreColumns = new Float64Array(0);
+  private scoreTotals = new Float64Array(0);
 
   constructor(
     api: ApiServer,
@@ -71,22 +156,48 @@ export class Scheduler {
     this.recorder = new EventRecorder(this.client, clock, { component: SCHEDULER_NAME });
     this.pods = new Informer<Pod>(api, SCHEDULER, 'pods');
     this.nodes = new Informer<Node>(api, SCHEDULER, 'nodes');
+    this.services = new Informer<Service>(api, SCHEDULER, 'services');
+    this.replicaSets = new Informer<ReplicaSet>(api, SCHEDULER, 'replicasets');
+    this.statefulSets = new Informer<StatefulSet>(api, SCHEDULER, 'statefulsets');
+    this.namespaces = new Informer<Namespace>(api, SCHEDULER, 'namespaces');
+    this.pdbs = new Informer<PodDisruptionBudget>(api, SCHEDULER, 'poddisruptionbudgets');
+    this.services.addIndex('namespace', (svc) => [svc.metadata.namespace ?? '']);
+    this.claims = new Informer<PersistentVolumeClaim>(api, SCHEDULER, 'persistentvolumeclaims');
+    this.persistentVolumes = new Informer<PersistentVolume>(api, SCHEDULER, 'persistentvolumes');
+    this.storageClasses = new Informer<StorageClass>(api, SCHEDULER, 'storageclasses');
+    // VolumeBinding's events: a claim or volume that appears or changes may let a pod fit.
+    const retry = {
+      onAdd: () => this.retryUnschedulable(),
+      onUpdate: () => this.retryUnschedulable(),
+    };
+    this.claims.addHandlers(retry);
+    this.persistentVolumes.addHandlers(retry);
     this.nodes.addHandlers({
       onAdd: (node) => {
         this.nodeInfos.set(node.metadata.name, this.rebuild(node));
+        this.nodeList = undefined;
+        this.imageCounts = undefined;
         this.retryUnschedulable();
       },
       onUpdate: (old, node) => {
         this.nodeInfos.set(node.metadata.name, this.rebuild(node));
+        this.nodeList = undefined;
+        if (old.status.images !== node.status.images) this.imageCounts = undefined;
         if (schedulingRelevantChange(old, node)) this.retryUnschedulable();
       },
-      onDelete: (node) => this.nodeInfos.delete(node.metadata.name),
+      onDelete: (node) => {
+        this.nodeInfos.delete(node.metadata.name);
+        this.nodeList = undefined;
+        this.imageCounts = undefined;
+      },
     });
     this.pods.addHandlers({
       onAdd: (pod) => this.observe(pod),
       onUpdate: (_old, pod) => this.observe(pod),
       onDelete: (pod) => {
         this.forget(pod);
+        this.unnominate(pod);
+        this.preempting.delete(pod.metadata.uid);
         this.unschedulable.delete(objectKey(pod));
         if (pod.spec.nodeName) this.retryUnschedulable();
       },
@@ -94,13 +205,40 @@ export class Scheduler {
   }
 
   start(): void {
+    this.storageClasses.start();
+    this.persistentVolumes.start();
+    this.claims.start();
+    this.namespaces.start();
+    this.services.start();
+    this.replicaSets.start();
+    this.statefulSets.start();
+    this.pdbs.start();
     this.nodes.start();
     this.pods.start();
   }
 
   /** decisionFor returns the latest scheduling decision for a pod, by uid. */
   decisionFor(uid: string): SchedulingDecision | undefined {
-    return this.decisions.get(uid);
+    const kept = this.decisions.get(uid);
+    if (!kept || !('rows' in kept)) return kept;
+    const { pod, podUid, time, feasibleNotScored, scoredNodes, rows, ...outcome } = kept;
+    const { filters, scores } = rows();
+    const decision = {
+      pod,
+      podUid,
+      time,
+      filters,
+      feasibleNotScored,
+      scoredNodes,
+      scores,
+      ...outcome,
+    };
+    this.decisions.set(uid, decision);
+    return decision;
+  }
+
+  private nodeArray(): readonly NodeInfo[] {
+    return (this.nodeList ??= [...this.nodeInfos.values()]);
   }
 
   private rebuild(node: Node): NodeInfo {
@@ -112,6 +250,13 @@ export class Scheduler {
 
   private observe(pod: Pod): void {
     const key = objectKey(pod);
+    this.unnominate(pod);
+    const nominatedNode = pod.status.nominatedNodeName;
+    if (nominatedNode && !pod.spec.nodeName && !pod.metadata.deletionTimestamp) {
+      let pods = this.nominated.get(nominatedNode);
+      if (!pods) this.nominated.set(nominatedNode, (pods = new Map()));
+      pods.set(pod.metadata.uid, pod);
+    }
     if (pod.spec.nodeName) {
       this.unschedulable.delete(key);
       if (isFinished(pod)) this.forget(pod);
@@ -129,6 +274,11 @@ export class Scheduler {
     if (current && current !== node) this.nodeInfos.get(current)?.removePod(pod.metadata.uid);
     this.placement.set(pod.metadata.uid, node);
     this.nodeInfos.get(node)?.addPod(pod);
+  }
+
+  private unnominate(pod: Pod): void {
+    for (const [node, pods] of this.nominated)
+      if (pods.delete(pod.metadata.uid) && pods.size === 0) this.nominated.delete(node);
   }
 
   private forget(pod: Pod): void {
@@ -180,13 +330,22 @@ export class Scheduler {
   private scheduleOne(): void {
     const pod = this.popNext();
     if (!pod) return;
-    const decision = this.decide(pod);
+    const { decision, failures } = this.decide(pod);
+    let postFilter: PostFilterResult | undefined;
+    if (!decision.selectedNode && failures.length > 0) {
+      postFilter = this.preempt(pod, failures);
+      decision.failure = fitError(this.nodeInfos.size, failures, postFilter.message);
+      if (postFilter.nominatedNode) {
+        decision.nominatedNode = postFilter.nominatedNode;
+        decision.victims = (postFilter.victims ?? []).map(objectKey);
+      }
+    }
     this.decisions.delete(pod.metadata.uid);
     this.decisions.set(pod.metadata.uid, decision);
     if (this.decisions.size > DECISIONS_KEPT)
       this.decisions.delete(this.decisions.keys().next().value!);
     if (decision.selectedNode) this.bind(pod, decision.selectedNode);
-    else this.failed(pod, decision.failure!);
+    else this.failed(pod, decision.failure!, postFilter?.nominatedNode);
   }
 
   private numFeasibleNodesToFind(total: number): number {
@@ -195,88 +354,350 @@ export class Scheduler {
     return Math.max(MIN_FEASIBLE_NODES, Math.floor((total * percentage) / 100));
   }
 
-  /** decide runs the filters and scores for one pod and records every verdict. */
-  private decide(pod: Pod): SchedulingDecision {
-    const infos = [...this.nodeInfos.values()];
-    const wanted = this.numFeasibleNodesToFind(infos.length);
-    const detailed = infos.length <= DETAILED_NODES;
-    const filters: FilterVerdict[] = [];
-    const feasible: NodeInfo[] = [];
-    let examined = 0;
-    const failures: { reasons: string[]; unresolvable: boolean }[] = [];
-    for (let i = 0; i < infos.length && feasible.length < wanted; i++, examined++) {
-      const info = infos[(this.nextStartNodeIndex + i) % infos.length]!;
-      let failed = false;
-      for (const plugin of FILTER_PLUGINS) {
-        const result = plugin.filter(pod, info);
-        if (result) {
-          filters.push({
-            node: info.node.metadata.name,
-            failedPlugin: plugin.name,
-            reasons: result.reasons,
-          });
-          failures.push(result);
-          failed = true;
-          break;
-        }
-      }
-      if (failed) continue;
-      feasible.push(info);
-      if (detailed) filters.push({ node: info.node.metadata.name, reasons: [] });
+  /** snapshot is what plugins may look at beyond one node: every node and the listers. */
+  private snapshot(nodes: readonly NodeInfo[]): ClusterSnapshot {
+    return {
+      nodes,
+      namespaceLabels: (namespace) => this.namespaces.get(namespace)?.metadata.labels,
+      defaultSelector: (pod) => this.defaultSelector(pod),
+      imageNodeCounts: () => (this.imageCounts ??= countImages(this.nodeInfos.values())),
+      volumes: {
+        claim: (namespace, name) => this.claims.get(`${namespace}/${name}`),
+        persistentVolumes: () => this.persistentVolumes.list(),
+        storageClass: (name) => this.storageClasses.get(name),
+      },
+    };
+  }
+
+  /** helper.DefaultSelector: Services selecting the pod, ANDed with its ReplicaSet's or StatefulSet's selector. */
+  private defaultSelector(pod: Pod): LabelSelector | undefined {
+    const namespace = pod.metadata.namespace ?? '';
+    const labels = pod.metadata.labels ?? {};
+    const matchLabels: Record<string, string> = {};
+    for (const svc of this.services.byIndex('namespace', namespace)) {
+      const selector = svc.spec.selector ?? {};
+      if (Object.entries(selector).every(([k, v]) => labels[k] === v))
+        Object.assign(matchLabels, selector);
     }
-    if (infos.length > 0)
-      this.nextStartNodeIndex = (this.nextStartNodeIndex + examined) % infos.length;
+    const matchExpressions: LabelSelectorRequirement[] = [];
+    const owner = pod.metadata.ownerReferences?.find((o) => o.controller);
+    const controller =
+      owner?.apiVersion === 'apps/v1' && owner.kind === 'ReplicaSet'
+        ? this.replicaSets.get(`${namespace}/${owner.name}`)
+        : owner?.apiVersion === 'apps/v1' && owner.kind === 'StatefulSet'
+          ? this.statefulSets.get(`${namespace}/${owner.name}`)
+          : undefined;
+    if (controller) {
+      const selector = controller.spec.selector;
+      for (const [key, value] of Object.entries(selector.matchLabels ?? {}))
+        matchExpressions.push({ key, operator: 'In', values: [value] });
+      matchExpressions.push(...(selector.matchExpressions ?? []));
+    }
+    if (Object.keys(matchLabels).length === 0 && matchExpressions.length === 0) return undefined;
+    return { matchLabels, matchExpressions };
+  }
+
+  /** prepareFilters runs every filter plugin's PreFilter for the pod. */
+  private prepareFilters(pod: Pod, cluster: ClusterSnapshot): PreparedFilter[] {
+    const prepared: PreparedFilter[] = [];
+    for (const plugin of FILTER_PLUGINS) {
+      const filter = plugin.preFilter(pod, cluster);
+      if (!filter) continue;
+      // A PreFilter that rejects the pod outright ends the cycle before any Filter runs.
+      const first = cluster.nodes[0];
+      if (first && filter(first)?.preFilter) return [{ name: plugin.name, filter }];
+      prepared.push({ name: plugin.name, filter });
+    }
+    return prepared;
+  }
+
+  /**
+   * runFilters is RunFilterPluginsWithNominatedPods: pods nominated to the node with at least
+   * this pod's priority count as already there, so preemption's room is not taken by others.
+   */
+  private runFilters(
+    pod: Pod,
+    info: NodeInfo,
+    filters: readonly PreparedFilter[],
+  ): { plugin: string; result: FilterResult } | undefined {
+    const nominated =
+      this.nominated.size > 0 ? this.nominated.get(info.node.metadata.name) : undefined;
+    let target = info;
+    if (nominated) {
+      const ahead = [...nominated.values()].filter(
+        (p) => p.metadata.uid !== pod.metadata.uid && podPriority(p) >= podPriority(pod),
+      );
+      if (ahead.length > 0) {
+        target = info.clone();
+        for (const p of ahead) target.addPod(p);
+      }
+    }
+    for (const { name, filter } of filters) {
+      const result = filter(target);
+      if (result) return { plugin: name, result };
+    }
+    return undefined;
+  }
+
+  /**
+   * decide runs the filters and scores for one pod. The verdict and score rows are built only if
+   * the decision is read: most never are, and at a thousand nodes they would cost more than
+   * scheduling.
+   */
+  private decide(pod: Pod): { decision: DraftDecision; failures: NodeFailure[] } {
+    const infos = this.nodeArray();
+    const cluster = this.snapshot(infos);
+    const filtersForPod = this.prepareFilters(pod, cluster);
     const base = {
       pod: objectKey(pod),
       podUid: pod.metadata.uid,
       time: this.clock.now,
-      filters,
+    };
+    // A node nominated by an earlier preemption is likely the only one that fits: try it first.
+    const nominated = pod.status.nominatedNodeName
+      ? this.nodeInfos.get(pod.status.nominatedNodeName)
+      : undefined;
+    if (nominated && !this.runFilters(pod, nominated, filtersForPod)) {
+      const node = nominated.node.metadata.name;
+      return {
+        decision: {
+          ...base,
+          feasibleNotScored: infos.length - 1,
+          scoredNodes: 1,
+          selectedNode: node,
+          rows: () => ({
+            filters: [{ node, reasons: [] }],
+            scores: [{ node, plugins: [], total: 0 }],
+          }),
+        },
+        failures: [],
+      };
+    }
+    const wanted = this.numFeasibleNodesToFind(infos.length);
+    const feasible: NodeInfo[] = [];
+    const start = this.nextStartNodeIndex;
+    let examined = 0;
+    const failures: NodeFailure[] = [];
+    for (let i = 0; i < infos.length && feasible.length < wanted; i++, examined++) {
+      const info = infos[(start + i) % infos.length]!;
+      const failed = this.runFilters(pod, info, filtersForPod);
+      if (failed) failures.push({ ...failed.result, plugin: failed.plugin, info });
+      else feasible.push(info);
+    }
+    if (infos.length > 0) this.nextStartNodeIndex = (start + examined) % infos.length;
+    const filters = () =>
+      infos.length <= DETAILED_NODES
+        ? everyVerdict(infos, start, examined, failures)
+        : failures.map(failedVerdict);
+    const record = {
+      ...base,
       feasibleNotScored: infos.length - examined,
       scoredNodes: feasible.length,
     };
     if (feasible.length === 0) {
-      return { ...base, scores: [], failure: fitError(infos.length, failures) };
+      return {
+        decision: {
+          ...record,
+          failure: fitError(infos.length, failures, ''),
+          rows: () => ({ filters: filters(), scores: [] }),
+        },
+        failures,
+      };
     }
-    return { ...base, ...this.score(pod, feasible) };
+    const { scores, selectedNode } = this.score(pod, feasible, cluster);
+    return {
+      decision: { ...record, selectedNode, rows: () => ({ filters: filters(), scores: scores() }) },
+      failures,
+    };
   }
 
   /**
    * score runs every score plugin over the feasible nodes, picks the winner, and keeps the
-   * per-plugin table for every node in small clusters (for the top nodes only in large ones).
+   * per-plugin scores of every node in small clusters (of the top nodes only in large ones).
    */
-  private score(pod: Pod, feasible: NodeInfo[]): { scores: NodeScore[]; selectedNode: string } {
-    const name = (i: number) => feasible[i]!.node.metadata.name;
-    if (feasible.length === 1)
-      return { scores: [{ node: name(0), plugins: [], total: 0 }], selectedNode: name(0) };
-    const totals = new Array<number>(feasible.length).fill(0);
-    const columns = SCORE_PLUGINS.map((plugin) => {
-      const raw = feasible.map((info) => plugin.score(pod, info));
-      const normalized = plugin.normalize ? plugin.normalize(raw) : raw;
-      for (let i = 0; i < totals.length; i++) totals[i]! += normalized[i]! * plugin.weight;
-      return { plugin, raw, normalized };
-    });
-    const selected = this.selectHost(totals);
-    let kept = totals.map((_, i) => i);
-    if (feasible.length > DETAILED_NODES) {
-      kept = kept.sort((a, b) => totals[b]! - totals[a]! || a - b).slice(0, TOP_SCORES_KEPT);
-      if (!kept.includes(selected)) kept.push(selected);
+  private score(
+    pod: Pod,
+    feasible: NodeInfo[],
+    cluster: ClusterSnapshot,
+  ): { scores: () => NodeScore[]; selectedNode: string } {
+    const count = feasible.length;
+    if (count === 1) {
+      const node = feasible[0]!.node.metadata.name;
+      return { scores: () => [{ node, plugins: [], total: 0 }], selectedNode: node };
     }
-    const scores = kept.map((i) => ({
-      node: name(i),
-      total: totals[i]!,
-      plugins: columns.map(({ plugin, raw, normalized }) => ({
-        plugin: plugin.name,
-        raw: raw[i]!,
-        normalized: normalized[i]!,
-        weight: plugin.weight,
-        weighted: normalized[i]! * plugin.weight,
-      })),
-    }));
-    return { scores, selectedNode: name(selected) };
+    const plugins = SCORE_PLUGINS.length;
+    // Per plugin, the raw scores then the normalized ones; a plugin that skips (nothing to score
+    // for this pod) leaves its zeros, adding 0 to every node. The buffers outlive the cycle:
+    // allocating typed arrays this size every cycle costs more than filling them.
+    if (this.scoreTotals.length < count) {
+      this.scoreColumns = new Float64Array(2 * plugins * count);
+      this.scoreTotals = new Float64Array(count);
+    }
+    const columns = this.scoreColumns.fill(0, 0, 2 * plugins * count);
+    const totals = this.scoreTotals.fill(0, 0, count).subarray(0, count);
+    for (let p = 0; p < plugins; p++) {
+      const plugin = SCORE_PLUGINS[p]!;
+      const scorer = plugin.preScore(pod, feasible, cluster);
+      if (!scorer) continue;
+      const raw = columns.subarray(2 * p * count, (2 * p + 1) * count);
+      const normalized = columns.subarray((2 * p + 1) * count, (2 * p + 2) * count);
+      for (let i = 0; i < count; i++) raw[i] = scorer.score(feasible[i]!);
+      normalized.set(raw);
+      scorer.normalize?.(normalized, feasible);
+      for (let i = 0; i < count; i++) totals[i]! += normalized[i]! * plugin.weight;
+    }
+    const selected = this.selectHost(totals);
+    const kept =
+      count <= DETAILED_NODES
+        ? Array.from({ length: count }, (_, i) => i)
+        : topScores(totals, TOP_SCORES_KEPT);
+    if (!kept.includes(selected)) kept.push(selected);
+    const cells: number[] = [];
+    for (const i of kept)
+      for (let p = 0; p < plugins; p++)
+        cells.push(columns[2 * p * count + i]!, columns[(2 * p + 1) * count + i]!);
+    const table: ScoreTable = {
+      nodes: kept.map((i) => feasible[i]!.node.metadata.name),
+      totals: kept.map((i) => totals[i]!),
+      cells,
+    };
+    return {
+      scores: () => scoreRows(table),
+      selectedNode: feasible[selected]!.node.metadata.name,
+    };
+  }
+
+  private startTime = (pod: Pod): number | undefined =>
+    pod.status.startTime ? parseTimestamp(pod.status.startTime) : undefined;
+
+  /**
+   * preempt is DefaultPreemption's PostFilter: when no node fits, find nodes where evicting
+   * lower-priority pods makes room, pick the best, evict its victims and nominate the node.
+   */
+  private preempt(pod: Pod, failures: NodeFailure[]): PostFilterResult {
+    const total = this.nodeInfos.size;
+    if (pod.spec.preemptionPolicy === 'Never')
+      return { message: 'preemption: not eligible due to preemptionPolicy=Never.' };
+    const nominatedNode = pod.status.nominatedNodeName;
+    const nominatedFailure = failures.find((f) => f.info.node.metadata.name === nominatedNode);
+    const nominatedInfo = nominatedNode ? this.nodeInfos.get(nominatedNode) : undefined;
+    if (nominatedInfo && !nominatedFailure?.unresolvable) {
+      for (const p of nominatedInfo.pods.values())
+        if (podPriority(p) < podPriority(pod) && this.preempting.has(p.metadata.uid))
+          return {
+            message: 'preemption: not eligible due to a terminating pod on the nominated node.',
+          };
+    }
+    const potential = failures.filter((f) => !f.unresolvable);
+    const statuses: FilterResult[] = failures
+      .filter((f) => f.unresolvable)
+      .map(() => ({ reasons: [NOT_HELPFUL], unresolvable: true }));
+    const candidates: Candidate[] = [];
+    if (potential.length > 0) {
+      const infos = this.nodeArray();
+      const pdbs = this.pdbs.list();
+      const order = moreImportant(this.clock.now, this.startTime);
+      const wanted = Math.min(
+        potential.length,
+        Math.max(
+          MIN_CANDIDATE_NODES,
+          Math.floor((potential.length * MIN_CANDIDATE_NODES_PERCENT) / 100),
+        ),
+      );
+      const offset = this.rng.int(potential.length);
+      for (let i = 0; i < potential.length && candidates.length < wanted; i++) {
+        const { info } = potential[(offset + i) % potential.length]!;
+        const fits = (trial: NodeInfo) => {
+          // The filters see the cluster as it would be with this node's victims gone.
+          const cluster = this.snapshot(infos.map((n) => (n === info ? trial : n)));
+          return this.runFilters(pod, trial, this.prepareFilters(pod, cluster))?.result;
+        };
+        const result = selectVictimsOnNode(pod, info, pdbs, order, fits);
+        if ('pods' in result) candidates.push({ node: info.node.metadata.name, ...result });
+        else statuses.push(result);
+      }
+    }
+    const best = pickOneNodeForPreemption(candidates, this.startTime);
+    if (!best) {
+      statuses.push(
+        ...new Array<FilterResult>(Math.max(0, total - statuses.length)).fill({
+          reasons: [NOT_HELPFUL],
+          unresolvable: true,
+        }),
+      );
+      return {
+        message: `preemption: ${fitError(total, statuses, '')}`,
+        nominatedNode: '',
+      };
+    }
+    this.evict(pod, best);
+    return { message: '', nominatedNode: best.node, victims: best.pods };
+  }
+
+  /** evict is prepareCandidate: delete each victim gracefully and clear lower nominations there. */
+  private evict(preemptor: Pod, candidate: Candidate): void {
+    for (const victim of candidate.pods) {
+      if (victim.metadata.deletionTimestamp) continue;
+      this.preempting.add(victim.metadata.uid);
+      this.patchStatus(
+        victim,
+        { conditions: [disruptionTarget(preemptor, toTimestamp(this.clock.now))] },
+        { code: 'scheduler.disruptionTarget', args: { pod: victim.metadata.name } },
+      );
+      this.client.request(
+        {
+          verb: 'delete',
+          resource: 'pods',
+          namespace: victim.metadata.namespace,
+          name: victim.metadata.name,
+        },
+        undefined,
+        {
+          code: 'scheduler.preempt',
+          args: {
+            pod: victim.metadata.name,
+            preemptor: preemptor.metadata.name,
+            node: candidate.node,
+          },
+        },
+      );
+      this.recorder.normal(
+        victim,
+        'Preempted',
+        `Preempted by pod ${preemptor.metadata.uid} on node ${candidate.node}`,
+      );
+    }
+    for (const other of this.nominated.get(candidate.node)?.values() ?? [])
+      if (podPriority(other) < podPriority(preemptor)) this.patchNomination(other, '');
+  }
+
+  private patchNomination(pod: Pod, node: string): void {
+    this.patchStatus(
+      pod,
+      { nominatedNodeName: node === '' ? null : node },
+      { code: 'scheduler.nominate', args: { pod: pod.metadata.name, node } },
+    );
+  }
+
+  /** patchStatus is util.PatchPodStatus: a strategic merge patch of the pod's status. */
+  private patchStatus(pod: Pod, status: object, note: HopNote): void {
+    this.client.request(
+      {
+        verb: 'patch',
+        resource: 'pods',
+        namespace: pod.metadata.namespace,
+        name: pod.metadata.name,
+        subresource: 'status',
+        patchType: 'strategic',
+        patch: { status },
+      },
+      undefined,
+      note,
+    );
   }
 
   /** selectHost picks the top total; ties are broken by reservoir sampling, as schedule_one.go does. */
-  private selectHost(totals: number[]): number {
+  private selectHost(totals: Float64Array): number {
     let selected = 0;
     let ties = 1;
     for (let i = 1; i < totals.length; i++) {
@@ -325,39 +746,35 @@ export class Scheduler {
     );
   }
 
-  private failed(pod: Pod, message: string): void {
+  /**
+   * failed is handleSchedulingFailure: a FailedScheduling event, and the PodScheduled condition
+   * (and nominatedNodeName, when preemption set or cleared it) patched if they changed.
+   */
+  private failed(pod: Pod, message: string, nominatedNode: string | undefined): void {
     const key = objectKey(pod);
     const attempts = (this.attempts.get(key) ?? 0) + 1;
     this.attempts.set(key, attempts);
     this.unschedulable.set(key, attempts);
     this.recorder.warning(pod, 'FailedScheduling', message);
     const current = pod.status.conditions?.find((c) => c.type === 'PodScheduled');
-    if (!current || current.message !== message) {
-      const now = toTimestamp(this.clock.now);
-      this.client.request(
+    const nominationChanged =
+      nominatedNode !== undefined && (pod.status.nominatedNodeName ?? '') !== nominatedNode;
+    if (!current || current.message !== message || nominationChanged) {
+      this.patchStatus(
+        pod,
         {
-          verb: 'patch',
-          resource: 'pods',
-          namespace: pod.metadata.namespace,
-          name: pod.metadata.name,
-          subresource: 'status',
-          patchType: 'strategic',
-          patch: {
-            status: {
-              conditions: [
-                {
-                  type: 'PodScheduled',
-                  status: 'False',
-                  lastProbeTime: null,
-                  lastTransitionTime: now,
-                  reason: 'Unschedulable',
-                  message,
-                },
-              ],
+          conditions: [
+            {
+              type: 'PodScheduled',
+              status: 'False',
+              lastProbeTime: null,
+              lastTransitionTime: toTimestamp(this.clock.now),
+              reason: 'Unschedulable',
+              message,
             },
-          },
+          ],
+          ...(nominationChanged ? { nominatedNodeName: nominatedNode || null } : {}),
         },
-        undefined,
         { code: 'scheduler.unschedulable', args: { pod: pod.metadata.name } },
       );
     }
@@ -393,24 +810,93 @@ function schedulingRelevantChange(old: Node, node: Node): boolean {
 }
 
 /**
- * fitError words FailedScheduling as framework.FitError does: a sorted histogram of reasons,
- * then what preemption concluded (nothing lower-priority to evict, or not helpful at all).
+ * fitError words FailedScheduling as framework.FitError does: a sorted histogram of reasons, then
+ * what PostFilter (preemption) said, if anything, each followed by a period.
  */
 export function fitError(
   total: number,
-  failures: { reasons: string[]; unresolvable: boolean }[],
+  failures: readonly FilterResult[],
+  postFilter: string,
 ): string {
+  const head = `0/${total} nodes are available`;
+  if (total === 0) return `${head}: no nodes available to schedule pods.`;
+  const preFilter = failures.find((f) => f.preFilter);
+  if (preFilter)
+    return `${head}: ${preFilter.reasons.join(', ')}.${postFilter ? ` ${postFilter}.` : ''}`;
   const histogram = new Map<string, number>();
   for (const f of failures)
     for (const reason of f.reasons) histogram.set(reason, (histogram.get(reason) ?? 0) + 1);
   const reasons = [...histogram].map(([reason, count]) => `${count} ${reason}`).sort();
-  const unresolvable = failures.filter((f) => f.unresolvable).length;
-  const resolvable = failures.length - unresolvable;
-  const preemption = [
-    ...(unresolvable > 0 ? [`${unresolvable} Preemption is not helpful for scheduling`] : []),
-    ...(resolvable > 0 ? [`${resolvable} No preemption victims found for incoming pod`] : []),
-  ].sort();
-  const head = `0/${total} nodes are available`;
-  if (total === 0) return `${head}: no nodes available to schedule pods.`;
-  return `${head}: ${reasons.join(', ')}. preemption: 0/${total} nodes are available: ${preemption.join(', ')}..`;
+  return `${head}: ${reasons.join(', ')}.${postFilter ? ` ${postFilter}.` : ''}`;
+}
+
+/** countImages is ImageStateSummary.NumNodes for every image name any node reports. */
+function countImages(infos: Iterable<NodeInfo>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const info of infos)
+    for (const name of info.images.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return counts;
+}
+
+function failedVerdict(failure: NodeFailure): FilterVerdict {
+  return {
+    node: failure.info.node.metadata.name,
+    failedPlugin: failure.plugin,
+    reasons: failure.reasons,
+  };
+}
+
+/** everyVerdict lists every examined node in the order examined, failed or passed. */
+function everyVerdict(
+  infos: readonly NodeInfo[],
+  start: number,
+  examined: number,
+  failures: readonly NodeFailure[],
+): FilterVerdict[] {
+  const verdicts: FilterVerdict[] = [];
+  let next = 0;
+  for (let i = 0; i < examined; i++) {
+    const info = infos[(start + i) % infos.length]!;
+    const failure = failures[next];
+    if (failure?.info === info) {
+      verdicts.push(failedVerdict(failure));
+      next++;
+    } else {
+      verdicts.push({ node: info.node.metadata.name, reasons: [] });
+    }
+  }
+  return verdicts;
+}
+
+/** topScores is the indices of the `count` highest totals, best first, ties to the lower index. */
+function topScores(totals: Float64Array, count: number): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < totals.length; i++) {
+    if (top.length === count && totals[i]! <= totals[top[count - 1]!]!) continue;
+    let at = Math.min(top.length, count - 1);
+    while (at > 0 && totals[i]! > totals[top[at - 1]!]!) {
+      top[at] = top[at - 1]!;
+      at--;
+    }
+    top[at] = i;
+  }
+  return top;
+}
+
+function scoreRows({ nodes, totals, cells }: ScoreTable): NodeScore[] {
+  const plugins = SCORE_PLUGINS.length;
+  return nodes.map((node, row) => ({
+    node,
+    total: totals[row]!,
+    plugins: SCORE_PLUGINS.map((plugin, p) => {
+      const normalized = cells[(row * plugins + p) * 2 + 1]!;
+      return {
+        plugin: plugin.name,
+        raw: cells[(row * plugins + p) * 2]!,
+        normalized,
+        weight: plugin.weight,
+        weighted: normalized * plugin.weight,
+      };
+    }),
+  }));
 }

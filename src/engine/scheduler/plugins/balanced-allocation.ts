@@ -1,4 +1,14 @@
-import { MAX_NODE_SCORE, nonZeroRequests, type ScorePlugin } from '../framework';
+import {
+  MAX_NODE_SCORE,
+  nonZeroRequests,
+  requestedCpuWith,
+  requestedMemoryWith,
+  type ScorePlugin,
+} from '../framework';
+
+function fraction(requested: number, capacity: number): number {
+  return capacity === 0 ? 1 : Math.min(1, requested / capacity);
+}
 
 /**
  * NodeResourcesBalancedAllocation prefers nodes where cpu and memory would be used in the same
@@ -7,19 +17,15 @@ import { MAX_NODE_SCORE, nonZeroRequests, type ScorePlugin } from '../framework'
 export const balancedAllocation = {
   name: 'NodeResourcesBalancedAllocation',
   weight: 1,
-  score(pod, nodeInfo) {
+  preScore(pod) {
     const nz = nonZeroRequests(pod);
-    const fraction = (requested: number, capacity: number) =>
-      capacity === 0 ? 1 : Math.min(1, requested / capacity);
-    const cpu = fraction(
-      nodeInfo.nonZeroRequested.milliCpu + nz.milliCpu,
-      nodeInfo.allocatable.milliCpu,
-    );
-    const memory = fraction(
-      nodeInfo.nonZeroRequested.memory + nz.memory,
-      nodeInfo.allocatable.memory,
-    );
-    const std = Math.abs(cpu - memory) / 2;
-    return Math.floor((1 - std) * MAX_NODE_SCORE);
+    return {
+      score(nodeInfo) {
+        const cpu = fraction(requestedCpuWith(nodeInfo, nz), nodeInfo.allocatable.milliCpu);
+        const memory = fraction(requestedMemoryWith(nodeInfo, nz), nodeInfo.allocatable.memory);
+        const std = Math.abs(cpu - memory) / 2;
+        return Math.floor((1 - std) * MAX_NODE_SCORE);
+      },
+    };
   },
 } satisfies ScorePlugin;

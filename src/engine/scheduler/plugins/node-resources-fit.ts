@@ -1,5 +1,19 @@
 import { podRequests } from '../../api/pod';
-import { MAX_NODE_SCORE, nonZeroRequests, type FilterPlugin, type ScorePlugin } from '../framework';
+import {
+  MAX_NODE_SCORE,
+  nonZeroRequests,
+  requestedCpuWith,
+  requestedMemoryWith,
+  type FilterPlugin,
+  type ScorePlugin,
+} from '../framework';
+
+/** leastAllocated: the share of capacity left free, 0..100 */
+function leastAllocated(requested: number, capacity: number): number {
+  return capacity === 0 || requested > capacity
+    ? 0
+    : Math.floor(((capacity - requested) * MAX_NODE_SCORE) / capacity);
+}
 
 /**
  * NodeResourcesFit rejects nodes without room for the pod's requests (every shortfall is a
@@ -9,28 +23,30 @@ import { MAX_NODE_SCORE, nonZeroRequests, type FilterPlugin, type ScorePlugin } 
 export const nodeResourcesFit = {
   name: 'NodeResourcesFit',
   weight: 1,
-  filter(pod, nodeInfo) {
-    const reasons: string[] = [];
+  preFilter(pod) {
     const req = podRequests(pod.spec);
-    const free = nodeInfo.allocatable;
-    if (nodeInfo.pods.size + 1 > free.pods) reasons.push('Too many pods');
-    if (req.milliCpu > 0 && nodeInfo.requested.milliCpu + req.milliCpu > free.milliCpu)
-      reasons.push('Insufficient cpu');
-    if (req.memory > 0 && nodeInfo.requested.memory + req.memory > free.memory)
-      reasons.push('Insufficient memory');
-    return reasons.length > 0 ? { reasons, unresolvable: false } : undefined;
+    return (nodeInfo) => {
+      const free = nodeInfo.allocatable;
+      const tooManyPods = nodeInfo.pods.size + 1 > free.pods;
+      const noCpu = req.milliCpu > 0 && nodeInfo.requested.milliCpu + req.milliCpu > free.milliCpu;
+      const noMemory = req.memory > 0 && nodeInfo.requested.memory + req.memory > free.memory;
+      if (!tooManyPods && !noCpu && !noMemory) return undefined;
+      const reasons: string[] = [];
+      if (tooManyPods) reasons.push('Too many pods');
+      if (noCpu) reasons.push('Insufficient cpu');
+      if (noMemory) reasons.push('Insufficient memory');
+      return { reasons, unresolvable: false };
+    };
   },
-  score(pod, nodeInfo) {
+  preScore(pod) {
     const nz = nonZeroRequests(pod);
-    const least = (requested: number, capacity: number) =>
-      capacity === 0 || requested > capacity
-        ? 0
-        : Math.floor(((capacity - requested) * MAX_NODE_SCORE) / capacity);
-    const cpu = least(
-      nodeInfo.nonZeroRequested.milliCpu + nz.milliCpu,
-      nodeInfo.allocatable.milliCpu,
-    );
-    const memory = least(nodeInfo.nonZeroRequested.memory + nz.memory, nodeInfo.allocatable.memory);
-    return Math.floor((cpu + memory) / 2);
+    return {
+      score(nodeInfo) {
+        const free = nodeInfo.allocatable;
+        const cpu = leastAllocated(requestedCpuWith(nodeInfo, nz), free.milliCpu);
+        const memory = leastAllocated(requestedMemoryWith(nodeInfo, nz), free.memory);
+        return Math.floor((cpu + memory) / 2);
+      },
+    };
   },
 } satisfies FilterPlugin & ScorePlugin;

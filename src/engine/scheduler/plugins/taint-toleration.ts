@@ -1,5 +1,5 @@
-import type { Taint, Toleration } from '../../api/types';
-import { MAX_NODE_SCORE, type FilterPlugin, type ScorePlugin } from '../framework';
+import type { Node, Pod, Taint, Toleration } from '../../api/types';
+import { defaultNormalize, type FilterPlugin, type ScorePlugin } from '../framework';
 
 /** tolerates is v1.Toleration.ToleratesTaint: empty key with Exists matches every taint. */
 export function tolerates(t: Toleration, taint: Pick<Taint, 'key' | 'value' | 'effect'>): boolean {
@@ -15,6 +15,28 @@ export function formatTaint(taint: Taint): string {
   return `{${taint.key}: ${taint.value ?? ''}}`;
 }
 
+const NO_TOLERATIONS: readonly Toleration[] = [];
+const NO_TAINTS: readonly Taint[] = [];
+
+function toleratedBy(tolerations: readonly Toleration[], taint: Taint): boolean {
+  for (const t of tolerations) if (tolerates(t, taint)) return true;
+  return false;
+}
+
+/** untoleratedTaint is the node's first NoSchedule/NoExecute taint the pod does not tolerate. */
+export function untoleratedTaint(node: Node, pod: Pod): Taint | undefined {
+  const taints = node.spec.taints;
+  if (!taints) return undefined;
+  const tolerations = pod.spec.tolerations ?? NO_TOLERATIONS;
+  for (const taint of taints)
+    if (
+      (taint.effect === 'NoSchedule' || taint.effect === 'NoExecute') &&
+      !toleratedBy(tolerations, taint)
+    )
+      return taint;
+  return undefined;
+}
+
 /**
  * TaintToleration filters out nodes with a NoSchedule/NoExecute taint the pod does not tolerate,
  * and scores down nodes with untolerated PreferNoSchedule taints.
@@ -22,29 +44,30 @@ export function formatTaint(taint: Taint): string {
 export const taintToleration = {
   name: 'TaintToleration',
   weight: 3,
-  filter(pod, nodeInfo) {
-    const tolerations = pod.spec.tolerations ?? [];
-    const taint = (nodeInfo.node.spec.taints ?? []).find(
-      (t) =>
-        (t.effect === 'NoSchedule' || t.effect === 'NoExecute') &&
-        !tolerations.some((tol) => tolerates(tol, t)),
-    );
-    if (!taint) return undefined;
-    return { reasons: [`node(s) had untolerated taint ${formatTaint(taint)}`], unresolvable: true };
+  preFilter(pod) {
+    return (nodeInfo) => {
+      const taint = untoleratedTaint(nodeInfo.node, pod);
+      if (!taint) return undefined;
+      return {
+        reasons: [`node(s) had untolerated taint ${formatTaint(taint)}`],
+        unresolvable: true,
+      };
+    };
   },
-  score(pod, nodeInfo) {
+  preScore(pod) {
     const tolerations = (pod.spec.tolerations ?? []).filter(
       (t) => !t.effect || t.effect === 'PreferNoSchedule',
     );
-    return (nodeInfo.node.spec.taints ?? []).filter(
-      (t) => t.effect === 'PreferNoSchedule' && !tolerations.some((tol) => tolerates(tol, t)),
-    ).length;
-  },
-  normalize(scores) {
-    // More intolerable taints is worse: DefaultNormalizeScore with reverse = true.
-    const max = Math.max(0, ...scores);
-    return scores.map((s) =>
-      max === 0 ? MAX_NODE_SCORE : MAX_NODE_SCORE - Math.floor((s * MAX_NODE_SCORE) / max),
-    );
+    return {
+      score(nodeInfo) {
+        let untolerated = 0;
+        for (const taint of nodeInfo.node.spec.taints ?? NO_TAINTS)
+          if (taint.effect === 'PreferNoSchedule' && !toleratedBy(tolerations, taint))
+            untolerated++;
+        return untolerated;
+      },
+      // More intolerable taints is worse: DefaultNormalizeScore with reverse = true.
+      normalize: (scores) => defaultNormalize(scores, true),
+    };
   },
 } satisfies FilterPlugin & ScorePlugin;
