@@ -29,6 +29,14 @@ export function formatStatusError(error: StatusError, source?: ErrorSource): str
       ? head + causes[0]
       : `${head}\n${causes.map((c) => `* ${c}`).join('\n')}`;
   }
+  // Without a kind or name (a patch that failed to decode) CheckErr says "The request is invalid".
+  if (status.reason === 'Invalid' && details && (details.causes ?? []).length > 0) {
+    const causes = (details.causes ?? []).map(formatCause);
+    const head = 'The request is invalid: ';
+    return causes.length === 1
+      ? head + causes[0]
+      : `${head}\n${causes.map((c) => `* ${c}`).join('\n')}`;
+  }
   const message = source
     ? `error when ${source.verb} "${source.file}": ${status.message}`
     : status.message;

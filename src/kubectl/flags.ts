@@ -21,7 +21,12 @@ export interface ParsedFlags {
 /** FlagError is a cobra flag error; kubectl prints it as `Error: ...` plus a usage hint. */
 export class FlagError extends Error {}
 
-export const GLOBAL_FLAGS: FlagSpec[] = [{ name: 'namespace', short: 'n', type: 'string' }];
+export const GLOBAL_FLAGS: FlagSpec[] = [
+  { name: 'namespace', short: 'n', type: 'string' },
+  // Impersonation: requests are sent as this user (and groups) instead of the kubeconfig's.
+  { name: 'as', type: 'string' },
+  { name: 'as-group', type: 'strings' },
+];
 
 export function parseFlags(words: string[], specs: FlagSpec[]): ParsedFlags {
   const all = [...GLOBAL_FLAGS, ...specs];

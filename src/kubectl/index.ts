@@ -1,12 +1,13 @@
-import type { ApiResponse, Cluster } from '../engine';
+import { adminUser, impersonatedUser, type ApiResponse, type Cluster } from '../engine';
 import { COMMANDS, KUBECTL_COMMANDS } from './commands';
 import { helpText, topLevelHelp, wantsHelp } from './commands/help';
 import type { Context, KubectlInput, Task } from './context';
 import { KubectlError } from './errors';
+import { defaultNamespace } from './kubeconfig';
 import { FlagError, Flags, GLOBAL_FLAGS, parseFlags } from './flags';
 import { tokenize } from './tokenize';
 
-export type { KubectlInput } from './context';
+export type { Editor, EditorFile, EditorOutcome, KubectlInput } from './context';
 export { summarizePod, type PodSummary } from './printers/pod-status';
 
 export interface KubectlResult {
@@ -17,12 +18,15 @@ export interface KubectlResult {
 
 export interface KubectlExecution {
   readonly done: boolean;
+  /** the command waits for its editor (kubectl edit): driving the cluster will not finish it */
+  readonly editing: boolean;
   readonly result?: KubectlResult;
   onDone(cb: (r: KubectlResult) => void): void;
 }
 
 class Execution implements KubectlExecution {
   done = false;
+  editing = false;
   result?: KubectlResult;
   private readonly callbacks: ((r: KubectlResult) => void)[] = [];
 
@@ -129,13 +133,16 @@ export function startKubectl(
     cluster,
     input,
     flags,
-    namespace: flags.string('namespace', 'default'),
+    namespace: flags.string('namespace') || defaultNamespace(cluster),
     namespaceSet: flags.has('namespace'),
     out: [],
     err: [],
     exitCode: 0,
   };
   const client = cluster.client('kubectl');
+  const user = flags.has('as')
+    ? impersonatedUser(flags.string('as', ''), flags.strings('as-group'))
+    : adminUser(cluster.preset);
   const finish = () => {
     const stderr = ctx.err.map((line) => `${line}\n`).join('');
     execution.finish(done(ctx.out.join(''), stderr, ctx.exitCode));
@@ -152,8 +159,24 @@ export function startKubectl(
     }
     if (next.done) return finish();
     const op = next.value;
-    if (op.kind === 'request') client.request(op.request, (response) => step(response));
-    else cluster.clock.schedule(op.ms, () => step(undefined));
+    if (op.kind === 'request')
+      client.request({ ...op.request, user }, (response) => step(response));
+    else if (op.kind === 'sleep') cluster.clock.schedule(op.ms, () => step(undefined));
+    else if (!input.editor) {
+      // kubectl falls back to vi, which a browser (or this headless CLI) does not have.
+      op.outcome = { ok: false, error: 'unable to launch the editor "vi"' };
+      step(undefined);
+    } else {
+      execution.editing = true;
+      let answered = false;
+      input.editor(op.file, (outcome) => {
+        if (answered) return;
+        answered = true;
+        execution.editing = false;
+        op.outcome = outcome;
+        step(undefined);
+      });
+    }
   };
   const task: Task = command.run(ctx);
   step(undefined);

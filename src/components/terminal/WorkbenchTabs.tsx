@@ -1,6 +1,15 @@
-import { Suspense, lazy, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  Suspense,
+  lazy,
+  useCallback,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { addTranslations } from '../../i18n';
+import { afterCluster } from '../../startup/load-cluster';
 import './workbench.css';
 
 addTranslations('workbench', {
@@ -8,8 +17,10 @@ addTranslations('workbench', {
   ko: { tabs: '작업 공간', terminal: '터미널', editor: '편집기', loading: '터미널을 불러오는 중…' },
 });
 
-// xterm.js loads when the Terminal tab is first opened, not with the first paint.
-const KubeTerminal = lazy(() => import('./KubeTerminal'));
+// xterm.js loads when the Terminal tab is first opened, not with the first paint; like every part
+// that acts on the cluster, it appears once the saved session has begun to replay.
+const KubeTerminal = lazy(() => afterCluster(import('./KubeTerminal')));
+const EditFollower = lazy(() => afterCluster(import('./EditFollower')));
 
 type Tab = 'terminal' | 'editor';
 const TABS: readonly Tab[] = ['terminal', 'editor'];
@@ -24,10 +35,15 @@ export default function WorkbenchTabs({ editor }: { editor: ReactNode }) {
   const [opened, setOpened] = useState<ReadonlySet<Tab>>(() => new Set(['editor']));
   const buttons = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
 
-  const select = (tab: Tab) => {
+  const select = useCallback((tab: Tab) => {
     setSelected(tab);
     setOpened((prev) => (prev.has(tab) ? prev : new Set([...prev, tab])));
-  };
+  }, []);
+  // `kubectl edit` brings its file forward in the editor, then hands back to the terminal.
+  const followEdit = useCallback(
+    (editing: boolean) => select(editing ? 'editor' : 'terminal'),
+    [select],
+  );
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
     event.preventDefault();
@@ -41,6 +57,9 @@ export default function WorkbenchTabs({ editor }: { editor: ReactNode }) {
 
   return (
     <div className="workbench">
+      <Suspense fallback={null}>
+        <EditFollower onEditing={followEdit} />
+      </Suspense>
       <div className="workbench-tabs" role="tablist" aria-label={t('tabs')} onKeyDown={onKeyDown}>
         {TABS.map((tab) => (
           <button

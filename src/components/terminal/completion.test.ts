@@ -31,6 +31,15 @@ describe('complete', () => {
     ['kubectl rollout st', 'atus '],
     ['kubectl get pods -o ya', 'ml '],
     ['kubectl version ', ''],
+    ['kubectl create cl', 'usterrole'],
+    ['kubectl create serviceacc', 'ount '],
+    ['kubectl create secret g', 'eneric '],
+    ['kubectl create service n', 'odeport '],
+    ['kubectl create ing', 'ress '],
+    ['kubectl create secret generic x', ''],
+    ['kubectl exec -it ng', 'inx '],
+    ['kubectl logs -n kube-system c', 'oredns-1 '],
+    ['kubectl describe rol', 'e'],
   ])('%s → +%j', (line, insert) => expect(complete(line, lookup).insert).toBe(insert));
 
   it('lists the candidates when nothing more is unambiguous', () =>

@@ -22,6 +22,25 @@ const OUTPUTS = ['json', 'yaml', 'wide', 'name'];
 /** commands whose first argument is a node name, and those that take no resource argument */
 const NODE_COMMANDS = ['cordon', 'uncordon'];
 const NO_RESOURCE = ['version', 'cluster-info', 'api-resources', 'config', 'run'];
+/** commands whose first argument is a pod name (kubectl completes pods there, not types) */
+const POD_COMMANDS = ['exec', 'logs', 'attach', 'port-forward'];
+
+/** CREATE_SUBCOMMANDS are `kubectl create`'s generators Kubeloop runs, and their own subcommands. */
+const CREATE_SUBCOMMANDS: Record<string, readonly string[]> = {
+  clusterrole: [],
+  clusterrolebinding: [],
+  configmap: [],
+  cronjob: [],
+  deployment: [],
+  ingress: [],
+  job: [],
+  namespace: [],
+  role: [],
+  rolebinding: [],
+  secret: ['generic'],
+  service: ['clusterip', 'externalname', 'loadbalancer', 'nodeport'],
+  serviceaccount: [],
+};
 
 function commonPrefix(words: readonly string[]): string {
   if (words.length === 0) return '';
@@ -83,8 +102,14 @@ function candidatesFor(words: string[], partial: string, lookup: NameLookup): st
     if (cmd.name === 'config') return [];
     args = args.slice(1);
   }
+  if (cmd.name === 'create') {
+    if (args.length === 0) return Object.keys(CREATE_SUBCOMMANDS);
+    return args.length === 1 ? [...(CREATE_SUBCOMMANDS[args[0]!] ?? [])] : [];
+  }
   if (NO_RESOURCE.includes(cmd.name)) return [];
   if (NODE_COMMANDS.includes(cmd.name)) return lookup.names('nodes', '');
+  if (POD_COMMANDS.includes(cmd.name) && !partial.includes('/'))
+    return args.length === 0 ? lookup.names('pods', namespace) : [];
   if (partial.includes('/')) {
     const type = partial.slice(0, partial.indexOf('/'));
     const info = findResource(type);

@@ -53,7 +53,7 @@ export function renderLine(prompt: string, line: Line): string {
 export type Key =
   | { kind: 'text'; text: string }
   | { kind: 'edit'; key: EditKey }
-  | { kind: 'enter' | 'up' | 'down' | 'tab' | 'interrupt' | 'clear' };
+  | { kind: 'enter' | 'up' | 'down' | 'tab' | 'interrupt' | 'clear' | 'eof' };
 
 const SEQUENCES: Record<string, Key> = {
   '\x1b[A': { kind: 'up' },
@@ -76,6 +76,7 @@ const CONTROLS: Record<string, Key> = {
   '\b': { kind: 'edit', key: 'backspace' },
   '\t': { kind: 'tab' },
   '\x03': { kind: 'interrupt' },
+  '\x04': { kind: 'eof' },
   '\x0c': { kind: 'clear' },
   '\x01': { kind: 'edit', key: 'home' },
   '\x05': { kind: 'edit', key: 'end' },

@@ -102,3 +102,76 @@ describe('TerminalSession', () => {
     expect(h.text()).not.toContain('Client Version');
   });
 });
+
+describe('kubectl exec -it in the terminal', () => {
+  it('opens the image shell, runs lines in the container, and exit returns to kubectl', async () => {
+    const h = harness();
+    runKubectl(h.cluster, 'kubectl run bb --image=busybox:1.36 -- sleep 3600');
+    h.cluster.runFor(15_000);
+    h.session.input('kubectl exec -it bb -- sh\r');
+    await h.settle();
+    expect(h.text().endsWith('/ # ')).toBe(true);
+    h.session.input('hostname\r');
+    await h.settle();
+    h.session.input('exit 3\r');
+    await h.settle();
+    expect(h.text()).toBe(
+      '$ kubectl exec -it bb -- sh\n/ # hostname\nbb\n/ # exit 3\ncommand terminated with exit code 3\n$ ',
+    );
+  });
+
+  it('shows bash as root@pod on Debian images; Ctrl-D leaves', async () => {
+    const h = harness();
+    runKubectl(h.cluster, 'kubectl run web --image=nginx:1.27');
+    h.cluster.runFor(15_000);
+    h.session.input('kubectl exec -it web -- /bin/bash\r');
+    await h.settle();
+    expect(h.text().endsWith('root@web:/# ')).toBe(true);
+    h.session.input('\x04');
+    await h.settle();
+    expect(h.text().endsWith('root@web:/# exit\n$ ')).toBe(true);
+  });
+
+  it('prints kubectl errors for a pod that is not there and stays at the kubectl prompt', async () => {
+    const h = harness();
+    h.session.input('kubectl exec -it nope -- sh\r');
+    await h.settle();
+    expect(h.text()).toBe(
+      '$ kubectl exec -it nope -- sh\nError from server (NotFound): pods "nope" not found\n$ ',
+    );
+  });
+});
+
+describe('kubectl exec in a terminal that is a TTY', () => {
+  it('runs a one-off -it command without the no-TTY warning', async () => {
+    const h = harness();
+    runKubectl(h.cluster, 'kubectl run bb --image=busybox:1.36 -- sleep 3600');
+    h.cluster.runFor(15_000);
+    h.session.input('kubectl exec -it bb -- hostname\r');
+    await h.settle();
+    expect(h.text()).toBe('$ kubectl exec -it bb -- hostname\nbb\n$ ');
+  });
+
+  it('names the defaulted container once when the shell opens, then stays quiet', async () => {
+    const h = harness();
+    runKubectl(h.cluster, 'kubectl apply -f -', {
+      stdin: [
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata: {name: duo}',
+        'spec:',
+        '  containers:',
+        '  - {name: app, image: "busybox:1.36", command: [sleep, "3600"]}',
+        '  - {name: side, image: "busybox:1.36", command: [sleep, "3600"]}',
+      ].join('\n'),
+    });
+    h.cluster.runFor(15_000);
+    h.session.input('kubectl exec -it duo -- sh\r');
+    await h.settle();
+    h.session.input('hostname\r');
+    await h.settle();
+    expect(h.text()).toBe(
+      '$ kubectl exec -it duo -- sh\nDefaulted container "app" out of: app, side\n/ # hostname\nduo\n/ # ',
+    );
+  });
+});

@@ -2,6 +2,7 @@ import type { Cluster, KubeObject, ResourceInfo } from '../../engine';
 import { get } from '../../kubectl/commands/get';
 import { parseFlags } from '../../kubectl/flags';
 import { buildTable, hasPrinter, type TableOptions } from '../../kubectl/printers/columns';
+import { defaultNamespace } from '../../kubectl/kubeconfig';
 import { findResource } from '../../kubectl/resources';
 import { tokenize } from '../../kubectl/tokenize';
 import { matchesSelector, parseSelector, type LabelSelector } from '../../engine';
@@ -40,6 +41,7 @@ export class RowPrinter {
 /** WatchSpec is what `kubectl get TYPE [NAME] -w` watches. */
 export interface WatchSpec {
   info: ResourceInfo;
+  /** -n as typed; without it the kubeconfig context's namespace (none with -A) */
   namespace?: string;
   names: string[];
   selector?: LabelSelector;
@@ -81,7 +83,7 @@ export function parseWatch(line: string): WatchSpec | undefined {
   }
   return {
     info,
-    namespace: info.namespaced && !all ? ((v.get('namespace') as string) ?? 'default') : undefined,
+    namespace: info.namespaced && !all ? (v.get('namespace') as string | undefined) : undefined,
     names,
     selector,
     options: {
@@ -117,7 +119,12 @@ export class Watcher {
   }
 
   private list(): KubeObject[] {
-    const { info, namespace, names, selector } = this.spec;
+    const { info, names, selector, options } = this.spec;
+    // Without -n the watch follows the kubeconfig context's namespace, as get itself does.
+    const namespace =
+      info.namespaced && !options.withNamespace
+        ? this.spec.namespace || defaultNamespace(this.cluster)
+        : undefined;
     return this.cluster.api
       .list(info.resource, namespace)
       .filter(

@@ -1,6 +1,6 @@
 /**
  * Patches as the API server applies them: JSON merge patch (RFC 7386) and strategic merge patch,
- * which merges lists of named things (containers by name, ports by containerPort) instead of
+ * which merges lists of named things (containers by name, container ports by containerPort, Service ports by port) instead of
  * replacing them. Both return a new object and never touch their inputs.
  */
 
@@ -60,8 +60,13 @@ export function applyStrategicMergePatch(target: unknown, patch: unknown): unkno
     if (key.startsWith('$')) continue;
     if (value === null) {
       delete result[key];
-    } else if (Array.isArray(value) && key in MERGE_KEYS && Array.isArray(result[key])) {
-      result[key] = mergeList(result[key] as Json[], value, MERGE_KEYS[key]!);
+    } else if (
+      Array.isArray(value) &&
+      Array.isArray(result[key]) &&
+      listMergeKey(key, [...value, ...(result[key] as Json[])]) !== undefined
+    ) {
+      const current = result[key] as Json[];
+      result[key] = mergeList(current, value, listMergeKey(key, [...value, ...current])!);
     } else {
       result[key] = applyStrategicMergePatch(result[key], value) as Json;
     }
@@ -93,7 +98,13 @@ function mergeList(current: Json[], patch: Json[], mergeKey: string): Json[] {
   return result;
 }
 
-/** MERGE_KEY_OF exposes the merge keys to kubectl, which must compute patches the same way. */
-export function mergeKeyOf(field: string): string | undefined {
+/**
+ * listMergeKey names the key that identifies an element of the list at `field`, or undefined
+ * for a list that is replaced whole. `ports` is the one field name two structs share with
+ * different keys: a container's ports merge by containerPort, a Service's by port.
+ */
+export function listMergeKey(field: string, items: readonly unknown[]): string | undefined {
+  if (field === 'ports' && items.some((item) => isObject(item) && !('containerPort' in item)))
+    return 'port';
   return MERGE_KEYS[field];
 }

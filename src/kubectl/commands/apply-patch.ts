@@ -5,19 +5,10 @@
  * Lists of named things are diffed element by element by their merge key, so server defaults
  * inside a container do not count as changes.
  */
+import { listMergeKey } from '../../engine/apiserver/patch';
+
 type Json = unknown;
 type JsonMap = Record<string, unknown>;
-
-const MERGE_KEYS: Record<string, string> = {
-  containers: 'name',
-  initContainers: 'name',
-  env: 'name',
-  volumes: 'name',
-  volumeMounts: 'mountPath',
-  ports: 'containerPort',
-  imagePullSecrets: 'name',
-  tolerations: 'key',
-};
 
 const isMap = (v: Json): v is JsonMap => v !== null && typeof v === 'object' && !Array.isArray(v);
 const equal = (a: Json, b: Json) => JSON.stringify(a) === JSON.stringify(b);
@@ -37,9 +28,13 @@ function diffMaps(original: JsonMap, modified: JsonMap, current: JsonMap): JsonM
     if (isMap(want) && isMap(have)) {
       const sub = diffMaps(isMap(original[key]) ? original[key] : {}, want, have);
       if (Object.keys(sub).length > 0) patch[key] = sub;
-    } else if (Array.isArray(want) && Array.isArray(have) && key in MERGE_KEYS) {
+    } else if (
+      Array.isArray(want) &&
+      Array.isArray(have) &&
+      listMergeKey(key, [...want, ...have]) !== undefined
+    ) {
       const sub = diffLists(
-        MERGE_KEYS[key]!,
+        listMergeKey(key, [...want, ...have])!,
         Array.isArray(original[key]) ? original[key] : [],
         want,
         have,

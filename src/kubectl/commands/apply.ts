@@ -1,4 +1,4 @@
-import type { AnyObject, KubeObject } from '../../engine';
+import type { AnyObject, KubeObject, ResourceInfo } from '../../engine';
 import { request, type Command, type Context, type Task } from '../context';
 import { formatStatusError, KubectlError } from '../errors';
 import { sortKeys } from '../printers/yaml';
@@ -35,6 +35,12 @@ export function withLastApplied(body: AnyObject, namespace: string | undefined):
   return copy;
 }
 
+/** infoString is resource.Info.String(): the mapping, then the name and namespace. */
+function infoString(info: ResourceInfo, name: string, namespace: string | undefined): string {
+  const gv = `${info.group}/${info.version}`;
+  return `Resource: "${gv}, Resource=${info.resource}", GroupVersionKind: "${gv}, Kind=${info.kind}"\nName: "${name}", Namespace: "${namespace ?? ''}"`;
+}
+
 function* applyCommand(ctx: Context): Task {
   if (ctx.flags.strings('filename').length === 0) {
     throw new KubectlError('error: must specify one of -f and -k');
@@ -49,7 +55,7 @@ function* applyCommand(ctx: Context): Task {
       if (got.error.status.reason !== 'NotFound') {
         ctx.err.push(
           formatStatusError(got.error, {
-            verb: 'retrieving current configuration of',
+            verb: `retrieving current configuration of:\n${infoString(m.info, m.name, m.namespace)}\nfrom server for:`,
             file: m.source,
           }),
         );
@@ -64,6 +70,7 @@ function* applyCommand(ctx: Context): Task {
         verb: 'create',
         ...target,
         body: modified,
+        fieldValidation: 'Strict',
         dryRun: dryRun === 'server',
       });
       if (!created.ok) {
@@ -101,6 +108,7 @@ function* applyCommand(ctx: Context): Task {
         name: m.name,
         patchType: 'strategic',
         patch,
+        fieldValidation: 'Strict',
         dryRun: dryRun === 'server',
       });
       if (!patched.ok) {

@@ -221,10 +221,15 @@ describe('--help is the real kubectl v1.32 help', () => {
     expect(run(c, 'kubectl rollout')).toEqual(fail(HELP['rollout']!)));
 
   // The data file is generated from the real binary; check it still matches where one is installed.
-  it.runIf(existsSync('/usr/bin/kubectl'))('matches /usr/bin/kubectl', () => {
-    for (const [path, text] of Object.entries(HELP)) {
-      const args = path === '' ? ['--help'] : [...path.split(' '), '--help'];
-      expect(execFileSync('/usr/bin/kubectl', args, { encoding: 'utf8' })).toBe(text);
-    }
-  });
+  it.runIf(existsSync('/usr/bin/kubectl'))(
+    'matches /usr/bin/kubectl',
+    () => {
+      for (const [path, text] of Object.entries(HELP)) {
+        const args = path === '' ? ['--help'] : [...path.split(' '), '--help'];
+        expect(execFileSync('/usr/bin/kubectl', args, { encoding: 'utf8' })).toBe(text);
+      }
+    },
+    // One kubectl process per help text: seconds on a busy machine.
+    60_000,
+  );
 });

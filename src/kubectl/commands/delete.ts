@@ -2,6 +2,7 @@ import type { ResourceInfo } from '../../engine';
 import { request, sleep, type Command, type Context, type Task } from '../context';
 import { formatStatusError, KubectlError } from '../errors';
 import { kindName, requireResource } from '../resources';
+import { fieldFilter } from '../field-selector';
 import { selectorFlag } from './get';
 import { readManifests } from './manifests';
 
@@ -45,7 +46,7 @@ function* targetsOf(
   }
   const infos = flags.args[0]!.split(',').map(requireResource);
   const names = flags.args.slice(1);
-  const all = flags.bool('all') || flags.has('selector');
+  const all = flags.bool('all') || flags.has('selector') || flags.has('field-selector');
   if (names.length === 0 && !all) {
     throw new KubectlError(`error: resource(s) were provided, but no name was specified`);
   }
@@ -55,6 +56,8 @@ function* targetsOf(
       for (const name of names) targets.push({ info, namespace, name });
       continue;
     }
+    const filter = fieldFilter(info, flags.string('selector'), flags.string('field-selector'));
+    if ('error' in filter) throw new KubectlError(filter.error);
     const res = yield* request({
       verb: 'list',
       resource: info.resource,
@@ -62,7 +65,7 @@ function* targetsOf(
       labelSelector: selectorFlag(ctx),
     });
     if (!res.ok) throw new KubectlError(formatStatusError(res.error));
-    for (const obj of res.result.items ?? [])
+    for (const obj of (res.result.items ?? []).filter(filter.matches))
       targets.push({ info, namespace, name: obj.metadata.name });
   }
   if (targets.length === 0) ctx.err.push('No resources found');
@@ -88,7 +91,7 @@ function* deleteCommand(ctx: Context): Task {
       'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.',
     );
   }
-  const deleted: Target[] = [];
+  const deleted: { target: Target; uid: string | undefined }[] = [];
   for (const t of yield* targetsOf(ctx)) {
     const res = yield* request({
       verb: 'delete',
@@ -108,10 +111,10 @@ function* deleteCommand(ctx: Context): Task {
     ctx.out.push(
       `${kindName(t.info)} "${t.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}\n`,
     );
-    deleted.push(t);
+    deleted.push({ target: t, uid: res.result.object?.metadata.uid });
   }
   if (!flags.bool('wait', true) || force) return;
-  for (const t of deleted) {
+  for (const { target: t, uid } of deleted) {
     for (;;) {
       const res = yield* request({
         verb: 'get',
@@ -119,7 +122,9 @@ function* deleteCommand(ctx: Context): Task {
         namespace: t.namespace,
         name: t.name,
       });
-      if (!res.ok) break;
+      // kubectl waits on the UID it deleted: a controller's replacement of the same name
+      // (a StatefulSet's db-1) means the deleted object is gone.
+      if (!res.ok || (uid !== undefined && res.result.object?.metadata.uid !== uid)) break;
       yield* sleep(WAIT_POLL_MS);
     }
   }
@@ -131,6 +136,7 @@ export const del: Command = {
     { name: 'filename', short: 'f', type: 'strings' },
     { name: 'all', type: 'bool' },
     { name: 'selector', short: 'l', type: 'string' },
+    { name: 'field-selector', type: 'string' },
     { name: 'cascade', type: 'string' },
     { name: 'grace-period', type: 'string' },
     { name: 'force', type: 'bool' },

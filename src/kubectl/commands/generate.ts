@@ -1,7 +1,24 @@
+import { createQuota } from './create-quota';
 import type { Command, Context, Task } from '../context';
 import { request } from '../context';
 import { formatStatusError, KubectlError } from '../errors';
-import { toJson, toYaml } from '../printers/yaml';
+import { inGoFieldOrder } from '../../engine';
+import { jsonPathPrinter } from '../printers/jsonpath';
+import { toTypedJson, toYaml } from '../printers/yaml';
+import { createCronJob, createIngress, createJob } from './create-batch';
+import {
+  createConfigMap,
+  createNamespace,
+  createSecret,
+  createServiceAccount,
+} from './create-config';
+import { createFromFiles } from './create-file';
+import {
+  createClusterRole,
+  createClusterRoleBinding,
+  createRole,
+  createRoleBinding,
+} from './create-rbac';
 import { createService } from './create-service';
 import { checkOutput } from './get';
 
@@ -37,13 +54,18 @@ export function* emitGenerated(
   onError: (message: string, formatted: string) => string,
   verb = 'created',
 ): Task {
-  const output = ctx.flags.string('output');
-  checkOutput(output, ['json', 'yaml', 'name']);
+  const flagOutput = ctx.flags.string('output');
+  const jsonPath = flagOutput.startsWith('jsonpath=')
+    ? jsonPathPrinter(flagOutput.slice('jsonpath='.length))
+    : undefined;
+  const output = jsonPath ? 'jsonpath' : flagOutput;
+  if (!jsonPath) checkOutput(output, ['json', 'yaml', 'name']);
   const mode = dryRunMode(ctx);
   const printed = (o: Record<string, unknown>, word: string) => {
     if (output === 'yaml') ctx.out.push(toYaml(o));
-    else if (output === 'json') ctx.out.push(toJson(o));
+    else if (output === 'json') ctx.out.push(toTypedJson(inGoFieldOrder(String(o.kind), o)));
     else if (output === 'name') ctx.out.push(`${target.kindName}/${target.name}\n`);
+    else if (jsonPath) ctx.out.push(jsonPath(o));
     else ctx.out.push(`${target.kindName}/${target.name} ${word}\n`);
   };
   if (mode === 'client') return printed(object, `${verb} (dry run)`);
@@ -172,10 +194,35 @@ function* createDeployment(ctx: Context, args: string[]): Task {
   );
 }
 
+/** GENERATORS are the `kubectl create <what>` subcommands beyond deployment and service. */
+const GENERATORS: Record<string, (ctx: Context, args: string[]) => Task> = {
+  configmap: createConfigMap,
+  cm: createConfigMap,
+  secret: createSecret,
+  namespace: createNamespace,
+  ns: createNamespace,
+  serviceaccount: createServiceAccount,
+  sa: createServiceAccount,
+  role: createRole,
+  clusterrole: createClusterRole,
+  rolebinding: createRoleBinding,
+  clusterrolebinding: createClusterRoleBinding,
+  job: createJob,
+  cronjob: createCronJob,
+  cj: createCronJob,
+  ingress: createIngress,
+  ing: createIngress,
+  quota: createQuota,
+  resourcequota: createQuota,
+};
+
 function* createCommand(ctx: Context): Task {
   const [what, ...rest] = ctx.flags.args;
+  if (ctx.flags.strings('filename').length > 0) return yield* createFromFiles(ctx);
   if (what === 'deployment' || what === 'deploy') return yield* createDeployment(ctx, rest);
   if (what === 'service' || what === 'svc') return yield* createService(ctx, rest);
+  const generator = GENERATORS[what ?? ''];
+  if (generator) return yield* generator(ctx, rest);
   if (what === undefined) throw new KubectlError('error: must specify one of -f and -k');
   throw new KubectlError(`error: unknown command "${what}" for "kubectl create"`);
 }
@@ -192,6 +239,25 @@ export const create: Command = {
     { name: 'node-port', type: 'string' },
     { name: 'clusterip', type: 'string' },
     { name: 'external-name', type: 'string' },
+    { name: 'filename', short: 'f', type: 'strings' },
+    { name: 'from-literal', type: 'strings' },
+    { name: 'from-file', type: 'strings' },
+    { name: 'type', type: 'string' },
+    { name: 'verb', type: 'strings' },
+    { name: 'resource', type: 'strings' },
+    { name: 'resource-name', type: 'strings' },
+    { name: 'role', type: 'string' },
+    { name: 'clusterrole', type: 'string' },
+    { name: 'user', type: 'strings' },
+    { name: 'group', type: 'strings' },
+    { name: 'serviceaccount', type: 'strings' },
+    { name: 'schedule', type: 'string' },
+    { name: 'restart', type: 'string' },
+    { name: 'rule', type: 'strings' },
+    { name: 'class', type: 'string' },
+    { name: 'default-backend', type: 'string' },
+    { name: 'hard', type: 'string' },
+    { name: 'scopes', type: 'string' },
   ],
   run: createCommand,
 };

@@ -6,7 +6,15 @@ import {
 } from '../../engine';
 import { request, type Command, type Context, type Task } from '../context';
 import { formatStatusError, KubectlError } from '../errors';
+import { fieldFilter } from '../field-selector';
 import { buildTable } from '../printers/columns';
+import {
+  evaluate,
+  formatValue,
+  JsonPathError,
+  jsonPathPrinter,
+  relaxedPath,
+} from '../printers/jsonpath';
 import { printTable } from '../printers/table';
 import { toJson, toYaml } from '../printers/yaml';
 import { ALL, kindName, requireResource } from '../resources';
@@ -45,7 +53,7 @@ function kindNameOf(obj: KubeObject): string {
  * stripManagedFields hides metadata.managedFields as -o yaml does, and restores the
  * `creationTimestamp: null` a real API server serializes in pod templates.
  */
-function stripManagedFields(obj: KubeObject): KubeObject {
+export function stripManagedFields(obj: KubeObject): KubeObject {
   const { managedFields: _dropped, ...meta } = obj.metadata as KubeObject['metadata'] & {
     managedFields?: unknown;
   };
@@ -75,12 +83,68 @@ interface Fetched {
   objects: KubeObject[];
 }
 
+/** splitOutput reads -o into a printer and its argument: `jsonpath={.a}`, `custom-columns=A:.a`. */
+function splitOutput(output: string): { format: string; template?: string } {
+  for (const format of ['jsonpath', 'custom-columns']) {
+    if (output.startsWith(`${format}=`))
+      return { format, template: output.slice(format.length + 1) };
+  }
+  checkOutput(output);
+  return { format: output };
+}
+
+/** pathOf is relaxedPath with its parse error as kubectl prints it. */
+function pathOf(expression: string) {
+  try {
+    return relaxedPath(expression);
+  } catch (error) {
+    if (error instanceof JsonPathError) throw new KubectlError(`error: ${error.message}`);
+    throw error;
+  }
+}
+
+/** customColumns parses `HEADER:path,...` as the custom-columns printer does. */
+function customColumns(spec: string) {
+  if (spec === '')
+    throw new KubectlError('error: custom-columns format specified but no custom columns given');
+  return spec.split(',').map((column) => {
+    const colon = column.indexOf(':');
+    if (colon < 0)
+      throw new KubectlError(
+        `error: unexpected custom-columns spec: ${column}, expected <header>:<json-path-expr>`,
+      );
+    return { header: column.slice(0, colon), steps: pathOf(column.slice(colon + 1)) };
+  });
+}
+
+/** naturalLess compares strings with digit runs as numbers (sortorder.NaturalLess). */
+function naturalCompare(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+/** sortObjects is --sort-by: a stable sort on one field, objects without it first. */
+function sortObjects(objects: KubeObject[], expression: string): KubeObject[] {
+  const steps = pathOf(expression);
+  const keyed = objects.map((obj) => ({ obj, key: evaluate([obj], steps)[0] }));
+  return keyed
+    .sort((x, y) => {
+      if (x.key === undefined || y.key === undefined)
+        return (x.key === undefined ? 0 : 1) - (y.key === undefined ? 0 : 1);
+      if (typeof x.key === 'number' && typeof y.key === 'number') return x.key - y.key;
+      return naturalCompare(formatValue(x.key), formatValue(y.key));
+    })
+    .map((k) => k.obj);
+}
+
 function* getCommand(ctx: Context): Task {
   const { flags } = ctx;
-  const output = flags.string('output');
-  checkOutput(output);
+  const { format: output, template } = splitOutput(flags.string('output'));
+  const jsonPath = output === 'jsonpath' ? jsonPathPrinter(template!) : undefined;
+  const columns = output === 'custom-columns' ? customColumns(template!) : undefined;
+  const sortBy = flags.string('sort-by');
   const allNamespaces = flags.bool('all-namespaces');
   const selector = selectorFlag(ctx);
+  const fieldSelector = flags.string('field-selector');
   if (flags.args.length === 0) {
     throw new KubectlError(
       'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples',
@@ -113,10 +177,19 @@ function* getCommand(ctx: Context): Task {
 
   const fetched: Fetched[] = [];
   const byName = targets.some((t) => t.names.length > 0);
+  if (byName && (flags.string('selector').trim() || fieldSelector.trim())) {
+    throw new KubectlError('error: name cannot be provided when a selector is specified');
+  }
   for (const { info, names } of targets) {
     const namespace = info.namespaced ? ctx.namespace : undefined;
     const objects: KubeObject[] = [];
     if (names.length === 0) {
+      const filter = fieldFilter(info, flags.string('selector'), fieldSelector);
+      if ('error' in filter) {
+        ctx.err.push(filter.error);
+        ctx.exitCode = 1;
+        continue;
+      }
       const res = yield* request({
         verb: 'list',
         resource: info.resource,
@@ -128,7 +201,7 @@ function* getCommand(ctx: Context): Task {
         ctx.exitCode = 1;
         continue;
       }
-      objects.push(...(res.result.items ?? []));
+      objects.push(...(res.result.items ?? []).filter(filter.matches));
     } else {
       for (const name of names) {
         const res = yield* request({ verb: 'get', resource: info.resource, namespace, name });
@@ -140,13 +213,40 @@ function* getCommand(ctx: Context): Task {
         objects.push(res.result.object!);
       }
     }
-    fetched.push({ info, objects });
+    fetched.push({ info, objects: sortBy ? sortObjects(objects, sortBy) : objects });
   }
 
   const total = fetched.reduce((n, f) => n + f.objects.length, 0);
+  const single = byName && targets.length === 1 && targets[0]!.names.length === 1;
+  if (jsonPath !== undefined) {
+    const objects = fetched.flatMap((f) => f.objects);
+    if (objects.length === 0 && !byName) ctx.err.push(noResources(ctx, targets, allNamespaces));
+    const data =
+      single && objects.length === 1
+        ? objects[0]
+        : { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } };
+    if (objects.length > 0 || !byName) ctx.out.push(jsonPath(data));
+    return;
+  }
+  if (columns !== undefined) {
+    const objects = fetched.flatMap((f) => f.objects);
+    if (objects.length === 0) {
+      if (!byName) ctx.err.push(noResources(ctx, targets, allNamespaces));
+      return;
+    }
+    const rows = objects.map((obj) =>
+      columns.map(({ steps }) => {
+        const values = evaluate([obj], steps);
+        return values.length === 0 ? '<none>' : values.map(formatValue).join(',');
+      }),
+    );
+    ctx.out.push(
+      printTable({ headers: columns.map((c) => c.header), rows }, flags.bool('no-headers')),
+    );
+    return;
+  }
   if (output === 'yaml' || output === 'json' || output === 'name') {
     const objects = fetched.flatMap((f) => f.objects);
-    const single = byName && targets.length === 1 && targets[0]!.names.length === 1;
     if (objects.length > 0 || output !== 'name') {
       if (objects.length > 0 || !single) ctx.out.push(printObjects(objects, output, single));
     }
@@ -155,7 +255,8 @@ function* getCommand(ctx: Context): Task {
     return;
   }
   if (total === 0) {
-    if (!byName) ctx.err.push(noResources(ctx, targets, allNamespaces));
+    // A refused list (Forbidden) is reported alone, as kubectl does with request errors.
+    if (!byName && ctx.exitCode === 0) ctx.err.push(noResources(ctx, targets, allNamespaces));
     return;
   }
   const kinds = fetched.filter((f) => f.objects.length > 0);
@@ -193,6 +294,8 @@ export const get: Command = {
     { name: 'show-labels', type: 'bool' },
     { name: 'no-headers', type: 'bool' },
     { name: 'watch', short: 'w', type: 'bool' },
+    { name: 'sort-by', type: 'string' },
+    { name: 'field-selector', type: 'string' },
   ],
   run: getCommand,
 };

@@ -1,10 +1,14 @@
 import type { Command } from '../context';
 import { apply } from './apply';
+import { auth } from './auth';
 import { autoscale } from './autoscale';
 import { del } from './delete';
 import { describe } from './describe';
+import { edit } from './edit';
+import { explain } from './explain';
 import { expose } from './expose';
 import { create, run } from './generate';
+import { replace } from './create-file';
 import { get } from './get';
 import { annotate, label } from './metadata-map';
 import { cordon, uncordon } from './cordon';
@@ -22,9 +26,12 @@ export const COMMANDS: readonly Command[] = [
   create,
   run,
   get,
+  edit,
   del,
   describe,
+  explain,
   apply,
+  replace,
   scale,
   logs,
   exec,
@@ -43,6 +50,7 @@ export const COMMANDS: readonly Command[] = [
   expose,
   autoscale,
   top,
+  auth,
 ];
 
 /**

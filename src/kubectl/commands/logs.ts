@@ -1,34 +1,31 @@
 import type { ApiResponse, Pod } from '../../engine';
 import { request, type Command, type Context, type Op, type Task } from '../context';
 import { formatStatusError, KubectlError } from '../errors';
+import { podForObject, type PodOrder } from './pod-for-object';
 
-/** podAndContainer reads the pod, then picks the container as kubectl does (the first, with a note). */
+/** podAndContainer finds the pod, then picks the container as kubectl does (the first, with a note). */
 function* podAndContainer(
   ctx: Context,
-  podName: string,
+  target: string,
   named: string | undefined,
-): Generator<Op, { pod: Pod; container: string } | undefined, ApiResponse | undefined> {
-  const res = yield* request({
-    verb: 'get',
-    resource: 'pods',
-    namespace: ctx.namespace,
-    name: podName,
-  });
-  if (!res.ok) {
-    ctx.err.push(formatStatusError(res.error));
-    ctx.exitCode = 1;
-    return undefined;
-  }
-  const pod = res.result.object as Pod;
+  order: PodOrder,
+): Generator<
+  Op,
+  { pod: Pod; container: string; matched: number } | undefined,
+  ApiResponse | undefined
+> {
+  const found = yield* podForObject(ctx, target, order);
+  if (!found) return undefined;
+  const { pod, matched } = found;
   const names = pod.spec.containers.map((c) => c.name);
   const inits = (pod.spec.initContainers ?? []).map((c) => `${c.name} (init)`);
   const chosen = ctx.flags.string('container') || named;
-  if (chosen) return { pod, container: chosen };
+  if (chosen) return { pod, container: chosen, matched };
   const annotated = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
   if (names.length + inits.length > 1 && !annotated) {
     ctx.err.push(`Defaulted container "${names[0]}" out of: ${[...names, ...inits].join(', ')}`);
   }
-  return { pod, container: annotated ?? names[0]! };
+  return { pod, container: annotated ?? names[0]!, matched };
 }
 
 function* logsCommand(ctx: Context): Task {
@@ -38,9 +35,10 @@ function* logsCommand(ctx: Context): Task {
       "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples",
     );
   }
-  const podName = target.startsWith('pod/') ? target.slice(4) : target;
-  const found = yield* podAndContainer(ctx, podName, extra);
+  const found = yield* podAndContainer(ctx, target, extra, 'logs');
   if (!found) return;
+  const podName = found.pod.metadata.name;
+  if (found.matched > 1) ctx.err.push(`Found ${found.matched} pods, using pod/${podName}`);
   const res = yield* request({
     verb: 'logs',
     resource: 'pods',
@@ -83,9 +81,9 @@ function* execCommand(ctx: Context): Task {
   // kubectl without a terminal on stdin (a script, or this simulated terminal) says so and runs on.
   if (ctx.flags.bool('tty'))
     ctx.err.push('Unable to use a TTY - input is not a terminal or the right kind of file');
-  const name = podName.startsWith('pod/') ? podName.slice(4) : podName;
-  const found = yield* podAndContainer(ctx, name, undefined);
+  const found = yield* podAndContainer(ctx, podName, undefined, 'attach');
   if (!found) return;
+  const name = found.pod.metadata.name;
   const res = yield* request({
     verb: 'exec',
     resource: 'pods',
@@ -95,7 +93,12 @@ function* execCommand(ctx: Context): Task {
     command,
   });
   if (!res.ok) {
-    ctx.err.push(formatStatusError(res.error));
+    // An exec that fails to start comes back on the stream's error channel, printed plainly.
+    ctx.err.push(
+      res.error.status.reason === 'InternalError'
+        ? `error: ${res.error.message}`
+        : formatStatusError(res.error),
+    );
     ctx.exitCode = 1;
     return;
   }

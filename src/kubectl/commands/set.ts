@@ -81,9 +81,16 @@ function* setImage(ctx: Context, args: string[]): Task {
   }
 }
 
+/** SUBCOMMAND_ALIASES are the subcommands' cobra aliases (`kubectl config use`). */
+const SUBCOMMAND_ALIASES: Record<string, Record<string, string>> = {
+  config: { use: 'use-context' },
+};
+
 /** subcommandOf dispatches a command group (set, rollout, config) the way cobra does. */
 export function subcommandOf(ctx: Context, group: string): { sub: string; args: string[] } {
-  const [sub, ...args] = ctx.flags.args;
+  const [typed, ...args] = ctx.flags.args;
+  const sub =
+    typed && SUBCOMMAND_ALIASES[group]?.[typed] ? SUBCOMMAND_ALIASES[group][typed] : typed;
   if (sub === undefined) {
     // DefaultSubCommandRun: the group's help on stderr, exit 1.
     throw new KubectlError(helpText(group, [])!.replace(/\n$/, ''));

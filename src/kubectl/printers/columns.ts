@@ -6,6 +6,7 @@ import {
   type Deployment,
   type Job,
   type PodDisruptionBudget,
+  type PriorityClass,
   type StatefulSet,
   type Event,
   type HorizontalPodAutoscaler,
@@ -17,7 +18,10 @@ import {
 } from '../../engine';
 import { age, humanDuration } from './age';
 import { summarizePod } from './pod-status';
+import { CONFIG_PRINTERS } from './config-columns';
 import { SERVICE_PRINTERS } from './service-columns';
+import { NETWORK_PRINTERS } from './network-columns';
+import { STORAGE_PRINTERS } from './storage-columns';
 import type { Table } from './table';
 
 /** A ResourcePrinter gives the columns of one resource, as printers.go AddHandlers registers them. */
@@ -252,6 +256,21 @@ PRINTERS.PodDisruptionBudget = {
   },
 };
 
+PRINTERS.PriorityClass = {
+  headers: ['NAME', 'VALUE', 'GLOBAL-DEFAULT', 'AGE', 'PREEMPTIONPOLICY'],
+  wide: [],
+  row(obj, now) {
+    const pc = obj as PriorityClass;
+    return [
+      pc.metadata.name,
+      String(pc.value),
+      String(pc.globalDefault ?? false),
+      age(pc.metadata.creationTimestamp, now),
+      pc.preemptionPolicy ?? '',
+    ];
+  },
+};
+
 PRINTERS.StatefulSet = {
   headers: ['NAME', 'READY', 'AGE'],
   wide: ['CONTAINERS', 'IMAGES'],
@@ -352,7 +371,7 @@ PRINTERS.HorizontalPodAutoscaler = {
 };
 
 PRINTERS.Event!.wide = ['SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'];
-Object.assign(PRINTERS, SERVICE_PRINTERS);
+Object.assign(PRINTERS, SERVICE_PRINTERS, CONFIG_PRINTERS, NETWORK_PRINTERS, STORAGE_PRINTERS);
 
 export interface TableOptions {
   wide: boolean;

@@ -6,7 +6,7 @@ import { formatLabels } from '../../engine';
  * formatEndpointSlices is describe.go's: the ready addresses of the slices' ports named `port`,
  * three at most then ` + N more...` (counting the unready too); `<none>` without slices.
  */
-function formatEndpointSlices(slices: EndpointSlice[], portName: string): string {
+export function formatEndpointSlices(slices: EndpointSlice[], portName: string): string {
   if (slices.length === 0) return '<none>';
   const list: string[] = [];
   const max = 3;
@@ -63,7 +63,14 @@ export function describeService(
   if (spec.externalName) w.push(`External Name:\t${spec.externalName}`);
   const ingress = svc.status?.loadBalancer?.ingress ?? [];
   if (ingress.length > 0)
-    w.push(`LoadBalancer Ingress:\t${ingress.map((i) => i.ip || i.hostname).join(', ')}`);
+    // buildIngressString: the address, then its ipMode (VIP, Proxy) in parentheses.
+    w.push(
+      `LoadBalancer Ingress:\t${ingress
+        .map((i: { ip?: string; hostname?: string; ipMode?: string }) =>
+          i.ipMode ? `${i.ip || i.hostname} (${i.ipMode})` : i.ip || i.hostname,
+        )
+        .join(', ')}`,
+    );
   for (const p of spec.ports ?? []) {
     const name = p.name || '<unset>';
     w.push(`Port:\t${name}\t${p.port}/${p.protocol}`);

@@ -2,12 +2,13 @@ import type {
   Container,
   ContainerState,
   ContainerStatus,
+  EnvFromSource,
   Event,
   Pod,
   Toleration,
   Volume,
 } from '../../engine';
-import { qosClass } from '../../engine';
+import { bytes, milliCores, qosClass } from '../../engine';
 import { age } from './age';
 import { tabwrite } from './tabwriter';
 
@@ -22,6 +23,7 @@ export function describePod(pod: Pod, events: Event[], now: number): string {
   w.push(`Name:\t${pod.metadata.name}`);
   w.push(`Namespace:\t${pod.metadata.namespace ?? ''}`);
   if (spec.priority !== undefined) w.push(`Priority:\t${spec.priority}`);
+  if (spec.priorityClassName) w.push(`Priority Class Name:\t${spec.priorityClassName}`);
   if (spec.serviceAccountName) w.push(`Service Account:\t${spec.serviceAccountName}`);
   w.push(spec.nodeName ? `Node:\t${spec.nodeName}/${status.hostIP ?? ''}` : 'Node:\t<none>');
   if (status.startTime) w.push(`Start Time:\t${rfc1123z(status.startTime)}`);
@@ -42,8 +44,10 @@ export function describePod(pod: Pod, events: Event[], now: number): string {
   if (owner) w.push(`Controlled By:\t${owner.kind}/${owner.name}`);
   if (status.nominatedNodeName) w.push(`NominatedNodeName:\t${status.nominatedNodeName}`);
   if ((spec.initContainers ?? []).length > 0)
-    w.push(...containers('Init Containers', spec.initContainers!, status.initContainerStatuses));
-  w.push(...containers('Containers', spec.containers, status.containerStatuses));
+    w.push(
+      ...containers('Init Containers', spec.initContainers!, status.initContainerStatuses, '', pod),
+    );
+  w.push(...containers('Containers', spec.containers, status.containerStatuses, '', pod));
   if ((status.conditions ?? []).length > 0) {
     w.push('Conditions:', '  Type\tStatus');
     for (const c of status.conditions!) w.push(`  ${c.type} \t${c.status} `);
@@ -164,6 +168,7 @@ export function containers(
   list: Container[],
   statuses: ContainerStatus[] | undefined,
   indent = '',
+  pod?: Pod,
 ): string[] {
   if (list.length === 0) return [`${indent}${label}: <none>`];
   const w = [`${indent}${label}:`];
@@ -202,13 +207,90 @@ export function containers(
         ...names.map((n) => `      ${n}:\t${values[n]}`),
       );
     }
-    const env = c.env ?? [];
-    w.push(env.length === 0 ? '    Environment:\t<none>' : '    Environment:');
-    for (const e of env) w.push(`      ${e.name}:\t${e.value ?? ''}`);
+    if ((c.envFrom ?? []).length > 0) w.push(...envFromLines(c.envFrom!));
+    w.push(...envLines(c, pod));
     const mounts = [...(c.volumeMounts ?? [])].sort((a, b) => (a.mountPath < b.mountPath ? -1 : 1));
     w.push(mounts.length === 0 ? '    Mounts:\t<none>' : '    Mounts:');
     for (const m of mounts)
       w.push(`      ${m.mountPath} from ${m.name} (${m.readOnly ? 'ro' : 'rw'})`);
+  }
+  return w;
+}
+
+/** envFromLines is describeContainerEnvFrom: each imported ConfigMap or Secret. */
+function envFromLines(list: EnvFromSource[]): string[] {
+  return [
+    '    Environment Variables from:',
+    ...list.map((e) => {
+      const [name, from, optional] = e.configMapRef
+        ? [e.configMapRef.name, 'ConfigMap', e.configMapRef.optional]
+        : [e.secretRef?.name ?? '', 'Secret', e.secretRef?.optional];
+      const source = e.prefix ? `${from} with prefix '${e.prefix}'` : from;
+      return `      ${name}\t${source}\tOptional: ${optional === true}`;
+    }),
+  ];
+}
+
+/**
+ * resourceFieldValue is ExtractContainerResourceValue: the container's request or limit divided
+ * by the divisor (1 when unset), rounded up; "" for a resource kubectl cannot read.
+ */
+function resourceFieldValue(
+  container: Container,
+  ref: { resource: string; divisor?: string },
+): string {
+  const [kind, name] = ref.resource.split('.') as ['limits' | 'requests', string];
+  const quantity = container.resources?.[kind]?.[name];
+  if (name === 'cpu') {
+    const divisor = milliCores(ref.divisor ?? '1') || 1000;
+    return String(Math.ceil(milliCores(quantity) / divisor));
+  }
+  if (name === 'memory' || name === 'ephemeral-storage') {
+    const divisor = bytes(ref.divisor ?? '1') || 1;
+    return String(Math.ceil(bytes(quantity) / divisor));
+  }
+  return '';
+}
+
+/**
+ * envLines is describeContainerEnvVars: values as written, references to Secrets and ConfigMaps
+ * as such (never their content). kubectl resolves only metadata.name and metadata.namespace
+ * field references, and only for a pod.
+ */
+function envLines(container: Container, pod: Pod | undefined): string[] {
+  const env = container.env ?? [];
+  const w = [env.length === 0 ? '    Environment:\t<none>' : '    Environment:'];
+  for (const e of env) {
+    const from = e.valueFrom;
+    if (!from) {
+      const [first, ...rest] = (e.value ?? '').split('\n');
+      w.push(`      ${e.name}:\t${first}`, ...rest.map((line) => `      \t${line}`));
+    } else if (from.fieldRef) {
+      const { fieldPath, apiVersion = 'v1' } = from.fieldRef;
+      const value =
+        fieldPath === 'metadata.name'
+          ? (pod?.metadata.name ?? '')
+          : fieldPath === 'metadata.namespace'
+            ? (pod?.metadata.namespace ?? '')
+            : '';
+      w.push(`      ${e.name}:\t${value} (${apiVersion}:${fieldPath})`);
+    } else if (from.resourceFieldRef) {
+      const { resource } = from.resourceFieldRef;
+      let value = resourceFieldValue(container, from.resourceFieldRef);
+      if (value === '0' && (resource === 'limits.cpu' || resource === 'limits.memory'))
+        value = 'node allocatable';
+      w.push(`      ${e.name}:\t${value} (${resource})`);
+    } else if (from.secretKeyRef) {
+      const { key, name, optional } = from.secretKeyRef;
+      w.push(
+        `      ${e.name}:\t<set to the key '${key}' in secret '${name}'>\tOptional: ${optional === true}`,
+      );
+    } else if (from.configMapKeyRef) {
+      const { key, name, optional } = from.configMapKeyRef;
+      w.push(
+        `      ${e.name}:\t<set to the key '${key}' of config map '${name}'>\tOptional: ${optional === true}`,
+      );
+    }
   }
   return w;
 }
@@ -223,6 +305,37 @@ export function volumes(list: Volume[] | undefined, indent = ''): string[] {
         "    Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)",
         '    Medium:\t',
         '    SizeLimit:\t<unset>',
+      );
+    } else if (v.hostPath) {
+      w.push(
+        '    Type:\tHostPath (bare host directory volume)',
+        `    Path:\t${v.hostPath.path}`,
+        `    HostPathType:\t${v.hostPath.type ?? ''}`,
+      );
+    } else if (v.configMap) {
+      w.push(
+        '    Type:\tConfigMap (a volume populated by a ConfigMap)',
+        `    Name:\t${v.configMap.name}`,
+        `    Optional:\t${v.configMap.optional === true}`,
+      );
+    } else if (v.secret) {
+      w.push(
+        '    Type:\tSecret (a volume populated by a Secret)',
+        `    SecretName:\t${v.secret.secretName}`,
+        `    Optional:\t${v.secret.optional === true}`,
+      );
+    } else if (v.persistentVolumeClaim) {
+      w.push(
+        '    Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)',
+        `    ClaimName:\t${v.persistentVolumeClaim.claimName}`,
+        `    ReadOnly:\t${v.persistentVolumeClaim.readOnly === true}`,
+      );
+    } else if (v.nfs) {
+      w.push(
+        '    Type:\tNFS (an NFS mount that lasts the lifetime of a pod)',
+        `    Server:\t${v.nfs.server}`,
+        `    Path:\t${v.nfs.path}`,
+        `    ReadOnly:\t${v.nfs.readOnly === true}`,
       );
     } else if (v.projected) {
       w.push('    Type:\tProjected (a volume that contains injected data from multiple sources)');

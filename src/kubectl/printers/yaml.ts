@@ -122,6 +122,19 @@ export function toJson(value: unknown): string {
   );
 }
 
+/**
+ * toTypedJson prints a typed object as kubectl does when it holds the Go struct (generators,
+ * create responses): keys stay in the order given (see inGoFieldOrder), nulls are kept.
+ */
+export function toTypedJson(value: unknown): string {
+  return (
+    JSON.stringify(value, null, 4)
+      .replace(/</g, '\\u003c')
+      .replace(/>/g, '\\u003e')
+      .replace(/&/g, '\\u0026') + '\n'
+  );
+}
+
 /** sortKeys copies JSON data with every map's keys sorted, as Go marshals map[string]interface{}. */
 export function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
