@@ -1,4 +1,4 @@
-import type { EndpointSlice, Service } from './api/types';
+import type { EndpointSlice, Pod, Service } from './api/types';
 import type { Random } from './clock';
 import { randomSuffix } from './apiserver/admission';
 import type { ApiServer } from './apiserver/apiserver';
@@ -17,6 +17,8 @@ export function bootstrapServices(
   controlPlaneIP: string,
   apiServerPort: number,
   rng: Random,
+  /** the CoreDNS pods behind kube-dns */
+  dnsPods: Pod[],
 ): void {
   const create = (resource: string, namespace: string, body: object) =>
     api.execute({ verb: 'create', resource, namespace, body: body as never }).object;
@@ -70,8 +72,8 @@ export function bootstrapServices(
       ],
     },
   }) as Service;
-  create('endpoints', 'kube-system', desiredEndpoints(dns, []));
-  const [slice] = desiredSlices(dns, []);
+  create('endpoints', 'kube-system', desiredEndpoints(dns, dnsPods));
+  const [slice] = desiredSlices(dns, dnsPods);
   const body: EndpointSlice = desiredSlice(
     dns,
     slice!,

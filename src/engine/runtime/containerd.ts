@@ -1,7 +1,8 @@
 import type { Clock, Random } from '../clock';
 import { bytes } from '../api/quantity';
 import type { Container } from '../api/types';
-import { findImage, imageDigest, normalizeImage } from './images';
+import type { ContainerNetwork } from '../network/tools';
+import { findImage, imageDigest, imageTools, normalizeImage } from './images';
 import { execOnce, planProcess, type ProcessStep, type ShellContext } from './process';
 
 /** Simulated durations of runtime work, in milliseconds. */
@@ -33,6 +34,8 @@ export interface RuntimeContainer {
   logs: { time: number; line: string }[];
   /** the container's writable layer: files its processes create */
   files: Map<string, string>;
+  /** its environment as the kubelet resolved it (NAME=value, env and envFrom) */
+  env?: string[];
   /** TCP ports its process listens on once running */
   listens: number[];
   /** memory the process uses, in bytes, and the cgroup limit that OOM-kills it */
@@ -49,6 +52,16 @@ export const EXIT_SIGKILL = 137;
 const MAX_LOG_LINES = 1000;
 
 export type ExitListener = (container: RuntimeContainer) => void;
+
+/** ExecResult is a finished exec: its output and exit code, or the error that kept it from starting. */
+export interface ExecResult {
+  exitCode: number;
+  output: string[];
+  error?: string;
+}
+
+/** NetworkProvider gives a container its view of the cluster network, looked up when used. */
+export type NetworkProvider = (container: RuntimeContainer) => ContainerNetwork | undefined;
 
 export type PullResult =
   | { ok: true; imageRef: string; sizeBytes: number; durationMs: number }
@@ -68,6 +81,7 @@ export class Containerd {
   >();
   private readonly retired = new Set<string>();
   private exitListener: ExitListener = () => {};
+  private network: NetworkProvider = () => undefined;
 
   constructor(
     readonly node: string,
@@ -78,6 +92,11 @@ export class Containerd {
   /** onExit tells the kubelet when a container's process ends (its PLEG notices). */
   onExit(listener: ExitListener): void {
     this.exitListener = listener;
+  }
+
+  /** connectNetwork plugs the node into the cluster network (the CNI plugin's part). */
+  connectNetwork(provider: NetworkProvider): void {
+    this.network = provider;
   }
 
   hasImage(image: string): boolean {
@@ -98,6 +117,29 @@ export class Containerd {
       names: [ref, name],
       sizeBytes: size,
     }));
+  }
+
+  /**
+   * adoptRunning is the state a node boots the simulation with: a pod sandbox and its
+   * containers already running since startedAt (the cluster's system pods), with no CRI calls.
+   * It returns the sandbox id and the running containers, in spec order.
+   */
+  adoptRunning(
+    podUid: string,
+    specs: Pick<Container, 'name' | 'image' | 'command' | 'args' | 'resources'>[],
+    startedAt: number,
+  ): { sandboxId: string; containers: RuntimeContainer[] } {
+    const sandboxId = this.newId();
+    this.sandboxes.set(podUid, sandboxId);
+    const containers = specs.map((spec) => {
+      this.preload(spec.image);
+      const container = this.buildContainer(podUid, spec, {});
+      this.containers.set(container.id, container);
+      Object.assign(container, { state: 'running', startedAt });
+      this.advance(container);
+      return container;
+    });
+    return { sandboxId, containers };
   }
 
   runPodSandbox(podUid: string, done: (sandboxId: string) => void): void {
@@ -130,14 +172,14 @@ export class Containerd {
     });
   }
 
-  createContainer(
+  /** buildContainer plans a container's process and its view of the world, before it exists. */
+  private buildContainer(
     podUid: string,
     spec: Pick<Container, 'name' | 'image' | 'command' | 'args' | 'resources'>,
-    done: (c: RuntimeContainer) => void,
-  ): void {
+    options: { files?: Map<string, string>; env?: string[] },
+  ): RuntimeContainer {
     const { reference } = normalizeImage(spec.image);
-    const files = new Map<string, string>();
-    const plan = planProcess(spec.image, spec.command, spec.args, this.shell(files));
+    const files = options.files ?? new Map<string, string>();
     const container: RuntimeContainer = {
       id: this.newId(),
       podUid,
@@ -145,19 +187,34 @@ export class Containerd {
       image: reference,
       imageRef: this.images.get(reference)?.ref ?? imageDigestRef(reference),
       state: 'created',
-      handlesSigterm: 'steps' in plan && plan.handlesSigterm,
+      handlesSigterm: false,
       logs: [],
       files,
-      // Servers listen on their image's ports; a shell script listens on nothing.
-      listens: 'steps' in plan && plan.handlesSigterm ? (findImage(spec.image)?.listens ?? []) : [],
+      env: options.env,
+      listens: [],
       memoryBytes: BASE_MEMORY_BYTES,
       memoryLimit: spec.resources?.limits?.memory ? bytes(spec.resources.limits.memory) : undefined,
     };
+    const plan = planProcess(spec.image, spec.command, spec.args, this.shell(container));
+    container.handlesSigterm = 'steps' in plan && plan.handlesSigterm;
+    // Servers listen on their image's ports; a shell script listens on nothing.
+    if (container.handlesSigterm) container.listens = findImage(spec.image)?.listens ?? [];
     if ('steps' in plan) this.processes.set(container.id, { steps: plan.steps[Symbol.iterator]() });
     else {
       this.processes.set(container.id, {});
       container.message = plan.startError;
     }
+    return container;
+  }
+
+  createContainer(
+    podUid: string,
+    spec: Pick<Container, 'name' | 'image' | 'command' | 'args' | 'resources'>,
+    done: (c: RuntimeContainer) => void,
+    /** the file system with its volume mounts, and the resolved environment, from the kubelet */
+    options: { files?: Map<string, string>; env?: string[] } = {},
+  ): void {
+    const container = this.buildContainer(podUid, spec, options);
     this.clock.schedule(RUNTIME_TIMING.create, () => {
       this.containers.set(container.id, container);
       done(container);
@@ -278,15 +335,32 @@ export class Containerd {
     this.retired.clear();
   }
 
-  private shell(files: Map<string, string>): ShellContext {
-    return { now: () => new Date(this.clock.now).toUTCString(), files };
+  private shell(container: RuntimeContainer): ShellContext {
+    const network = this.network;
+    return {
+      now: () => new Date(this.clock.now).toUTCString(),
+      files: container.files,
+      env: () => network(container)?.env() ?? container.env ?? [],
+      tools: imageTools(container.image),
+      get network() {
+        return network(container);
+      },
+    };
   }
 
-  /** exec runs a command inside a running container (exec probes, kubectl exec). */
-  exec(id: string, argv: string[]): { exitCode: number; output: string[] } | undefined {
+  /**
+   * exec runs a command inside a running container (exec probes, kubectl exec). A command the
+   * image does not have fails before it starts, with containerd's error naming the exec process.
+   */
+  exec(id: string, argv: string[]): ExecResult | undefined {
     const c = this.containers.get(id);
     if (!c || c.state !== 'running') return undefined;
-    return execOnce(argv, this.shell(c.files));
+    const { startError, ...result } = execOnce(argv, this.shell(c));
+    if (startError === undefined) return result;
+    return {
+      ...result,
+      error: `failed to exec in container: failed to start exec "${this.newId()}": ${startError}`,
+    };
   }
 
   /** listening tells whether a running container accepts TCP connections on port. */
@@ -346,9 +420,7 @@ export class Containerd {
   }
 
   private newId(): string {
-    let id = '';
-    for (let i = 0; i < 64; i++) id += this.rng.int(16).toString(16);
-    return id;
+    return this.rng.string(64, '0123456789abcdef');
   }
 }
 

@@ -10,7 +10,29 @@ export interface ImageInfo {
   sizeBytes: number;
   /** the TCP ports its default process listens on (HTTP servers answer GET / with 200) */
   listens?: number[];
+  /** network tools on its PATH beyond the shell's builtins: curl, wget, nslookup... */
+  tools?: string[];
+  /** the ENV lines of its Dockerfile, after PATH */
+  env?: string[];
+  /**
+   * the server binary: the image's ENTRYPOINT (args then only pass it flags, as MetalLB's
+   * ["/controller"]), or the command its manifests run (etcd's ["etcd"])
+   */
+  entrypoint?: string[];
+  /** HTTP paths its server answers 200 on besides / (health endpoints probes ask for) */
+  healthPaths?: string[];
 }
+
+/**
+ * Debian-based images have bash, and hostname and env from coreutils; busybox and alpine have
+ * no bash, only busybox and its applets (ash, which is also sh, wget, nslookup).
+ */
+const DEBIAN_TOOLS = ['hostname', 'env', 'bash'];
+const BUSYBOX_TOOLS = ['hostname', 'env', 'wget', 'nslookup', 'busybox', 'ash'];
+/** Alpine is busybox plus its package manager (which also tells its file system apart). */
+const ALPINE_TOOLS = [...BUSYBOX_TOOLS, 'apk'];
+/** nginx's entrypoint script lives at the image's root, beside /docker-entrypoint.d. */
+const NGINX_ENTRYPOINT = '/docker-entrypoint.sh';
 
 const CATALOGUE: ImageInfo[] = [
   {
@@ -18,22 +40,40 @@ const CATALOGUE: ImageInfo[] = [
     tags: ['latest', '1.27', '1.27.3', '1.26', '1.25', '1.23', '1.21', 'stable', 'alpine'],
     sizeBytes: 72_099_501,
     listens: [80],
+    tools: [...DEBIAN_TOOLS, 'curl', NGINX_ENTRYPOINT],
+    env: [
+      'NGINX_VERSION=1.27.3',
+      'NJS_VERSION=0.8.7',
+      'NJS_RELEASE=1~bookworm',
+      'PKG_RELEASE=1~bookworm',
+      'DYNPKG_RELEASE=1~bookworm',
+    ],
   },
   {
     repository: 'docker.io/library/httpd',
     tags: ['latest', '2.4', 'alpine'],
     sizeBytes: 58_123_640,
     listens: [80],
+    tools: DEBIAN_TOOLS,
+    env: ['HTTPD_PREFIX=/usr/local/apache2', 'HTTPD_VERSION=2.4.62'],
   },
   {
     repository: 'docker.io/library/busybox',
     tags: ['latest', '1.36', '1.37', 'stable'],
     sizeBytes: 2_166_802,
+    tools: BUSYBOX_TOOLS,
   },
   {
     repository: 'docker.io/library/alpine',
     tags: ['latest', '3.20', '3.21'],
     sizeBytes: 3_625_325,
+    tools: ALPINE_TOOLS,
+  },
+  {
+    repository: 'docker.io/curlimages/curl',
+    tags: ['latest', '8.11.1'],
+    sizeBytes: 11_905_344,
+    tools: [...ALPINE_TOOLS, 'curl'],
   },
   {
     repository: 'docker.io/library/redis',
@@ -57,6 +97,7 @@ const CATALOGUE: ImageInfo[] = [
     repository: 'docker.io/library/ubuntu',
     tags: ['latest', '22.04', '24.04'],
     sizeBytes: 29_754_290,
+    tools: DEBIAN_TOOLS,
   },
   {
     repository: 'docker.io/fluent/fluentd',
@@ -69,6 +110,7 @@ const CATALOGUE: ImageInfo[] = [
     tags: ['latest'],
     sizeBytes: 51_442_080,
     listens: [80],
+    tools: DEBIAN_TOOLS,
   },
   {
     repository: 'registry.k8s.io/hpa-example',
@@ -78,6 +120,85 @@ const CATALOGUE: ImageInfo[] = [
   },
   { repository: 'docker.io/polinux/stress', tags: ['latest'], sizeBytes: 4_005_632 },
   { repository: 'registry.k8s.io/pause', tags: ['3.10'], sizeBytes: 320_368 },
+  // The system pods of a v1.32 cluster (kubeadm's constants; minikube's storage provisioner).
+  {
+    repository: 'registry.k8s.io/etcd',
+    tags: ['3.5.16-0'],
+    sizeBytes: 57_680_541,
+    listens: [2379, 2380, 2381],
+    entrypoint: ['etcd'],
+    healthPaths: ['/health', '/readyz', '/livez'],
+  },
+  {
+    repository: 'registry.k8s.io/kube-apiserver',
+    tags: ['v1.32.4'],
+    sizeBytes: 28_671_624,
+    listens: [6443, 8443],
+    entrypoint: ['kube-apiserver'],
+    healthPaths: ['/livez', '/readyz'],
+  },
+  {
+    repository: 'registry.k8s.io/kube-controller-manager',
+    tags: ['v1.32.4'],
+    sizeBytes: 26_259_392,
+    listens: [10257],
+    entrypoint: ['kube-controller-manager'],
+    healthPaths: ['/healthz'],
+  },
+  {
+    repository: 'registry.k8s.io/kube-scheduler',
+    tags: ['v1.32.4'],
+    sizeBytes: 20_657_536,
+    listens: [10259],
+    entrypoint: ['kube-scheduler'],
+    healthPaths: ['/livez', '/readyz'],
+  },
+  {
+    repository: 'registry.k8s.io/kube-proxy',
+    tags: ['v1.32.4'],
+    sizeBytes: 30_907_858,
+    listens: [10249, 10256],
+    entrypoint: ['/usr/local/bin/kube-proxy'],
+    healthPaths: ['/healthz'],
+  },
+  {
+    repository: 'registry.k8s.io/coredns/coredns',
+    tags: ['v1.11.3'],
+    sizeBytes: 18_562_039,
+    listens: [53, 8080, 8181, 9153],
+    entrypoint: ['/coredns'],
+    healthPaths: ['/health', '/ready'],
+  },
+  {
+    repository: 'gcr.io/k8s-minikube/storage-provisioner',
+    tags: ['v5'],
+    sizeBytes: 9_058_936,
+    entrypoint: ['/storage-provisioner'],
+  },
+  // Add-ons learners install: MetalLB (the course's metallb.yaml) and ingress-nginx.
+  {
+    repository: 'quay.io/metallb/controller',
+    tags: ['v0.13.4', 'v0.14.9'],
+    sizeBytes: 28_134_556,
+    listens: [7472, 9443],
+    healthPaths: ['/metrics'],
+    entrypoint: ['/controller'],
+  },
+  {
+    repository: 'quay.io/metallb/speaker',
+    tags: ['v0.13.4', 'v0.14.9'],
+    sizeBytes: 50_862_931,
+    listens: [7472, 7946],
+    healthPaths: ['/metrics'],
+    entrypoint: ['/speaker'],
+  },
+  {
+    repository: 'registry.k8s.io/ingress-nginx/controller',
+    tags: ['v1.12.0', 'v1.11.3'],
+    sizeBytes: 105_212_348,
+    listens: [80, 443, 10254],
+    entrypoint: ['/usr/bin/dumb-init', '--'],
+  },
 ];
 
 /** normalizeImage turns `nginx` into `docker.io/library/nginx:latest` as containerd does. */
@@ -120,4 +241,24 @@ export function imageDigest(reference: string): string {
     out += h.toString(16).padStart(8, '0');
   }
   return `sha256:${out.slice(0, 64)}`;
+}
+
+/**
+ * imageTools lists the binaries an image has beyond every shell's commands (Debian's by
+ * default). An `alpine` tag of a Debian-based image (nginx:alpine) is built on busybox instead.
+ */
+export function imageTools(image: string): readonly string[] {
+  const tools = findImage(image)?.tools ?? DEBIAN_TOOLS;
+  if (!normalizeImage(image).tag.includes('alpine') || tools.includes('busybox')) return tools;
+  return [...ALPINE_TOOLS, ...tools.filter((t) => !DEBIAN_TOOLS.includes(t))];
+}
+
+/** imageEnv is an image's ENV: PATH, then its Dockerfile's other variables. */
+export function imageEnv(image: string): string[] {
+  const info = findImage(image);
+  const path =
+    info?.repository === 'docker.io/library/httpd'
+      ? 'PATH=/usr/local/apache2/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
+      : 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+  return [path, ...(info?.env ?? [])];
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planProcess, type ProcessStep } from './process';
+import { imageTools } from './images';
+import { execOnce, planProcess, type ProcessStep } from './process';
 
 function steps(image: string, command?: string[], args?: string[], max = 8): string[] | string {
   const plan = planProcess(image, command, args, {
@@ -86,5 +87,98 @@ describe('what a container does', () => {
     expect(steps('nginx', ['foo'])).toBe(
       'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "foo": executable file not found in $PATH: unknown',
     );
+  });
+});
+
+describe('the shell inside an image', () => {
+  const exec = (image: string, argv: string[], files = new Map<string, string>()) =>
+    execOnce(argv, {
+      now: () => 'Mon, 05 Jan 2026 09:00:00 GMT',
+      files,
+      env: () => ['PATH=/bin', 'HOSTNAME=box', 'GREETING=hi'],
+      tools: imageTools(image),
+    });
+
+  it.each([
+    [
+      'busybox',
+      '/bin/bash',
+      'exec: "/bin/bash": stat /bin/bash: no such file or directory: unknown',
+    ],
+    ['busybox', 'bash', 'exec: "bash": executable file not found in $PATH: unknown'],
+    [
+      'alpine:3.20',
+      '/bin/bash',
+      'exec: "/bin/bash": stat /bin/bash: no such file or directory: unknown',
+    ],
+    ['nginx:alpine', 'bash', 'exec: "bash": executable file not found in $PATH: unknown'],
+    ['nginx', '/bin/bash', undefined],
+    ['httpd', 'bash', undefined],
+    ['busybox', '/bin/sh', undefined],
+  ])('%s has %s: error %s', (image, binary, error) => {
+    const result = exec(image, [binary, '-c', 'true']);
+    expect(result.startError?.replace(/^.*unable to start container process: /, '')).toBe(error);
+  });
+
+  it.each([
+    [['date'], ['Mon Jan  5 09:00:00 UTC 2026']],
+    [['date', '+%Y-%m-%d %H:%M:%S %Z %s'], ['2026-01-05 09:00:00 UTC 1767603600']],
+    [
+      ['printenv', 'GREETING', 'HOSTNAME'],
+      ['hi', 'box'],
+    ],
+    [['printenv'], ['PATH=/bin', 'HOSTNAME=box', 'GREETING=hi']],
+  ])('%j prints %j', (argv, output) => {
+    expect(exec('busybox', argv)).toEqual({ exitCode: 0, output });
+  });
+
+  it('fails printenv for an unset variable', () => {
+    expect(exec('busybox', ['printenv', 'NOPE'])).toEqual({ exitCode: 1, output: [] });
+  });
+
+  it('redirects any command with > and >>', () => {
+    const files = new Map<string, string>();
+    exec(
+      'busybox',
+      ['sh', '-c', 'echo a > /tmp/f; date >> /tmp/f; printenv GREETING >>/tmp/f'],
+      files,
+    );
+    expect(files.get('/tmp/f')).toBe('a\nMon Jan  5 09:00:00 UTC 2026\nhi\n');
+    exec('busybox', ['sh', '-c', 'echo b > /tmp/f'], files);
+    expect(files.get('/tmp/f')).toBe('b\n');
+  });
+
+  it.each([
+    ['busybox', ['ls', '/'], 0, 'bin dev etc home lib lib64 proc root sys tmp usr var'],
+    ['busybox', ['ls', '/tmp'], 0, 'note'],
+    ['busybox', ['ls', '-a', '/tmp'], 0, '. .. note'],
+    ['busybox', ['ls', '/nope'], 1, 'ls: /nope: No such file or directory'],
+    ['nginx', ['ls', '/nope'], 2, "ls: cannot access '/nope': No such file or directory"],
+    [
+      'busybox',
+      ['ls', '-l', '/tmp'],
+      0,
+      'total 4 -rw-r--r--    1 root     root             5 Jan  5 09:00 note',
+    ],
+    ['nginx', ['ls', '-l', '/tmp/note'], 0, '-rw-r--r-- 1 root root 5 Jan  5 09:00 /tmp/note'],
+  ])('%s: %j', (image, argv, code, output) => {
+    const result = exec(image, argv, new Map([['/tmp/note', 'hello']]));
+    expect(result.exitCode).toBe(code);
+    expect(result.output.join(' ')).toBe(output);
+  });
+});
+
+describe('ash', () => {
+  it.each([
+    ['busybox', 0, ['hi']],
+    ['alpine:3.20', 0, ['hi']],
+  ])('runs scripts in %s', (image, exitCode, output) => {
+    const sh = { now: () => '', files: new Map<string, string>(), tools: imageTools(image) };
+    expect(execOnce(['/bin/ash', '-c', 'echo hi'], sh)).toEqual({ exitCode, output });
+  });
+
+  it('is not in Debian images', () => {
+    const sh = { now: () => '', files: new Map<string, string>(), tools: imageTools('nginx') };
+    expect(execOnce(['ash'], sh).startError).toContain('exec: "ash": executable file not found');
   });
 });

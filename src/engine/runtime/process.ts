@@ -1,4 +1,7 @@
-import { normalizeImage } from './images';
+import { findImage, imageTools, normalizeImage } from './images';
+import { listDirectory, lsCommand } from './shell-files';
+import { formatDate } from './shell-date';
+import { curl, nslookup, wget, type ContainerNetwork, type ToolRun } from '../network/tools';
 
 /**
  * What a container's main process does, as far as Kubernetes can see: it writes log lines,
@@ -21,6 +24,12 @@ export type ProcessStep =
 export interface ShellContext {
   now(): string;
   files: Map<string, string>;
+  /** the process's environment (NAME=value), for $NAME in scripts */
+  env?: () => string[];
+  /** the image's own tools beyond the builtins (curl in nginx, wget and nslookup in busybox) */
+  tools?: readonly string[];
+  /** the container's view of the cluster network; absent in a runtime used alone (tests) */
+  network?: ContainerNetwork;
 }
 
 /** A StartFailure is a container that cannot even start (exec of a missing binary). */
@@ -50,17 +59,20 @@ function defaultsFor(image: string): ImageDefaults {
   const { repository } = normalizeImage(image);
   if (SHELL_IMAGES.includes(repository))
     return { entrypoint: [], cmd: [repository.endsWith('ubuntu') ? '/bin/bash' : 'sh'] };
+  if (repository === 'docker.io/curlimages/curl') return { entrypoint: [], cmd: ['curl'] };
   if (repository === 'docker.io/library/nginx')
     return { entrypoint: [NGINX_ENTRYPOINT], cmd: ['nginx', '-g', 'daemon off;'] };
+  const entrypoint = findImage(image)?.entrypoint;
+  if (entrypoint) return { entrypoint, cmd: [] };
   return { entrypoint: [], cmd: ['serve'] };
 }
 
-/** BINARIES the shell and images know; anything else is "executable file not found". */
+/**
+ * BINARIES every image with a shell has (busybox applets or coreutils); bash and the rest come
+ * with the image (imageTools). Anything else is "executable file not found".
+ */
 const BINARIES = new Set([
   'sh',
-  '/bin/sh',
-  'bash',
-  '/bin/bash',
   'sleep',
   'echo',
   'true',
@@ -74,8 +86,33 @@ const BINARIES = new Set([
   'mkdir',
   'test',
   'stress',
-  NGINX_ENTRYPOINT,
+  'ls',
+  'printenv',
 ]);
+
+/** SHELLS run a script given with -c: sh everywhere, bash in Debian images, ash in busybox. */
+const SHELLS = new Set(['sh', 'bash', 'ash']);
+
+/** BIN_DIRS are the PATH directories a command may also be named by (/bin/sh, /usr/bin/env). */
+const BIN_DIRS = ['/bin/', '/usr/bin/', '/usr/local/bin/', '/sbin/', '/usr/sbin/'];
+
+/** hasBinary: a command every shell image has, or one of the image's own binaries. */
+function hasBinary(binary: string, tools: readonly string[]): boolean {
+  const dir = BIN_DIRS.find((d) => binary.startsWith(d) && !binary.slice(d.length).includes('/'));
+  const name = dir ? binary.slice(dir.length) : binary;
+  if (binary.includes('/') && !dir) return tools.includes(binary);
+  return BINARIES.has(name) || tools.includes(name);
+}
+
+/**
+ * missingBinary is runc's error for a command the image lacks: a bare name is looked up in
+ * $PATH, a path is stat'ed.
+ */
+function missingBinary(binary: string): string {
+  return binary.includes('/')
+    ? `exec: "${binary}": stat ${binary}: no such file or directory: unknown`
+    : `exec: "${binary}": executable file not found in $PATH: unknown`;
+}
 
 /**
  * planProcess returns the steps of a container's process, or a start failure. As in
@@ -90,9 +127,12 @@ export function planProcess(
   const defaults = defaultsFor(image);
   const argv = [...(command ?? defaults.entrypoint), ...(args ?? (command ? [] : defaults.cmd))];
   const binary = argv[0] ?? '';
-  if (!BINARIES.has(binary)) {
+  // An image's own server binary (MetalLB's /controller, etcd) serves whatever flags it is given.
+  if (binary === findImage(image)?.entrypoint?.[0])
+    return { steps: [{ type: 'serve' }], handlesSigterm: true };
+  if (!hasBinary(binary, sh.tools ?? imageTools(image))) {
     return {
-      startError: `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${binary}": executable file not found in $PATH: unknown`,
+      startError: `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${missingBinary(binary)}`,
     };
   }
   // Servers install a SIGTERM handler; a shell or sleep running as PID 1 has none and ignores it.
@@ -127,15 +167,13 @@ function* runCommand(argv: string[], sh: ShellContext): Iterable<ProcessStep> {
     yield { type: 'serve' };
     return;
   }
-  if (
-    (binary === 'sh' || binary === '/bin/sh' || binary === 'bash' || binary === '/bin/bash') &&
-    rest[0] === '-c'
-  ) {
+  const shell = SHELLS.has(binary?.replace(/^\/(usr\/)?bin\//, '') ?? '');
+  if (shell && rest[0] === '-c') {
     const code = yield* runScript(rest[1] ?? '', sh);
     yield { type: 'exit', code };
     return;
   }
-  if (binary === 'sh' || binary === '/bin/sh' || binary === 'bash' || binary === '/bin/bash') {
+  if (shell) {
     // A shell with no script and no terminal reads an empty stdin and exits at once.
     yield { type: 'exit', code: 0 };
     return;
@@ -150,7 +188,7 @@ class ShellExit {
 
 /** runScript interprets `;`, `&&`, `||`, newlines and `while true; do ...; done`. Returns the exit code. */
 function* runScript(script: string, sh: ShellContext): Generator<ProcessStep, number> {
-  const tokens = tokenizeScript(script);
+  const tokens = tokenizeScript(script, envLookup(sh));
   try {
     return yield* runList(tokens, sh);
   } catch (e) {
@@ -161,7 +199,31 @@ function* runScript(script: string, sh: ShellContext): Generator<ProcessStep, nu
 
 type Token = { word: string } | { op: ';' | '&&' | '||' };
 
-function tokenizeScript(script: string): Token[] {
+/**
+ * readOnlyAt tells whether a path lies on a read-only mount (a ConfigMap or Secret volume), for
+ * file systems that have mounts.
+ */
+function readOnlyAt(sh: ShellContext, path: string): boolean {
+  return (sh.files as { readOnlyAt?: (path: string) => boolean }).readOnlyAt?.(path) ?? false;
+}
+
+/** envLookup reads a variable from the process's environment; unset ones expand to nothing. */
+function envLookup(sh: ShellContext): (name: string) => string {
+  let vars: Map<string, string> | undefined;
+  return (name) => {
+    vars ??= new Map(
+      (sh.env?.() ?? []).map((line) => {
+        const at = line.indexOf('=');
+        return [line.slice(0, at), line.slice(at + 1)] as const;
+      }),
+    );
+    return vars.get(name) ?? '';
+  };
+}
+
+const VARIABLE = /^(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/;
+
+function tokenizeScript(script: string, lookup: (name: string) => string): Token[] {
   const tokens: Token[] = [];
   let word = '';
   let quote: string | undefined;
@@ -173,6 +235,14 @@ function tokenizeScript(script: string): Token[] {
   };
   for (let i = 0; i < script.length; i++) {
     const ch = script[i]!;
+    // $NAME and ${NAME} expand outside single quotes, as sh does.
+    const variable = ch === '$' && quote !== "'" ? VARIABLE.exec(script.slice(i + 1)) : null;
+    if (variable) {
+      word += lookup(variable[1] ?? variable[2]!);
+      hasWord = true;
+      i += variable[0].length;
+      continue;
+    }
     if (quote) {
       if (ch === quote) quote = undefined;
       else word += ch;
@@ -251,20 +321,60 @@ function findDone(tokens: Token[], from: number): number {
   return tokens.length;
 }
 
+/**
+ * runSimple runs one command. `> file` and `>> file` send what it prints to the file instead
+ * (truncating or appending), for any command.
+ */
 function* runSimple(words: string[], sh: ShellContext): Generator<ProcessStep, number> {
+  const at = words.findIndex((w) => /^>>?/.test(w));
+  if (at < 0) return yield* runBuiltin(words, sh);
+  const append = words[at]!.startsWith('>>');
+  const attached = words[at]!.slice(append ? 2 : 1);
+  const path = attached || words[at + 1];
+  const rest = [...words.slice(0, at), ...words.slice(attached ? at + 1 : at + 2)];
+  if (!path) {
+    yield { type: 'log', line: 'sh: syntax error: unexpected newline' };
+    return 2;
+  }
+  if (readOnlyAt(sh, path)) {
+    yield { type: 'log', line: `sh: can't create ${path}: Read-only file system` };
+    return 1;
+  }
+  let text = append ? (sh.files.get(path) ?? '') : '';
+  sh.files.set(path, text);
+  const run = runBuiltin(rest, sh);
+  for (let r = run.next(); ; r = run.next()) {
+    if (r.done) {
+      sh.files.set(path, text);
+      return r.value;
+    }
+    if (r.value.type === 'log') text += `${r.value.line}\n`;
+    else yield r.value;
+  }
+}
+
+function* runBuiltin(words: string[], sh: ShellContext): Generator<ProcessStep, number> {
   const [binary, ...args] = words;
   switch (binary) {
-    case 'echo': {
-      const redirect = args.findIndex((a) => a === '>' || a === '>>');
-      if (redirect >= 0 && args[redirect + 1]) {
-        const path = args[redirect + 1]!;
-        const text = `${args.slice(0, redirect).join(' ')}\n`;
-        sh.files.set(path, args[redirect] === '>>' ? (sh.files.get(path) ?? '') + text : text);
-        return 0;
-      }
+    case 'echo':
       yield { type: 'log', line: args.join(' ') };
       return 0;
+    case 'printenv': {
+      const env = sh.env?.() ?? [];
+      if (args.length === 0) {
+        for (const line of env) yield { type: 'log', line };
+        return 0;
+      }
+      let status = 0;
+      for (const name of args) {
+        const line = env.find((l) => l.startsWith(`${name}=`));
+        if (line === undefined) status = 1;
+        else yield { type: 'log', line: line.slice(name.length + 1) };
+      }
+      return status;
     }
+    case 'ls':
+      return yield* lsCommand(args, sh, (dir) => listDirectory(sh, dir));
     case 'touch':
       for (const path of args) if (!sh.files.has(path)) sh.files.set(path, '');
       return 0;
@@ -276,7 +386,7 @@ function* runSimple(words: string[], sh: ShellContext): Generator<ProcessStep, n
     case 'cat': {
       let status = 0;
       for (const path of args) {
-        const content = sh.files.get(path);
+        const content = sh.files.get(path) ?? sh.network?.file(path);
         if (content === undefined) {
           yield { type: 'log', line: `cat: can't open '${path}': No such file or directory` };
           status = 1;
@@ -291,9 +401,11 @@ function* runSimple(words: string[], sh: ShellContext): Generator<ProcessStep, n
       const [flag, path] = args;
       return (flag === '-f' || flag === '-e') && path && sh.files.has(path) ? 0 : 1;
     }
-    case 'date':
-      yield { type: 'log', line: sh.now() };
+    case 'date': {
+      const format = args.find((a) => a.startsWith('+'));
+      yield { type: 'log', line: formatDate(Date.parse(sh.now()), format?.slice(1)) };
       return 0;
+    }
     case 'sleep': {
       const arg = args[0] ?? '';
       if (arg === 'infinity') {
@@ -310,16 +422,38 @@ function* runSimple(words: string[], sh: ShellContext): Generator<ProcessStep, n
     }
     case 'stress':
       return yield* runStress(args);
+    case 'curl':
+    case 'wget':
+    case 'nslookup':
+    case 'hostname':
+    case 'env':
+      if (!sh.tools?.includes(binary) || !sh.network) break;
+      return yield* runTool(binary, args, sh, sh.network);
     case 'true':
       return 0;
     case 'false':
       return 1;
     case 'exit':
       throw new ShellExit(Number(args[0] ?? 0) || 0);
-    default:
-      yield { type: 'log', line: `sh: ${binary}: not found` };
-      return 127;
   }
+  yield { type: 'log', line: `sh: ${binary}: not found` };
+  return 127;
+}
+
+/** runTool runs a network tool through the container's network and prints what it printed. */
+function* runTool(
+  tool: 'curl' | 'wget' | 'nslookup' | 'hostname' | 'env',
+  args: string[],
+  sh: ShellContext,
+  network: ContainerNetwork,
+): Generator<ProcessStep, number> {
+  let run: ToolRun;
+  if (tool === 'hostname') run = { lines: [network.hostname], code: 0 };
+  else if (tool === 'env') run = { lines: network.env(), code: 0 };
+  else run = (tool === 'curl' ? curl : tool === 'wget' ? wget : nslookup)(args, network);
+  for (const [path, content] of run.writes ?? []) sh.files.set(path, content);
+  for (const line of run.lines) yield { type: 'log', line };
+  return run.code;
 }
 
 /**
@@ -327,14 +461,16 @@ function* runSimple(words: string[], sh: ShellContext): Generator<ProcessStep, n
  * sleeps take no time, output is what it logged. A process that would serve forever counts as
  * success (the probe's timeout is not modelled).
  */
-export function execOnce(argv: string[], sh: ShellContext): { exitCode: number; output: string[] } {
+export function execOnce(
+  argv: string[],
+  sh: ShellContext,
+): { exitCode: number; output: string[]; startError?: string } {
   const binary = argv[0] ?? '';
-  if (!BINARIES.has(binary)) {
+  if (!hasBinary(binary, sh.tools ?? [])) {
     return {
       exitCode: 126,
-      output: [
-        `OCI runtime exec failed: exec failed: unable to start container process: exec: "${binary}": executable file not found in $PATH: unknown`,
-      ],
+      output: [],
+      startError: `OCI runtime exec failed: exec failed: unable to start container process: ${missingBinary(binary)}`,
     };
   }
   const output: string[] = [];
