@@ -106,7 +106,7 @@ describe('kubelet: restartPolicy and exits', () => {
     const { c } = run(podWith('p', 'Always', command, image), 20_000);
     const start = c.now;
     c.api.execute({ verb: 'delete', resource: 'pods', namespace: 'default', name: 'p' });
-    c.runWhile(() => c.api.list('pods').length > 0);
+    c.runWhile(() => c.api.list('pods', 'default').length > 0);
     const took = (c.now - start) / 1000;
     expect(took).toBeGreaterThanOrEqual(seconds[0]!);
     expect(took).toBeLessThanOrEqual(seconds[1]!);
@@ -300,5 +300,118 @@ describe('kubelet: memory limits', () => {
     } else {
       expect(status.phase).toBe('Running');
     }
+  });
+});
+
+describe('kubelet: a container image changed in the pod spec', () => {
+  function setImage(c: ReturnType<typeof createCluster>, pod: string, image: string) {
+    c.api.execute({
+      verb: 'patch',
+      resource: 'pods',
+      namespace: 'default',
+      name: pod,
+      patchType: 'strategic',
+      patch: { spec: { containers: [{ name: pod, image }] } },
+    });
+  }
+  const events = (c: ReturnType<typeof createCluster>, pod: string) =>
+    (c.api.list('events', 'default') as unknown as Event[])
+      .filter((e) => e.involvedObject.name === pod)
+      .map((e) => `${e.reason}: ${e.message}`);
+
+  it('recovers a pod stuck in ImagePullBackOff at once, without waiting out the back-off', () => {
+    const { c } = run(podWith('typo', 'Always', undefined, 'ngnix'), 60_000);
+    expect((c.api.list('pods')[0] as Pod).status.containerStatuses![0]!.state.waiting?.reason).toBe(
+      'ImagePullBackOff',
+    );
+    setImage(c, 'typo', 'nginx');
+    c.runFor(5_000);
+    const status = (c.api.list('pods')[0] as Pod).status.containerStatuses![0]!;
+    expect(status.state.running).toBeDefined();
+    expect(status.image).toBe('docker.io/library/nginx:latest');
+    expect(status.restartCount).toBe(0);
+    expect(events(c, 'typo').slice(-4)).toEqual([
+      'Pulling: Pulling image "nginx"',
+      expect.stringMatching(/^Pulled: Successfully pulled image "nginx" in /),
+      'Created: Created container: typo',
+      'Started: Started container typo',
+    ]);
+  });
+
+  it('kills a running container whose image changed and starts it from the new image', () => {
+    const { c } = run(podWith('web', 'Always', undefined, 'nginx:1.26'), 20_000);
+    setImage(c, 'web', 'nginx:1.27');
+    c.runFor(10_000);
+    const status = (c.api.list('pods')[0] as Pod).status.containerStatuses![0]!;
+    expect(status.image).toBe('docker.io/library/nginx:1.27');
+    expect(status.restartCount).toBe(1);
+    expect(status.lastState.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(events(c, 'web')).toContain(
+      'Killing: Container web definition changed, will be restarted',
+    );
+  });
+});
+
+describe('kubelet: static pods', () => {
+  it('recreates a deleted mirror pod while the static pod keeps running', () => {
+    const c = createCluster({ seed: 9 });
+    const find = () =>
+      (c.api.list('pods', 'kube-system') as Pod[]).find(
+        (p) => p.metadata.name === 'kube-scheduler-m-k8s',
+      );
+    const before = find()!;
+    c.api.execute({
+      verb: 'delete',
+      resource: 'pods',
+      namespace: 'kube-system',
+      name: before.metadata.name,
+    });
+    c.runFor(5_000);
+    const after = find()!;
+    expect(after.metadata.uid).not.toBe(before.metadata.uid);
+    expect(after.metadata.deletionTimestamp).toBeUndefined();
+    expect(after.metadata.annotations).toEqual(before.metadata.annotations);
+    expect(after.metadata.ownerReferences).toEqual(before.metadata.ownerReferences);
+    expect(after.status.phase).toBe('Running');
+    // The same containers: nothing restarted, they started when they always had.
+    expect(after.status.containerStatuses).toEqual(before.status.containerStatuses);
+  });
+});
+
+describe('kubelet: status writes', () => {
+  it('keeps pod conditions it does not own (mergePodStatus)', () => {
+    const { c, pod } = run(podWith('web', 'Always', undefined, 'nginx'), 20_000);
+    const disruption = {
+      type: 'DisruptionTarget' as const,
+      status: 'True' as const,
+      lastProbeTime: null,
+      lastTransitionTime: '2026-01-05T09:00:20Z',
+      reason: 'PreemptionByScheduler',
+      message: 'default-scheduler: preempting to accommodate a higher priority pod',
+    };
+    c.api.execute({
+      verb: 'patch',
+      resource: 'pods',
+      namespace: 'default',
+      name: 'web',
+      subresource: 'status',
+      patchType: 'strategic',
+      patch: { status: { conditions: [disruption] } },
+    });
+    c.runFor(1_000);
+    // A crash makes the kubelet write the pod's status again.
+    c.kubelets.get(pod.spec.nodeName!)!.killContainer(pod.metadata.uid);
+    c.runFor(5_000);
+    const after = c.api.list('pods', 'default')[0] as Pod;
+    expect(after.status.containerStatuses![0]!.restartCount).toBe(1);
+    expect(after.status.conditions!.map((x) => x.type)).toEqual([
+      'DisruptionTarget',
+      'PodReadyToStartContainers',
+      'Initialized',
+      'Ready',
+      'ContainersReady',
+      'PodScheduled',
+    ]);
+    expect(after.status.conditions![0]).toEqual(disruption);
   });
 });

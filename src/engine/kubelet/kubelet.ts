@@ -1,6 +1,7 @@
 import type { ApiServer, NodeConnection } from '../apiserver/apiserver';
 import { objectRef } from '../apiserver/apiserver';
 import type {
+  AnyObject,
   Container,
   ContainerState,
   ContainerStateTerminated,
@@ -12,6 +13,7 @@ import type {
   PodStatus,
   Probe,
 } from '../api/types';
+import { podCondition } from '../api/pod';
 import { toTimestamp, type Clock } from '../clock';
 import { ApiClient } from '../client/client';
 import { EventRecorder } from '../client/events';
@@ -20,6 +22,9 @@ import { componentOnNode, type HopNote } from '../hops';
 import type { Containerd, RuntimeContainer } from '../runtime/containerd';
 import { LATENCY, type Transport } from '../transport';
 import { PROBE_TITLE, runProbe, type ProbeKind } from './prober';
+import { containerEnv, type ObjectReader } from './container-config';
+import { Disks } from './disks';
+import { containerFiles, emptyDirKeys, setUpVolumes, type PodVolume } from './volumes';
 
 /** Back-off for image pulls and crashing containers: 10s doubling to 300s (flowcontrol.Backoff). */
 const BACKOFF_INITIAL_MS = 10_000;
@@ -35,6 +40,19 @@ const LEASE_RENEW_MS = 10_000;
 export const LEASE_DURATION_SECONDS = 40;
 /** Without changes the kubelet still reports node status every 5 minutes (nodeStatusReportFrequency). */
 const NODE_STATUS_REPORT_MS = 5 * 60 * 1000;
+/** How often the kubelet syncs node status when something changed (nodeStatusUpdateFrequency). */
+const NODE_STATUS_UPDATE_MS = 10 * 1000;
+/** Volume set-up retries back off from 500ms doubling to 2m2s (exponentialbackoff). */
+const MOUNT_RETRY_INITIAL_MS = 500;
+const MOUNT_RETRY_MAX_MS = 122_000;
+/** How long a pod sync waits for its volumes before reporting them (podAttachAndMountTimeout). */
+const MOUNT_TIMEOUT_MS = 120_000;
+/** A failed pod sync (CreateContainerConfigError) is retried after the pod worker's back-off. */
+const CONFIG_RETRY_MS = 10_000;
+/** The kubelet syncs every pod each minute (syncFrequency): mounted ConfigMaps update then. */
+const VOLUME_SYNC_MS = 60_000;
+/** The node status lists at most this many images (nodeStatusMaxImages). */
+const NODE_STATUS_MAX_IMAGES = 50;
 
 interface ContainerRecord {
   spec: Container;
@@ -51,6 +69,10 @@ interface ContainerRecord {
   /** the next crash back-off; 0 until the first crash, which restarts at once */
   crashBackoffMs: number;
   cancelRestart?: () => void;
+  /** the next attempt a back-off is holding (an image pull or a crash restart): run it now to skip the wait */
+  pendingAttempt?: () => void;
+  /** set while the container is stopped to be replaced by its changed definition */
+  replacing?: boolean;
   /** readiness as the readiness probe last decided it (true when there is no probe) */
   ready: boolean;
   /** whether the startup probe has passed (true when there is none) */
@@ -63,12 +85,22 @@ interface ContainerRecord {
 /** PodWorker is the kubelet's per-pod state machine (pod_workers.go), keyed by pod uid. */
 interface PodWorker {
   pod: Pod;
+  /** the uid the container runtime knows the pod by (a static pod keeps it across mirror pods) */
+  runtimeUid: string;
+  /** set while a static pod's deleted mirror pod is being replaced by a new one */
+  replacingMirror?: boolean;
   phase: 'starting' | 'running' | 'terminating' | 'gone';
   sandboxId?: string;
   podIP?: string;
   startTime: string;
   containers: ContainerRecord[];
   initContainers: ContainerRecord[];
+  /** the pod's volumes once set up on the node */
+  volumes?: Map<string, PodVolume>;
+  /** stops the periodic rewrite of configMap and secret volumes */
+  stopVolumeSync?: () => void;
+  /** when the current wait for the pod's volumes began */
+  mountWaitStart?: number;
 }
 
 /**
@@ -88,6 +120,8 @@ export class Kubelet implements NodeConnection {
   /** whether the node (and so its kubelet) is running; a stopped node posts nothing */
   private up = true;
   private stopTimers: (() => void)[] = [];
+  /** reads the ConfigMaps, Secrets and claims pods refer to (the kubelet's object caches) */
+  private readonly read: ObjectReader;
 
   constructor(
     api: ApiServer,
@@ -95,7 +129,12 @@ export class Kubelet implements NodeConnection {
     private readonly transport: Transport,
     private readonly node: Node,
     readonly runtime: Containerd,
+    /** where volume data lives: node directories, NFS exports, emptyDirs */
+    private readonly disks: Disks = new Disks(),
   ) {
+    // A name selector, not a get: a missing object is the common case and needs no error.
+    this.read = (resource, namespace, name) =>
+      api.list(resource, namespace, [{ path: 'metadata.name', op: '=', value: name }])[0];
     const name = node.metadata.name;
     this.component = componentOnNode('kubelet', name);
     this.runtimeComponent = componentOnNode('containerd', name);
@@ -152,6 +191,7 @@ export class Kubelet implements NodeConnection {
     this.stopTimers = [];
     for (const worker of this.workers.values()) {
       worker.phase = 'gone';
+      worker.stopVolumeSync?.();
       for (const record of worker.containers) {
         record.cancelRestart?.();
         record.stopProbes?.();
@@ -219,7 +259,28 @@ export class Kubelet implements NodeConnection {
     );
   }
 
-  /** postNodeStatus reports the node Ready with a fresh heartbeat, as kubelet's status loop does. */
+  private imagesReportPending = false;
+
+  /** reportImagesSoon posts node status at the next status sync after a pull: the image list changed. */
+  private reportImagesSoon(): void {
+    if (this.imagesReportPending) return;
+    this.imagesReportPending = true;
+    this.stopTimers.push(
+      this.clock.schedule(
+        NODE_STATUS_UPDATE_MS,
+        () => {
+          this.imagesReportPending = false;
+          this.postNodeStatus({ code: 'kubelet.nodeStatus' });
+        },
+        true,
+      ),
+    );
+  }
+
+  /**
+   * postNodeStatus reports the node Ready with a fresh heartbeat, as kubelet's status loop does,
+   * and the images in its runtime, largest first (at most nodeStatusMaxImages).
+   */
   private postNodeStatus(note: HopNote): void {
     const now = toTimestamp(this.clock.now);
     const conditions = this.node.status.conditions.map((c) => {
@@ -240,11 +301,18 @@ export class Kubelet implements NodeConnection {
         name: this.nodeName,
         subresource: 'status',
         patchType: 'strategic',
-        patch: { status: { conditions } },
+        patch: { status: { conditions, images: this.reportedImages() } },
       },
       undefined,
       note,
     );
+  }
+
+  private reportedImages(): { names: string[]; sizeBytes: number }[] {
+    return this.runtime
+      .imageList()
+      .sort((a, b) => b.sizeBytes - a.sizeBytes)
+      .slice(0, NODE_STATUS_MAX_IMAGES);
   }
 
   /** logs returns a container's log lines: the current instance, or with previous the one before. */
@@ -286,11 +354,15 @@ export class Kubelet implements NodeConnection {
     const worker = this.workers.get(pod.metadata.uid);
     if (worker) {
       worker.pod = pod;
-      if (
+      if (pod.metadata.deletionTimestamp && isMirrorPod(pod)) {
+        this.replaceMirrorPod(worker);
+      } else if (
         pod.metadata.deletionTimestamp &&
         (worker.phase === 'starting' || worker.phase === 'running')
       ) {
         this.terminate(worker);
+      } else if (worker.phase === 'starting' || worker.phase === 'running') {
+        this.applySpecChanges(worker);
       }
       return;
     }
@@ -298,9 +370,11 @@ export class Kubelet implements NodeConnection {
       this.deleteFromApi(pod);
       return;
     }
+    if (this.adoptMirrorPod(pod)) return;
     if (pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed') return;
     const created: PodWorker = {
       pod,
+      runtimeUid: pod.metadata.uid,
       phase: 'starting',
       startTime: toTimestamp(this.clock.now),
       containers: pod.spec.containers.map((spec) =>
@@ -312,14 +386,49 @@ export class Kubelet implements NodeConnection {
     };
     this.workers.set(pod.metadata.uid, created);
     this.reportStatus(created, { code: 'kubelet.accepted' });
-    this.cri('RunPodSandbox', created, undefined, () =>
-      this.runtime.runPodSandbox(pod.metadata.uid, (sandboxId) => {
-        if (created.phase !== 'starting') return;
-        created.sandboxId = sandboxId;
-        created.podIP = this.allocateIp();
-        this.runInitContainer(created, 0);
-      }),
+    this.mountVolumes(created, MOUNT_RETRY_INITIAL_MS, () =>
+      this.cri('RunPodSandbox', created, undefined, () =>
+        this.runtime.runPodSandbox(pod.metadata.uid, (sandboxId) => {
+          if (created.phase !== 'starting') return;
+          created.sandboxId = sandboxId;
+          created.podIP = pod.spec.hostNetwork ? this.hostIP : this.allocateIp();
+          this.runInitContainer(created, 0);
+        }),
+      ),
     );
+  }
+
+  /**
+   * adopt takes over a pod that was running before the simulation began (the cluster's system
+   * pods): its sandbox and containers are already up since startedAt, its probes run from now on,
+   * and no CRI call or status update goes out. It returns the status the kubelet last reported.
+   */
+  adopt(pod: Pod, startedAt: number): PodStatus {
+    const { sandboxId, containers } = this.runtime.adoptRunning(
+      pod.metadata.uid,
+      pod.spec.containers,
+      startedAt,
+    );
+    const worker: PodWorker = {
+      pod,
+      runtimeUid: pod.metadata.uid,
+      phase: 'running',
+      sandboxId,
+      podIP: pod.spec.hostNetwork ? this.hostIP : this.allocateIp(),
+      startTime: toTimestamp(startedAt),
+      containers: pod.spec.containers.map((spec) => this.newRecord(pod, spec, false)),
+      initContainers: [],
+    };
+    this.workers.set(pod.metadata.uid, worker);
+    worker.containers.forEach((record, i) => {
+      record.current = containers[i];
+      record.waiting = undefined;
+      this.startProbes(worker, record, containers[i]!);
+      // Long since started and ready: the probes only report a change from here on.
+      record.started = true;
+      record.ready = true;
+    });
+    return this.buildStatus(worker);
   }
 
   private allocateIp(): string {
@@ -406,6 +515,7 @@ export class Kubelet implements NodeConnection {
             'Pulled',
             `Successfully pulled image "${image}" in ${seconds} (${seconds} including waiting). Image size: ${result.sizeBytes} bytes.`,
           );
+          this.reportImagesSoon();
           then();
         } else {
           this.pullFailed(worker, record, result.message, then);
@@ -428,8 +538,11 @@ export class Kubelet implements NodeConnection {
     this.recorder.warning(pod, 'Failed', 'Error: ErrImagePull');
     this.reportStatus(worker, { code: 'kubelet.pullFailed', args: { image } });
     const backoff = Math.min(BACKOFF_INITIAL_MS * 2 ** (record.pullFailures - 1), BACKOFF_MAX_MS);
+    const retry = () => this.ensureImage(worker, record, then);
+    record.pendingAttempt = retry;
     this.clock.schedule(RESYNC_AFTER_FAILURE_MS, () => {
       if (worker.phase === 'terminating' || worker.phase === 'gone') return;
+      if (record.pendingAttempt !== retry) return;
       const backoffMessage = `Back-off pulling image "${image}"`;
       record.waiting = { reason: 'ImagePullBackOff', message: backoffMessage };
       this.recorder.normal(pod, 'BackOff', backoffMessage);
@@ -437,52 +550,73 @@ export class Kubelet implements NodeConnection {
       this.reportStatus(worker, { code: 'kubelet.backoff', args: { image } });
     });
     // A back-off retry is the cluster waiting, not working: it does not keep the cluster busy.
-    this.clock.schedule(backoff, () => this.ensureImage(worker, record, then), true);
+    this.clock.schedule(
+      backoff,
+      () => {
+        if (record.pendingAttempt !== retry) return;
+        record.pendingAttempt = undefined;
+        retry();
+      },
+      true,
+    );
   }
 
   private createAndStart(worker: PodWorker, record: ContainerRecord, then: () => void): void {
     const pod = worker.pod;
     const name = record.spec.name;
+    const env = containerEnv(pod, record.spec, this.read);
+    if (!env.ok) return this.configFailed(worker, record, env.message, then);
+    const options = {
+      files: containerFiles(record.spec, worker.volumes ?? new Map()),
+      env: env.env.map(([key, value]) => `${key}=${value}`),
+    };
     this.cri('CreateContainer', worker, name, () =>
-      this.runtime.createContainer(pod.metadata.uid, record.spec, (container) => {
-        if (worker.phase === 'terminating' || worker.phase === 'gone') return;
-        if (record.current) this.runtime.retire(record.current.id);
-        record.current = container;
-        this.recorder.normal(pod, 'Created', `Created container: ${name}`);
-        this.cri('StartContainer', worker, name, () =>
-          this.runtime.startContainer(container.id, (started) => {
-            if (worker.phase === 'terminating' || worker.phase === 'gone') return;
-            if (started.state === 'exited') {
-              this.recorder.warning(
-                pod,
-                'Failed',
-                `Error: ${started.message ?? 'failed to start container'}`,
-              );
+      this.runtime.createContainer(
+        worker.runtimeUid,
+        record.spec,
+        (container) => {
+          if (worker.phase === 'terminating' || worker.phase === 'gone') return;
+          if (record.current) this.runtime.retire(record.current.id);
+          record.current = container;
+          this.recorder.normal(pod, 'Created', `Created container: ${name}`);
+          this.cri('StartContainer', worker, name, () =>
+            this.runtime.startContainer(container.id, (started) => {
+              if (worker.phase === 'terminating' || worker.phase === 'gone') return;
+              if (started.state === 'exited') {
+                this.recorder.warning(
+                  pod,
+                  'Failed',
+                  `Error: ${started.message ?? 'failed to start container'}`,
+                );
+                record.waiting = undefined;
+                this.containerExited(worker, record, started);
+                if (worker.phase === 'starting') then();
+                return;
+              }
               record.waiting = undefined;
-              this.containerExited(worker, record, started);
-              if (worker.phase === 'starting') then();
-              return;
-            }
-            record.waiting = undefined;
-            record.terminated = undefined;
-            this.recorder.normal(pod, 'Started', `Started container ${name}`);
-            this.startProbes(worker, record, started);
-            if (worker.phase === 'running' || record.init)
-              this.reportStatus(worker, {
-                code: record.init ? 'kubelet.initStarted' : 'kubelet.restarted',
-                args: { container: name },
-              });
-            then();
-          }),
-        );
-      }),
+              record.terminated = undefined;
+              this.recorder.normal(pod, 'Started', `Started container ${name}`);
+              this.startProbes(worker, record, started);
+              if (worker.phase === 'running' || record.init)
+                this.reportStatus(worker, {
+                  code: record.init ? 'kubelet.initStarted' : 'kubelet.restarted',
+                  args: { container: name },
+                });
+              then();
+            }),
+          );
+        },
+        options,
+      ),
     );
   }
 
   /** noticeExit: the runtime says a process ended; the PLEG passes it on to the pod's worker. */
   private noticeExit(container: RuntimeContainer): void {
     if (!this.up) return;
-    const worker = this.workers.get(container.podUid);
+    const worker =
+      this.workers.get(container.podUid) ??
+      [...this.workers.values()].find((w) => w.runtimeUid === container.podUid);
     const record = [...(worker?.initContainers ?? []), ...(worker?.containers ?? [])].find(
       (c) => c.current === container,
     );
@@ -515,7 +649,7 @@ export class Kubelet implements NodeConnection {
     record: ContainerRecord,
     container: RuntimeContainer,
   ): void {
-    if (worker.phase === 'terminating' || worker.phase === 'gone') return;
+    if (worker.phase === 'terminating' || worker.phase === 'gone' || record.replacing) return;
     record.stopProbes?.();
     const pod = worker.pod;
     const state = terminatedState(container);
@@ -562,15 +696,68 @@ export class Kubelet implements NodeConnection {
       code: 'kubelet.exited',
       args: { container: name, code: state.exitCode },
     });
-    record.cancelRestart = this.clock.schedule(
-      delay,
-      () => {
+    const restartNow = () => {
+      record.pendingAttempt = undefined;
+      record.cancelRestart?.();
+      if (worker.phase !== 'running' && worker.phase !== 'starting') return;
+      record.restartCount++;
+      record.exited = undefined;
+      this.ensureImage(worker, record, () => this.createAndStart(worker, record, () => {}));
+    };
+    record.pendingAttempt = restartNow;
+    record.cancelRestart = this.clock.schedule(delay, restartNow, delay > 0);
+  }
+
+  /**
+   * applySpecChanges is computePodActions for a pod whose spec changed on the API server (only a
+   * container's image can): a running container whose definition changed is killed and started
+   * again from the new one, whatever the restart policy; a container waiting out a back-off (a
+   * failed pull, a crash) tries the new definition at once, as its back-off was for the old one.
+   */
+  private applySpecChanges(worker: PodWorker): void {
+    for (const spec of worker.pod.spec.containers) {
+      const record = worker.containers.find((r) => r.spec.name === spec.name);
+      if (!record || record.spec.image === spec.image) continue;
+      record.spec = spec;
+      record.pullFailures = 0;
+      const instance = record.current;
+      if (instance?.state === 'running' && !record.replacing) {
+        this.replaceContainer(worker, record, instance);
+        continue;
+      }
+      const attempt = record.pendingAttempt;
+      if (!attempt) continue;
+      record.pendingAttempt = undefined;
+      record.crashBackoffMs = 0;
+      attempt();
+    }
+  }
+
+  private replaceContainer(
+    worker: PodWorker,
+    record: ContainerRecord,
+    instance: RuntimeContainer,
+  ): void {
+    const name = record.spec.name;
+    record.replacing = true;
+    record.stopProbes?.();
+    this.recorder.normal(
+      worker.pod,
+      'Killing',
+      `Container ${name} definition changed, will be restarted`,
+    );
+    const grace =
+      worker.pod.metadata.deletionGracePeriodSeconds ??
+      worker.pod.spec.terminationGracePeriodSeconds;
+    this.cri('StopContainer', worker, name, () =>
+      this.runtime.stopContainer(instance.id, grace, () => {
+        record.replacing = false;
         if (worker.phase !== 'running' && worker.phase !== 'starting') return;
+        record.lastState = terminatedState(instance);
         record.restartCount++;
-        record.exited = undefined;
+        record.ready = false;
         this.ensureImage(worker, record, () => this.createAndStart(worker, record, () => {}));
-      },
-      delay > 0,
+      }),
     );
   }
 
@@ -672,7 +859,8 @@ export class Kubelet implements NodeConnection {
     let remaining = running.length;
     const finish = () => {
       this.cri('StopPodSandbox', worker, undefined, () => {
-        this.runtime.removePod(worker.pod.metadata.uid);
+        this.runtime.removePod(worker.runtimeUid);
+        this.releaseVolumes(worker);
         worker.phase = 'gone';
         this.deleteFromApi(worker.pod);
       });
@@ -689,7 +877,8 @@ export class Kubelet implements NodeConnection {
     }
   }
 
-  private deleteFromApi(pod: Pod): void {
+  /** deleteFromApi removes this very pod (its uid) from the API for good, with no grace. */
+  private deleteFromApi(pod: Pod, then?: () => void, code = 'kubelet.finalDelete'): void {
     this.client.request(
       {
         verb: 'delete',
@@ -699,20 +888,149 @@ export class Kubelet implements NodeConnection {
         gracePeriodSeconds: 0,
         preconditionUid: pod.metadata.uid,
       },
-      undefined,
-      { code: 'kubelet.finalDelete', args: { pod: pod.metadata.name } },
+      then,
+      { code, args: { pod: pod.metadata.name } },
     );
   }
 
   private podRemoved(pod: Pod): void {
     const worker = this.workers.get(pod.metadata.uid);
-    if (!worker) return;
+    // A static pod outlives its mirror pod: the kubelet is already creating the next one.
+    if (!worker || worker.replacingMirror) return;
     this.workers.delete(pod.metadata.uid);
     for (const record of worker.containers) record.cancelRestart?.();
     for (const record of worker.containers) record.stopProbes?.();
-    if (worker.phase === 'gone') return;
+    if (worker.phase === 'gone') return this.releaseVolumes(worker);
     worker.phase = 'gone';
-    this.cri('StopPodSandbox', worker, undefined, () => this.runtime.removePod(pod.metadata.uid));
+    this.cri('StopPodSandbox', worker, undefined, () => {
+      this.runtime.removePod(worker.runtimeUid);
+      this.releaseVolumes(worker);
+    });
+  }
+
+  /**
+   * replaceMirrorPod: a static pod's mirror pod was deleted through the API. The static pod runs
+   * on from its manifest; the kubelet deletes the mirror for good (grace 0, this uid only) and
+   * creates it again (kubelet.go SyncPod), so the pod comes back with a new uid and age.
+   */
+  private replaceMirrorPod(worker: PodWorker): void {
+    if (worker.replacingMirror) return;
+    worker.replacingMirror = true;
+    const old = worker.pod;
+    const create = () =>
+      this.client.request(
+        {
+          verb: 'create',
+          resource: 'pods',
+          namespace: old.metadata.namespace,
+          body: mirrorPodManifest(old),
+        },
+        (response) => {
+          if (!response.ok) worker.replacingMirror = false;
+        },
+        { code: 'kubelet.mirrorPod', args: { pod: old.metadata.name } },
+      );
+    this.deleteFromApi(old, create, 'kubelet.mirrorDelete');
+  }
+
+  /** adoptMirrorPod hands a new mirror pod the static pod's worker, which kept running. */
+  private adoptMirrorPod(pod: Pod): boolean {
+    if (!isMirrorPod(pod)) return false;
+    const entry = [...this.workers].find(
+      ([, w]) =>
+        w.replacingMirror &&
+        w.pod.metadata.namespace === pod.metadata.namespace &&
+        w.pod.metadata.name === pod.metadata.name,
+    );
+    if (!entry) return false;
+    const [oldUid, worker] = entry;
+    this.workers.delete(oldUid);
+    this.workers.set(pod.metadata.uid, worker);
+    worker.pod = pod;
+    worker.replacingMirror = false;
+    this.reportStatus(worker, { code: 'kubelet.running' });
+    return true;
+  }
+
+  /**
+   * mountVolumes sets up the pod's volumes before its sandbox starts (WaitForAttachAndMount). A
+   * volume that cannot be set up yet (a missing ConfigMap, an unbound claim) is a FailedMount
+   * event, retried with back-off from 500ms doubling to 2m2s while the pod stays ContainerCreating.
+   */
+  private mountVolumes(worker: PodWorker, retryMs: number, then: () => void): void {
+    if (worker.phase !== 'starting' || !this.up) return;
+    const result = setUpVolumes(worker.pod, this.nodeName, this.read, this.disks);
+    if (!result.ok) {
+      const waited = this.clock.now - (worker.mountWaitStart ??= this.clock.now);
+      if (!result.claim) {
+        this.recorder.warning(
+          worker.pod,
+          'FailedMount',
+          `MountVolume.SetUp failed for volume "${result.volume}" : ${result.message}`,
+        );
+      } else if (waited >= MOUNT_TIMEOUT_MS) {
+        // A claim that cannot be used is only reported when the pod's mount wait times out.
+        worker.mountWaitStart = this.clock.now;
+        this.recorder.warning(
+          worker.pod,
+          'FailedMount',
+          `Unable to attach or mount volumes: unmounted volumes=[${result.volume}], unattached volumes=[], failed to process volumes=[${result.volume}]: context deadline exceeded`,
+        );
+      }
+      this.clock.schedule(
+        retryMs,
+        () => this.mountVolumes(worker, Math.min(retryMs * 2, MOUNT_RETRY_MAX_MS), then),
+        true,
+      );
+      return;
+    }
+    worker.volumes = result.volumes;
+    const refreshes = [...result.volumes.values()].flatMap((v) => (v.refresh ? [v.refresh] : []));
+    if (refreshes.length > 0) {
+      // Mounted ConfigMaps and Secrets follow their objects at each periodic pod sync.
+      let cancel = () => {};
+      const sync = () => {
+        refreshes.forEach((refresh) => refresh());
+        cancel = this.clock.schedule(VOLUME_SYNC_MS, sync, true);
+      };
+      cancel = this.clock.schedule(VOLUME_SYNC_MS, sync, true);
+      worker.stopVolumeSync = () => cancel();
+    }
+    then();
+  }
+
+  /**
+   * configFailed: a container's environment refers to a ConfigMap, Secret or key that does not
+   * exist. It waits in CreateContainerConfigError and the next pod sync tries again.
+   */
+  private configFailed(
+    worker: PodWorker,
+    record: ContainerRecord,
+    message: string,
+    then: () => void,
+  ): void {
+    record.waiting = { reason: 'CreateContainerConfigError', message };
+    this.recorder.warning(worker.pod, 'Failed', `Error: ${message}`);
+    this.reportStatus(worker, {
+      code: 'kubelet.configError',
+      args: { container: record.spec.name },
+    });
+    this.clock.schedule(
+      CONFIG_RETRY_MS,
+      () => {
+        if (worker.phase === 'terminating' || worker.phase === 'gone') return;
+        // The next sync starts the container afresh: image check first, then its config.
+        this.ensureImage(worker, record, () => this.createAndStart(worker, record, then));
+      },
+      true,
+    );
+  }
+
+  /** releaseVolumes unmounts a finished pod's volumes: its emptyDirs are deleted with it. */
+  private releaseVolumes(worker: PodWorker): void {
+    worker.stopVolumeSync?.();
+    worker.stopVolumeSync = undefined;
+    for (const key of emptyDirKeys(worker.pod)) this.disks.wipe(key);
   }
 
   private cri(verb: string, worker: PodWorker, detail: string | undefined, call: () => void): void {
@@ -760,41 +1078,29 @@ export class Kubelet implements NodeConnection {
       .map((r) => r.spec.name);
     const allReady = statuses.every((s) => s.ready);
     const notReady = statuses.filter((s) => !s.ready).map((s) => s.name);
-    const previous = (type: PodCondition['type']) =>
-      pod.status.conditions?.find((c) => c.type === type);
     const done = worker.containers.every((c) => c.terminated) && worker.phase !== 'starting';
-    const cond = (
-      type: PodCondition['type'],
-      ok: boolean,
-      reason?: string,
-      message?: string,
-    ): PodCondition => {
-      const old = previous(type);
-      const status = ok ? 'True' : 'False';
-      return {
-        type,
-        status,
-        lastProbeTime: null,
-        lastTransitionTime: old && old.status === status ? old.lastTransitionTime : now,
-        ...(ok || !reason ? {} : { reason, message }),
-      };
-    };
     const unready = done ? 'PodCompleted' : 'ContainersNotReady';
     const unreadyMessage = done
       ? undefined
       : `containers with unready status: [${notReady.join(' ')}]`;
     const conditions: PodCondition[] = [
-      cond('PodReadyToStartContainers', worker.sandboxId !== undefined && !done),
-      cond(
+      condition(pod, now, 'PodReadyToStartContainers', worker.sandboxId !== undefined && !done),
+      condition(
+        pod,
+        now,
         'Initialized',
         pendingInits.length === 0,
         'ContainersNotInitialized',
         `containers with incomplete status: [${pendingInits.join(' ')}]`,
       ),
-      cond('Ready', allReady, unready, unreadyMessage),
-      cond('ContainersReady', allReady, unready, unreadyMessage),
-      previous('PodScheduled') ?? cond('PodScheduled', true),
+      condition(pod, now, 'Ready', allReady, unready, unreadyMessage),
+      condition(pod, now, 'ContainersReady', allReady, unready, unreadyMessage),
+      podCondition(pod, 'PodScheduled') ?? condition(pod, now, 'PodScheduled', true),
     ];
+    // mergePodStatus: conditions others own (the scheduler's DisruptionTarget, readiness gates)
+    // stay, ahead of the kubelet's own.
+    const others = (pod.status?.conditions ?? []).filter((c) => !CONDITIONS_BY_KUBELET.has(c.type));
+    conditions.unshift(...others);
     const phase = podPhase(worker);
     return {
       phase,
@@ -810,6 +1116,26 @@ export class Kubelet implements NodeConnection {
       qosClass: pod.status.qosClass,
     };
   }
+}
+
+/** condition builds a pod condition, keeping its transition time while its status holds. */
+function condition(
+  pod: Pod,
+  now: string,
+  type: PodCondition['type'],
+  ok: boolean,
+  reason?: string,
+  message?: string,
+): PodCondition {
+  const old = podCondition(pod, type);
+  const status = ok ? 'True' : 'False';
+  return {
+    type,
+    status,
+    lastProbeTime: null,
+    lastTransitionTime: old && old.status === status ? old.lastTransitionTime : now,
+    ...(ok || !reason ? {} : { reason, message }),
+  };
 }
 
 /** toMicroTime formats a Lease's renewTime: RFC 3339 with microseconds. */
@@ -868,4 +1194,31 @@ function containerStatus(record: ContainerRecord): ContainerStatus {
 function formatSeconds(ms: number): string {
   if (ms >= 60_000 && ms % 1000 === 0) return `${Math.floor(ms / 60_000)}m${(ms % 60_000) / 1000}s`;
   return `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
+}
+
+const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
+
+/** The pod conditions the kubelet owns and rewrites (PodConditionsByKubelet, with PodReadyToStartContainers). */
+const CONDITIONS_BY_KUBELET = new Set([
+  'PodScheduled',
+  'Ready',
+  'Initialized',
+  'ContainersReady',
+  'PodReadyToStartContainers',
+]);
+
+/** isMirrorPod: the API server's copy of a static pod, which the kubelet alone manages. */
+function isMirrorPod(pod: Pod): boolean {
+  return pod.metadata.annotations?.[MIRROR_ANNOTATION] !== undefined;
+}
+
+/** mirrorPodManifest is the mirror pod CreateMirrorPod posts for a static pod: its manifest, owned by the node. */
+function mirrorPodManifest(pod: Pod): AnyObject {
+  const { name, namespace, labels, annotations, ownerReferences } = pod.metadata;
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace, labels, annotations, ownerReferences },
+    spec: pod.spec,
+  };
 }

@@ -1,5 +1,6 @@
 import type { Container, Probe } from '../api/types';
 import type { Containerd, RuntimeContainer } from '../runtime/containerd';
+import { findImage } from '../runtime/images';
 
 export type ProbeKind = 'liveness' | 'readiness' | 'startup';
 
@@ -49,7 +50,7 @@ export function runProbe(
   if (port === undefined || !runtime.listening(instance.id, port)) {
     return { ok: false, message: `Get "${url}": ${refused}` };
   }
-  return SERVED_PATHS.has(path)
+  return SERVED_PATHS.has(path) || findImage(instance.image)?.healthPaths?.includes(path)
     ? { ok: true, message: '' }
     : { ok: false, message: 'HTTP probe failed with statuscode: 404' };
 }

@@ -1,0 +1,336 @@
+import type {
+  PersistentVolume,
+  PersistentVolumeClaim,
+  StorageClass,
+} from '../../api/storage-types';
+import type { Pod } from '../../api/types';
+import { toTimestamp } from '../../clock';
+import type { EventRecorder } from '../../client/events';
+import { Informer } from '../../client/informer';
+import { WorkQueue } from '../../client/workqueue';
+import type { Disks } from '../../kubelet/disks';
+import { persistentVolumeDisk } from '../../kubelet/volumes';
+import { CONTROLLER_MANAGER, type ControllerContext } from '../context';
+import {
+  ANN_BETA_STORAGE_PROVISIONER,
+  ANN_BIND_COMPLETED,
+  ANN_BOUND_BY_CONTROLLER,
+  ANN_PROVISIONED_BY,
+  ANN_SELECTED_NODE,
+  ANN_STORAGE_PROVISIONER,
+  claimClass,
+  findMatchingVolume,
+  volumeReachable,
+} from './binding';
+
+/**
+ * PersistentVolumeController (pkg/controller/volume/persistentvolume) binds claims to volumes:
+ * a Pending claim gets the smallest Available volume that fits; without one, a claim whose class
+ * names a provisioner is left for that provisioner (ExternalProvisioning), and a class in
+ * WaitForFirstConsumer mode waits until a pod using the claim is scheduled. A volume whose claim
+ * is deleted is Released and then kept (Retain) or deleted (Delete).
+ */
+export class PersistentVolumeController {
+  private readonly volumes: Informer<PersistentVolume>;
+  private readonly claims: Informer<PersistentVolumeClaim>;
+  private readonly classes: Informer<StorageClass>;
+  private readonly claimQueue: WorkQueue;
+  private readonly volumeQueue: WorkQueue;
+  private readonly recorder: EventRecorder;
+  /** volumes this controller has bound but not yet seen come back through its watch */
+  private readonly assumed = new Map<string, string>();
+  /** claims whose bind is being written, so a resync does not write it twice */
+  private readonly completing = new Set<string>();
+
+  constructor(
+    private readonly ctx: ControllerContext,
+    private readonly disks: Disks,
+  ) {
+    this.recorder = ctx.recorder('persistentvolume-controller');
+    this.claimQueue = new WorkQueue(ctx.clock, (key) => this.syncClaim(key));
+    this.volumeQueue = new WorkQueue(ctx.clock, (key) => this.syncVolume(key));
+    this.volumes = ctx.persistentVolumes;
+    this.claims = ctx.persistentVolumeClaims;
+    this.classes = new Informer<StorageClass>(ctx.api, CONTROLLER_MANAGER, 'storageclasses');
+    const claimKey = (pvc: PersistentVolumeClaim) =>
+      `${pvc.metadata.namespace}/${pvc.metadata.name}`;
+    this.claims.addHandlers({
+      onAdd: (pvc) => this.claimQueue.add(claimKey(pvc)),
+      onUpdate: (_old, pvc) => this.claimQueue.add(claimKey(pvc)),
+      onDelete: (pvc) => {
+        const bound = pvc.spec.volumeName;
+        if (bound) this.volumeQueue.add(bound);
+      },
+    });
+    this.volumes.addHandlers({
+      onAdd: (pv) => this.volumeChanged(pv),
+      onUpdate: (_old, pv) => this.volumeChanged(pv),
+      onDelete: (pv) => this.assumed.delete(pv.metadata.name),
+    });
+    // A pod scheduled with a WaitForFirstConsumer claim lets that claim bind.
+    ctx.pods.addHandlers({
+      onUpdate: (old, pod) => {
+        if (!old.spec.nodeName && pod.spec.nodeName) this.enqueueClaimsOf(pod);
+      },
+      onAdd: (pod) => {
+        if (pod.spec.nodeName) this.enqueueClaimsOf(pod);
+      },
+    });
+    this.classes.start();
+  }
+
+  private volumeChanged(pv: PersistentVolume): void {
+    this.volumeQueue.add(pv.metadata.name);
+    // A new or freed volume may be what a waiting claim needs.
+    for (const pvc of this.claims.list()) {
+      if (pvc.status?.phase === 'Pending')
+        this.claimQueue.add(`${pvc.metadata.namespace}/${pvc.metadata.name}`);
+    }
+  }
+
+  private enqueueClaimsOf(pod: Pod): void {
+    for (const v of pod.spec.volumes ?? []) {
+      if (v.persistentVolumeClaim)
+        this.claimQueue.add(`${pod.metadata.namespace}/${v.persistentVolumeClaim.claimName}`);
+    }
+  }
+
+  /** consumerNode is the node of a scheduled pod that uses the claim, if any. */
+  private consumerNode(pvc: PersistentVolumeClaim): string | undefined {
+    return this.ctx.pods
+      .list()
+      .find(
+        (pod) =>
+          pod.metadata.namespace === pvc.metadata.namespace &&
+          pod.spec.nodeName &&
+          (pod.spec.volumes ?? []).some(
+            (v) => v.persistentVolumeClaim?.claimName === pvc.metadata.name,
+          ),
+      )?.spec.nodeName;
+  }
+
+  private syncClaim(key: string): void {
+    const pvc = this.claims.get(key);
+    if (!pvc || pvc.metadata.deletionTimestamp) return;
+    if (pvc.status?.phase === 'Bound') return;
+    // A volume already pointing at this claim (bound by us, or provisioned for it) completes it.
+    const bound = this.volumes.list().find((pv) => pv.spec.claimRef?.uid === pvc.metadata.uid);
+    if (bound) return this.completeClaim(pvc, bound);
+    if ([...this.assumed.values()].includes(pvc.metadata.uid)) return;
+    const className = claimClass(pvc);
+    const cls = className ? this.classes.get(className) : undefined;
+    const waitForConsumer = cls?.volumeBindingMode === 'WaitForFirstConsumer';
+    const node = pvc.metadata.annotations?.[ANN_SELECTED_NODE] ?? this.consumerNode(pvc);
+    if (waitForConsumer && !node) {
+      this.recorder.normal(
+        pvc,
+        'WaitForFirstConsumer',
+        'waiting for first consumer to be created before binding',
+      );
+      return;
+    }
+    const taken = new Set(this.assumed.keys());
+    // A claim bound for a scheduled pod takes a volume that pod's node can reach.
+    const consumer = node ? this.ctx.nodes.get(node) : undefined;
+    const candidates = consumer
+      ? this.volumes.list().filter((v) => volumeReachable(v, consumer))
+      : this.volumes.list();
+    const pv = findMatchingVolume(pvc, candidates, taken);
+    if (pv) return this.bind(pvc, pv);
+    if (cls) {
+      if (pvc.metadata.annotations?.[ANN_STORAGE_PROVISIONER] === cls.provisioner) return;
+      this.recorder.normal(
+        pvc,
+        'ExternalProvisioning',
+        `Waiting for a volume to be created either by the external provisioner '${cls.provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`,
+      );
+      this.patchClaim(pvc, undefined, {
+        metadata: {
+          annotations: {
+            [ANN_BETA_STORAGE_PROVISIONER]: cls.provisioner,
+            [ANN_STORAGE_PROVISIONER]: cls.provisioner,
+            ...(waitForConsumer && node ? { [ANN_SELECTED_NODE]: node } : {}),
+          },
+        },
+      });
+      return;
+    }
+    this.recorder.normal(
+      pvc,
+      'FailedBinding',
+      className
+        ? `storageclass.storage.k8s.io "${className}" not found`
+        : 'no persistent volumes available for this claim and no storage class is set',
+    );
+  }
+
+  /** bind points the volume at the claim (claimRef), marks it Bound, then completes the claim. */
+  private bind(pvc: PersistentVolumeClaim, pv: PersistentVolume): void {
+    const name = pv.metadata.name;
+    this.assumed.set(name, pvc.metadata.uid);
+    this.ctx.client.request(
+      {
+        verb: 'patch',
+        resource: 'persistentvolumes',
+        name,
+        patchType: 'merge',
+        patch: {
+          metadata: pv.spec.claimRef ? {} : { annotations: { [ANN_BOUND_BY_CONTROLLER]: 'yes' } },
+          spec: {
+            claimRef: {
+              kind: 'PersistentVolumeClaim',
+              namespace: pvc.metadata.namespace,
+              name: pvc.metadata.name,
+              uid: pvc.metadata.uid,
+              apiVersion: 'v1',
+              resourceVersion: pvc.metadata.resourceVersion,
+            },
+          },
+        },
+      },
+      (response) => {
+        if (!response.ok) {
+          this.assumed.delete(name);
+          return;
+        }
+        this.setVolumePhase(response.result.object as PersistentVolume, 'Bound', () =>
+          this.completeClaim(pvc, response.result.object as PersistentVolume),
+        );
+      },
+      { code: 'pv.bind', args: { pv: name, pvc: pvc.metadata.name } },
+    );
+  }
+
+  /** completeClaim writes volumeName and the bind annotations on the claim, then its Bound status. */
+  private completeClaim(pvc: PersistentVolumeClaim, pv: PersistentVolume): void {
+    if (this.completing.has(pvc.metadata.uid)) return;
+    this.completing.add(pvc.metadata.uid);
+    const byController = pvc.spec.volumeName ? {} : { [ANN_BOUND_BY_CONTROLLER]: 'yes' };
+    const done = () => {
+      this.completing.delete(pvc.metadata.uid);
+    };
+    this.patchClaim(
+      pvc,
+      undefined,
+      {
+        metadata: { annotations: { [ANN_BIND_COMPLETED]: 'yes', ...byController } },
+        spec: { volumeName: pv.metadata.name },
+      },
+      (ok) => {
+        if (!ok) {
+          done();
+          return;
+        }
+        const status = {
+          phase: 'Bound',
+          accessModes: pv.spec.accessModes,
+          capacity: pv.spec.capacity,
+        };
+        this.patchClaim(pvc, 'status', { status }, done);
+      },
+    );
+  }
+
+  /** patchClaim merge-patches a claim (or its status), then reports whether it worked. */
+  private patchClaim(
+    pvc: PersistentVolumeClaim,
+    subresource: 'status' | undefined,
+    patch: unknown,
+    then?: (ok: boolean) => void,
+  ): void {
+    this.ctx.client.request(
+      {
+        verb: 'patch',
+        resource: 'persistentvolumeclaims',
+        namespace: pvc.metadata.namespace,
+        name: pvc.metadata.name,
+        subresource,
+        patchType: 'merge',
+        patch,
+      },
+      (response) => then?.(response.ok),
+    );
+  }
+
+  private setVolumePhase(
+    pv: PersistentVolume,
+    phase: NonNullable<PersistentVolume['status']>['phase'],
+    then?: () => void,
+    message?: string,
+  ): void {
+    this.ctx.client.request(
+      {
+        verb: 'patch',
+        resource: 'persistentvolumes',
+        name: pv.metadata.name,
+        subresource: 'status',
+        patchType: 'merge',
+        patch: {
+          status: {
+            phase,
+            message: message ?? null,
+            lastPhaseTransitionTime: toTimestamp(this.ctx.clock.now),
+          },
+        },
+      },
+      (response) => {
+        if (response.ok) then?.();
+      },
+    );
+  }
+
+  private syncVolume(name: string): void {
+    const pv = this.volumes.get(name);
+    if (!pv || pv.metadata.deletionTimestamp) return;
+    const ref = pv.spec.claimRef;
+    const phase = pv.status?.phase;
+    if (!ref) {
+      if (phase !== 'Available' && phase !== 'Failed') this.setVolumePhase(pv, 'Available');
+      return;
+    }
+    if (!ref.uid) return;
+    const claim = this.claims.get(`${ref.namespace}/${ref.name}`);
+    if (claim && claim.metadata.uid === ref.uid) {
+      // While our own bind is in flight its callback marks the volume Bound.
+      if (this.assumed.delete(name)) return;
+      if (phase !== 'Bound') this.setVolumePhase(pv, 'Bound');
+      return;
+    }
+    // The claim is gone: the volume is Released and its reclaim policy decides the rest.
+    if (phase === 'Bound' || phase === 'Pending' || phase === 'Available') {
+      this.setVolumePhase(pv, 'Released');
+      return;
+    }
+    if (phase === 'Released' && pv.spec.persistentVolumeReclaimPolicy === 'Delete')
+      this.reclaimDelete(pv);
+  }
+
+  /**
+   * reclaimDelete deletes a Released volume with the Delete policy. An external provisioner's
+   * volumes are its to delete; of the in-tree plugins only hostPath under /tmp can be deleted.
+   */
+  private reclaimDelete(pv: PersistentVolume): void {
+    if (pv.metadata.annotations?.[ANN_PROVISIONED_BY]) return;
+    const path = pv.spec.hostPath?.path;
+    if (!path) {
+      const message = `error getting deleter volume plugin for volume "${pv.metadata.name}": no deletable volume plugin matched`;
+      this.recorder.warning(pv, 'VolumeFailedDelete', message);
+      this.setVolumePhase(pv, 'Failed', undefined, message);
+      return;
+    }
+    if (!/^\/tmp\/.+/.test(path)) {
+      const message = `host_path deleter only supports /tmp/.+ but received provided ${path}`;
+      this.recorder.warning(pv, 'VolumeFailedDelete', message);
+      this.setVolumePhase(pv, 'Failed', undefined, message);
+      return;
+    }
+    // The directory is deleted on whichever node holds it.
+    for (const node of this.ctx.nodes.list())
+      this.disks.wipe(persistentVolumeDisk(pv, node.metadata.name));
+    this.ctx.client.request({
+      verb: 'delete',
+      resource: 'persistentvolumes',
+      name: pv.metadata.name,
+    });
+  }
+}
