@@ -1,21 +1,48 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createCluster, type Cluster, type Hop, type PresetName } from '../engine';
+import { createCluster, type Cluster, type Hop, type HostOrigin, type PresetName } from '../engine';
 import { runKubectl } from '../kubectl';
 import { parseDuration } from '../kubectl/duration';
 import { tokenize } from '../kubectl/tokenize';
+import { scriptEditor } from './script-editor';
 
 /** A ScriptStep is one command of a script, with the line it starts on. */
 export type ScriptStep =
-  | { kind: 'kubectl'; line: number; text: string; stdin?: string }
+  | {
+      kind: 'kubectl';
+      line: number;
+      text: string;
+      stdin?: string;
+      /** `NAME=value` words before kubectl (KUBE_EDITOR for `kubectl edit`) */
+      env?: Record<string, string>;
+      /** the kubectl command itself, when env words come before it in text */
+      command?: string;
+    }
   | { kind: 'sleep'; line: number; text: string; ms: number }
-  | { kind: 'fault'; line: number; text: string; fault: Fault };
+  | { kind: 'fault'; line: number; text: string; fault: Fault }
+  /** a command on a node (`ssh NODE curl ...`) or on a machine outside the cluster (`curl ...`) */
+  | { kind: 'host'; line: number; text: string; origin: HostOrigin; argv: string[] };
 
 /** A Fault is something a script does to the cluster that no kubectl command can: a lost node, a killed process. */
 export type Fault =
-  | { type: 'node-down' | 'node-up'; node: string }
+  | { type: 'node-down' | 'node-up' | 'node-add'; node: string }
   | { type: 'kill'; namespace: string; pod: string; container?: string }
   | { type: 'load'; namespace: string; deployment: string; percent: number };
+
+/** ENV_PREFIX matches the `NAME=value ` assignments a shell line may start with. */
+const ENV_PREFIX = /^(?:[A-Za-z_][A-Za-z0-9_]*=(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s"'])*\s+)+/;
+
+/** splitEnv separates leading assignments (`KUBE_EDITOR="sed -i ..." kubectl edit ...`). */
+function splitEnv(text: string): { env?: Record<string, string>; command: string } {
+  const prefix = ENV_PREFIX.exec(text)?.[0];
+  if (!prefix) return { command: text };
+  const env: Record<string, string> = {};
+  for (const word of tokenize(prefix)) {
+    const eq = word.indexOf('=');
+    env[word.slice(0, eq)] = word.slice(eq + 1);
+  }
+  return { env, command: text.slice(prefix.length) };
+}
 
 /** ScriptError is a malformed script: the CLI prints it and exits 2. */
 export class ScriptError extends Error {}
@@ -23,8 +50,9 @@ export class ScriptError extends Error {}
 /**
  * parseScript reads a script: blank lines and # comments skipped; `kubectl ...`/`k ...` lines,
  * optionally with a heredoc (`<<EOF`, `<<'EOF'`, `<<-EOF`) feeding stdin; `sleep DURATION`;
- * faults: `node down NODE`, `node up NODE`, `kill [-n NS] POD [CONTAINER]`,
- * `load [-n NS] DEPLOYMENT PERCENT`.
+ * faults: `node down NODE`, `node up NODE`, `node add NODE`, `kill [-n NS] POD [CONTAINER]`,
+ * `load [-n NS] DEPLOYMENT PERCENT`; from outside the cluster `curl URL`, on a node
+ * `ssh NODE curl URL` or `ssh NODE iptables-save -t nat`.
  */
 export function parseScript(text: string, name: string): ScriptStep[] {
   const lines = text.split('\n');
@@ -35,7 +63,17 @@ export function parseScript(text: string, name: string): ScriptStep[] {
     const lineNo = i + 1;
     if (trimmed === '' || trimmed.startsWith('#')) continue;
     const bad = (msg: string) => new ScriptError(`error: ${name}:${lineNo}: ${msg}`);
-    const first = trimmed.split(/\s+/)[0]!;
+    let env: Record<string, string> | undefined;
+    let command: string;
+    try {
+      ({ env, command } = splitEnv(trimmed));
+    } catch (e) {
+      throw bad((e as Error).message);
+    }
+    const withEnv = env ? { env, command } : {};
+    const first = command.split(/\s+/)[0]!;
+    // Assignments only make sense before kubectl: its edit reads KUBE_EDITOR.
+    if (env && first !== 'kubectl' && first !== 'k') throw bad(`unknown command "${trimmed}"`);
     if (first === 'sleep') {
       const arg = trimmed.split(/\s+/)[1];
       if (!arg) throw bad('sleep needs a duration');
@@ -57,15 +95,34 @@ export function parseScript(text: string, name: string): ScriptStep[] {
       });
       continue;
     }
+    if (first === 'curl' || first === 'ssh') {
+      let argv: string[];
+      try {
+        argv = tokenize(trimmed);
+      } catch (e) {
+        throw bad((e as Error).message);
+      }
+      if (first === 'ssh' && argv.length < 3) throw bad('usage: ssh NODE COMMAND...');
+      const origin: HostOrigin =
+        first === 'ssh' ? { kind: 'node', node: argv[1]! } : { kind: 'external' };
+      steps.push({
+        kind: 'host',
+        line: lineNo,
+        text: trimmed,
+        origin,
+        argv: first === 'ssh' ? argv.slice(2) : argv,
+      });
+      continue;
+    }
     if (first !== 'kubectl' && first !== 'k') throw bad(`unknown command "${trimmed}"`);
-    const heredoc = trimmed.match(/<<(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2\s*$/);
+    const heredoc = command.match(/<<(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2\s*$/);
     if (!heredoc) {
       try {
         tokenize(trimmed);
       } catch (e) {
         throw bad((e as Error).message);
       }
-      steps.push({ kind: 'kubectl', line: lineNo, text: trimmed });
+      steps.push({ kind: 'kubectl', line: lineNo, text: trimmed, ...withEnv });
       continue;
     }
     const [, dash, , tag] = heredoc;
@@ -80,21 +137,22 @@ export function parseScript(text: string, name: string): ScriptStep[] {
     steps.push({
       kind: 'kubectl',
       line: lineNo,
-      text: trimmed.slice(0, heredoc.index).trim(),
+      text: trimmed.slice(0, trimmed.length - command.length + heredoc.index!).trim(),
       stdin: body.map((l) => `${l}\n`).join(''),
+      ...(env ? { env, command: command.slice(0, heredoc.index!).trim() } : {}),
     });
     i = j;
   }
   return steps;
 }
 
-/** parseFault reads `node down NAME`, `node up NAME`, `kill [-n NS] POD [CONTAINER]`. */
+/** parseFault reads `node down|up|add NAME`, `kill [-n NS] POD [CONTAINER]`, `load [-n NS] DEPLOYMENT PERCENT`. */
 function parseFault(words: string[], bad: (msg: string) => ScriptError): Fault {
   if (words[0] === 'node') {
     const [, action, node, extra] = words;
-    if ((action !== 'down' && action !== 'up') || !node || extra)
-      throw bad('usage: node down|up NODE');
-    return { type: action === 'down' ? 'node-down' : 'node-up', node };
+    if ((action !== 'down' && action !== 'up' && action !== 'add') || !node || extra)
+      throw bad('usage: node down|up|add NODE');
+    return { type: `node-${action}`, node };
   }
   const rest = words.slice(1);
   let namespace = 'default';
@@ -121,6 +179,10 @@ function applyFault(cluster: Cluster, fault: Fault): string {
       return cluster.stopNode(fault.node) ? '' : `kubeloop: node "${fault.node}" is not running\n`;
     case 'node-up':
       return cluster.startNode(fault.node) ? '' : `kubeloop: node "${fault.node}" is not stopped\n`;
+    case 'node-add':
+      return cluster.addNode(fault.node)
+        ? ''
+        : `kubeloop: cannot add node "${fault.node}": the name is taken or not a valid node name\n`;
     case 'kill':
       return cluster.killContainer(fault.namespace, fault.pod, fault.container)
         ? ''
@@ -129,6 +191,18 @@ function applyFault(cluster: Cluster, fault: Fault): string {
       cluster.setLoad(fault.namespace, fault.deployment, fault.percent);
       return '';
   }
+}
+
+/** runOnHost runs a node's or an outside machine's command; an unknown node is said so. */
+function runOnHost(cluster: Cluster, origin: HostOrigin, argv: string[]): string {
+  if (origin.kind === 'node') {
+    const kubelet = cluster.kubelets.get(origin.node);
+    if (!kubelet)
+      return `ssh: Could not resolve hostname ${origin.node}: Name or service not known\n`;
+    if (!kubelet.isUp) return `ssh: connect to host ${origin.node} port 22: No route to host\n`;
+  }
+  const run = cluster.network.hostCommand(origin, argv);
+  return run.lines.map((l) => `${l}\n`).join('');
 }
 
 export interface RunOptions {
@@ -179,7 +253,15 @@ export function runScript(steps: ScriptStep[], options: RunOptions): string {
       out += applyFault(cluster, step.fault);
       continue;
     }
-    const result = runKubectl(cluster, step.text, { stdin: step.stdin, readFile });
+    if (step.kind === 'host') {
+      out += runOnHost(cluster, step.origin, step.argv);
+      continue;
+    }
+    const result = runKubectl(cluster, step.command ?? step.text, {
+      stdin: step.stdin,
+      readFile,
+      editor: scriptEditor(step.env ?? {}),
+    });
     out += result.stdout + result.stderr;
   }
   stop?.();

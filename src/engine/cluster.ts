@@ -18,14 +18,39 @@ import { HorizontalController } from './controllers/podautoscaler/horizontal';
 import { MetricsServer, type NodeMetrics, type PodMetrics } from './metrics/metrics-server';
 import { ResourceUsage } from './metrics/usage';
 import { bootstrapServices } from './bootstrap-services';
+import { bootstrapSystem } from './bootstrap-system';
+import { systemPriorityClasses } from './apiserver/defaults';
 import { EtcdStore } from './etcd/store';
+import {
+  defaultServiceAccount,
+  ServiceAccountsController,
+} from './controllers/serviceaccount/serviceaccounts';
+import { NamespaceController } from './controllers/namespace/namespace';
+import { RootCACertPublisher } from './controllers/rootcacertpublisher/publisher';
+import { CLUSTER_CA_CERTS, rootCAConfigMap } from './controllers/rootcacertpublisher/root-ca';
 import { HopLog, type Hop, type HopListener } from './hops';
 import { Kubelet, LEASE_DURATION_SECONDS } from './kubelet/kubelet';
-import { kubeadmWithWorkers, nodeManifest, PRESETS, type Preset, type PresetName } from './presets';
+import { Disks } from './kubelet/disks';
+import {
+  joiningNode,
+  kubeadmWithWorkers,
+  nodeManifest,
+  PRESETS,
+  type Preset,
+  type PresetName,
+} from './presets';
 import { Containerd } from './runtime/containerd';
+import { ClusterNetwork } from './network/cluster-network';
 import { Scheduler } from './scheduler/scheduler';
 import type { SchedulingDecision } from './scheduler/framework';
 import { Transport } from './transport';
+import { bootstrapPolicy } from './auth/bootstrap-policy';
+import { presetStorageClasses } from './controllers/persistentvolume/storage-classes';
+import { PersistentVolumeController } from './controllers/persistentvolume/persistentvolume';
+import { StorageProtectionController } from './controllers/persistentvolume/protection';
+import { HostPathProvisioner } from './controllers/persistentvolume/hostpath-provisioner';
+import { ResourceQuotaController } from './controllers/resourcequota/resourcequota';
+import { isDNS1123Subdomain } from './apiserver/validation';
 import type { Pod } from './api/types';
 
 export interface ClusterOptions {
@@ -67,9 +92,13 @@ export class Cluster {
   readonly scheduler: Scheduler;
   readonly controllers: ControllerContext;
   readonly kubelets = new Map<string, Kubelet>();
+  /** volume data on the nodes' disks and NFS exports, outliving the pods that write it */
+  readonly disks = new Disks();
   readonly startTime = CLUSTER_START;
   /** metrics-server: the last 15s sample of every running pod's and node's CPU and memory */
   readonly metrics: MetricsServer;
+  /** kube-proxy on every node, CoreDNS, and the traffic that follows their rules */
+  readonly network: ClusterNetwork;
   private readonly transport: Transport;
 
   constructor(options: ClusterOptions = {}) {
@@ -111,7 +140,23 @@ export class Cluster {
     new EndpointSliceController(this.controllers);
     this.metrics = new MetricsServer(this.api, this.clock, this.kubelets, new ResourceUsage());
     new HorizontalController(this.controllers, this.metrics);
+    new ServiceAccountsController(this.controllers);
+    new NamespaceController(this.controllers);
+    new RootCACertPublisher(this.controllers, CLUSTER_CA_CERTS[this.preset]);
+    new PersistentVolumeController(this.controllers, this.disks);
+    new StorageProtectionController(this.controllers);
+    new ResourceQuotaController(this.controllers);
+    // minikube's storage-provisioner addon serves its default StorageClass from the node's disk.
+    if (this.preset === 'minikube')
+      new HostPathProvisioner(this.api, this.clock, this.disks, preset.nodes[0]!.name);
     this.scheduler = new Scheduler(this.api, this.clock, this.rng);
+    this.network = new ClusterNetwork(
+      this.api,
+      this.clock,
+      this.kubelets,
+      Random.stream(this.seed, 5),
+      this.transport,
+    );
     this.api.connectNodes((name) => {
       const kubelet = this.kubelets.get(name);
       return kubelet?.isUp ? kubelet : undefined;
@@ -121,6 +166,7 @@ export class Cluster {
     this.scheduler.start();
     for (const kubelet of this.kubelets.values()) kubelet.start();
     this.metrics.start();
+    this.network.start();
   }
 
   /** bootstrap writes what kubeadm leaves behind: namespaces and registered nodes (no hops). */
@@ -133,6 +179,18 @@ export class Cluster {
         verb: 'create',
         resource: 'namespaces',
         body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } },
+      });
+      this.api.execute({
+        verb: 'create',
+        resource: 'serviceaccounts',
+        namespace: name,
+        body: defaultServiceAccount(name),
+      });
+      this.api.execute({
+        verb: 'create',
+        resource: 'configmaps',
+        namespace: name,
+        body: rootCAConfigMap(name, CLUSTER_CA_CERTS[this.preset]),
       });
     }
     for (const input of preset.nodes) {
@@ -166,16 +224,35 @@ export class Cluster {
       const node = object as typeof manifest;
       this.kubelets.set(
         input.name,
-        new Kubelet(this.api, this.clock, this.transport, node, runtime),
+        new Kubelet(this.api, this.clock, this.transport, node, runtime, this.disks),
       );
     }
+    for (const body of systemPriorityClasses())
+      this.api.execute({ verb: 'create', resource: 'priorityclasses', body: body as never });
     const controlPlane = preset.nodes.find((n) => n.controlPlane) ?? preset.nodes[0]!;
+    const apiServerPort = this.preset === 'minikube' ? 8443 : 6443;
+    const dnsPods = bootstrapSystem(
+      this.api,
+      this.preset,
+      this.kubelets,
+      controlPlane.name,
+      apiServerPort,
+      this.clock.now,
+      Random.stream(this.seed, 6),
+    );
     bootstrapServices(
       this.api,
       controlPlane.ip,
-      this.preset === 'minikube' ? 8443 : 6443,
+      apiServerPort,
       Random.stream(this.seed, 4),
+      dnsPods,
     );
+    for (const body of [...bootstrapPolicy(this.preset), ...presetStorageClasses(this.preset)]) {
+      const resource = { ClusterRole: 'clusterroles', ClusterRoleBinding: 'clusterrolebindings' }[
+        body.kind as string
+      ];
+      this.api.execute({ verb: 'create', resource: resource ?? 'storageclasses', body });
+    }
   }
 
   /** now is the simulated time in milliseconds since the Unix epoch. */
@@ -253,6 +330,7 @@ export class Cluster {
     const kubelet = this.kubelets.get(name);
     if (!kubelet?.isUp) return false;
     kubelet.powerOff();
+    this.network.powerOff(name);
     return true;
   }
 
@@ -261,6 +339,64 @@ export class Cluster {
     const kubelet = this.kubelets.get(name);
     if (!kubelet || kubelet.isUp) return false;
     kubelet.powerOn();
+    this.network.powerOn(name);
+    return true;
+  }
+
+  /**
+   * addNode joins a new worker as `kubeadm join` does: its kubelet registers the Node, then
+   * creates its Lease in kube-node-lease, through the API server (so the hops show), and starts
+   * heartbeating and watching for pods. It returns false when the name is not a valid node name
+   * or a node by that name exists. The pod CIDR comes with the registration: no IPAM controller
+   * runs here to assign it, and the result matches what kube-controller-manager would pick.
+   */
+  addNode(name: string): boolean {
+    if (isDNS1123Subdomain(name).length > 0 || this.kubelets.has(name)) return false;
+    if (this.api.list('nodes').some((n) => n.metadata.name === name)) return false;
+    const input = joiningNode(this.preset, name, this.kubelets.size);
+    const now = toTimestamp(this.clock.now);
+    const manifest = nodeManifest(input, this.preset, now, now);
+    const runtime = new Containerd(
+      name,
+      this.clock,
+      Random.stream(this.seed, 100 + this.kubelets.size),
+    );
+    for (const image of PRELOADED_IMAGES) runtime.preload(image);
+    const kubelet = new Kubelet(
+      this.api,
+      this.clock,
+      this.transport,
+      manifest,
+      runtime,
+      this.disks,
+    );
+    this.kubelets.set(name, kubelet);
+    this.network.join(name, kubelet);
+    const client = this.client(kubelet.component);
+    client.request(
+      { verb: 'create', resource: 'nodes', body: manifest as never },
+      () =>
+        client.request(
+          {
+            verb: 'create',
+            resource: 'leases',
+            namespace: 'kube-node-lease',
+            body: {
+              apiVersion: 'coordination.k8s.io/v1',
+              kind: 'Lease',
+              metadata: { name },
+              spec: {
+                holderIdentity: name,
+                leaseDurationSeconds: LEASE_DURATION_SECONDS,
+                renewTime: now.replace('Z', '.000000Z'),
+              },
+            },
+          },
+          () => kubelet.start(),
+          { code: 'kubelet.createLease', args: { node: name } },
+        ),
+      { code: 'kubelet.registerNode', args: { node: name } },
+    );
     return true;
   }
 

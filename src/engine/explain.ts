@@ -189,6 +189,22 @@ const NOTES: Record<string, (a: Args, hop: Hop) => Explanation> = {
     en: `No node can take pod ${a.pod}; kube-scheduler records why in its PodScheduled condition.`,
     ko: `파드 ${a.pod}을(를) 받을 수 있는 노드가 없습니다. kube-scheduler가 그 이유를 PodScheduled 조건에 기록합니다.`,
   }),
+  'scheduler.preempt': (a) => ({
+    en: `No node had room for pod ${a.preemptor}, so kube-scheduler preempts the lower-priority pod ${a.pod} on ${a.node}: it asks the API server to delete it gracefully.`,
+    ko: `파드 ${a.preemptor}을(를) 받을 노드가 없어, kube-scheduler가 ${a.node}의 우선순위가 더 낮은 파드 ${a.pod}을(를) 선점(preemption)합니다. API 서버에 그 파드를 정상 종료(graceful delete)하도록 요청합니다.`,
+  }),
+  'scheduler.nominate': (a) => ({
+    en: a.node
+      ? `kube-scheduler records ${a.node} as pod ${a.pod}'s nominated node (status.nominatedNodeName).`
+      : `kube-scheduler clears pod ${a.pod}'s nominated node: a higher-priority pod needs that room.`,
+    ko: a.node
+      ? `kube-scheduler가 파드 ${a.pod}의 지명 노드(status.nominatedNodeName)를 ${a.node}로 기록합니다.`
+      : `kube-scheduler가 파드 ${a.pod}의 지명 노드를 지웁니다. 우선순위가 더 높은 파드가 그 자리를 써야 합니다.`,
+  }),
+  'scheduler.disruptionTarget': (a) => ({
+    en: `Before evicting ${a.pod}, kube-scheduler marks it with the DisruptionTarget condition (PreemptionByScheduler), so its owners can tell why it goes.`,
+    ko: `kube-scheduler가 ${a.pod}을(를) 내보내기 전에 DisruptionTarget 컨디션(PreemptionByScheduler)을 붙입니다. 그래서 소유자가 파드가 사라지는 이유를 알 수 있습니다.`,
+  }),
   'kubelet.accepted': () => ({
     en: `The kubelet saw a pod bound to its node and reports it as Pending while its containers are created.`,
     ko: `kubelet이 자기 노드에 배정된 파드를 발견하고, 컨테이너를 만드는 동안 Pending 상태로 보고합니다.`,
@@ -204,6 +220,18 @@ const NOTES: Record<string, (a: Args, hop: Hop) => Explanation> = {
   'kubelet.backoff': (a) => ({
     en: `The kubelet waits before pulling ${a.image} again and reports ImagePullBackOff.`,
     ko: `kubelet이 ${a.image}을(를) 다시 받기 전에 기다리며 ImagePullBackOff를 보고합니다.`,
+  }),
+  'kubelet.configError': (a) => ({
+    en: `Container ${a.container} refers to a ConfigMap, Secret or key that does not exist; the kubelet reports CreateContainerConfigError and tries again at its next sync.`,
+    ko: `컨테이너 ${a.container}이(가) 존재하지 않는 컨피그맵, 시크릿 또는 키를 참조합니다. kubelet이 CreateContainerConfigError를 보고하고 다음 동기화 때 다시 시도합니다.`,
+  }),
+  'pv.bind': (a) => ({
+    en: `The PersistentVolume controller binds volume ${a.pv} to claim ${a.pvc}: the volume's claimRef points at the claim, then the claim names the volume.`,
+    ko: `PersistentVolume 컨트롤러가 볼륨 ${a.pv}을(를) 클레임 ${a.pvc}에 바인딩합니다. 볼륨의 claimRef가 클레임을 가리키고, 클레임이 볼륨 이름을 기록합니다.`,
+  }),
+  'provisioner.provision': (a) => ({
+    en: `The storage provisioner creates volume ${a.pv} for claim ${a.pvc} (dynamic provisioning from its StorageClass).`,
+    ko: `스토리지 프로비저너가 클레임 ${a.pvc}을(를) 위해 볼륨 ${a.pv}을(를) 만듭니다(StorageClass를 통한 동적 프로비저닝).`,
   }),
   'kubelet.exited': (a) => ({
     en: `Container ${a.container} exited with code ${a.code}; the kubelet reports it and applies the pod's restartPolicy.`,
@@ -237,6 +265,14 @@ const NOTES: Record<string, (a: Args, hop: Hop) => Explanation> = {
     en: 'The kubelet reports its node status (conditions, heartbeat), as it does at least every 5 minutes.',
     ko: 'kubelet이 노드 상태(조건, heartbeat)를 보고합니다. 적어도 5분마다 보냅니다.',
   }),
+  'kubelet.registerNode': (a) => ({
+    en: `${a.node} joins the cluster (kubeadm join): its kubelet registers the Node object with the API server.`,
+    ko: `${a.node}이(가) 클러스터에 합류합니다(kubeadm join). 이 노드의 kubelet이 API 서버에 노드 오브젝트를 등록합니다.`,
+  }),
+  'kubelet.createLease': (a) => ({
+    en: `The kubelet on ${a.node} creates its Lease in kube-node-lease; from now on it renews it every 10s as its heartbeat.`,
+    ko: `${a.node}의 kubelet이 kube-node-lease 네임스페이스에 자기 Lease를 만듭니다. 이제부터 10초마다 갱신하며 심장 박동으로 씁니다.`,
+  }),
   'kubelet.nodeReady': () => ({
     en: 'The node is back: its kubelet reports Ready again.',
     ko: '노드가 돌아왔습니다. kubelet이 다시 Ready를 보고합니다.',
@@ -265,6 +301,14 @@ const NOTES: Record<string, (a: Args, hop: Hop) => Explanation> = {
     en: `The containers of ${a.pod} have stopped, so the kubelet removes the pod from the API for good.`,
     ko: `${a.pod}의 컨테이너가 모두 멈췄으므로, kubelet이 API에서 파드를 완전히 지웁니다.`,
   }),
+  'kubelet.mirrorDelete': (a) => ({
+    en: `${a.pod} is a static pod: deleting its mirror pod does not stop it. The kubelet removes the deleted mirror pod for good…`,
+    ko: `${a.pod}은(는) 스태틱 파드라서 미러 파드를 지워도 멈추지 않습니다. kubelet이 지워진 미러 파드를 완전히 없애고…`,
+  }),
+  'kubelet.mirrorPod': (a) => ({
+    en: `…and creates ${a.pod}'s mirror pod again from the manifest in /etc/kubernetes/manifests, so the API shows the pod once more.`,
+    ko: `…/etc/kubernetes/manifests의 매니페스트로 ${a.pod}의 미러 파드를 다시 만듭니다. 그래서 API에 파드가 다시 보입니다.`,
+  }),
   'cri.RunPodSandbox': () => ({
     en: 'The kubelet asks containerd (over CRI) for the pod sandbox: its network namespace and pause container.',
     ko: 'kubelet이 CRI로 containerd에 파드 샌드박스(네트워크 네임스페이스와 pause 컨테이너)를 요청합니다.',
@@ -288,6 +332,42 @@ const NOTES: Record<string, (a: Args, hop: Hop) => Explanation> = {
   'cri.StopPodSandbox': () => ({
     en: 'The kubelet asks containerd to tear down the pod sandbox.',
     ko: 'kubelet이 containerd에 파드 샌드박스를 정리하라고 요청합니다.',
+  }),
+  'traffic.DNS': (a) => ({
+    en: `${a.from} asks CoreDNS for the address of the name: ${a.detail}.`,
+    ko: `${a.from}이(가) CoreDNS에 이름의 주소를 묻습니다: ${a.detail}.`,
+  }),
+  'traffic.connect': (a) => ({
+    en: `The packet for ${a.url} reaches ${a.to}: ${a.detail}.`,
+    ko: `${a.url}로 가는 패킷이 ${a.to}에 닿습니다: ${a.detail}.`,
+  }),
+  'traffic.DNAT': (a) => ({
+    en: `kube-proxy's iptables rules pick one endpoint at random and rewrite the destination (L4): ${a.detail}.`,
+    ko: `kube-proxy의 iptables 규칙이 엔드포인트 하나를 무작위로 골라 목적지를 바꿉니다(L4): ${a.detail}.`,
+  }),
+  'traffic.proxy': (a) => ({
+    en: `The ingress controller matches the host and path of the HTTP request against the Ingress rules and opens its own connection to a pod of the backend Service (L7): ${a.detail}.`,
+    ko: `인그레스 컨트롤러가 HTTP 요청의 호스트와 경로를 인그레스 규칙에 맞춰 보고, 백엔드 서비스의 파드에 직접 연결합니다(L7): ${a.detail}.`,
+  }),
+  'traffic.DROP': (a) => ({
+    en: `The CNI drops the packet without an answer because of ${a.detail}; the client waits until it times out.`,
+    ko: `${a.detail} 때문에 CNI가 응답 없이 패킷을 버립니다. 클라이언트는 시간이 다 될 때까지 기다립니다.`,
+  }),
+  'traffic.response': (a) => ({
+    en: `${a.from} answers ${a.to}: ${a.detail}.`,
+    ko: `${a.from}이(가) ${a.to}에 응답합니다: ${a.detail}.`,
+  }),
+  'metallb.assign': (a) => ({
+    en: `The MetalLB controller gives the LoadBalancer Service ${a.service} the address ${a.ip} from its pool.`,
+    ko: `MetalLB 컨트롤러가 로드밸런서 서비스 ${a.service}에 주소 풀의 ${a.ip}를 줍니다.`,
+  }),
+  'metallb.memberlist': (a) => ({
+    en: `The MetalLB controller creates the Secret ${a.secret}, the key its speakers encrypt their memberlist traffic with.`,
+    ko: `MetalLB 컨트롤러가 스피커들이 memberlist 통신을 암호화할 키를 담은 시크릿 ${a.secret}을(를) 만듭니다.`,
+  }),
+  'ingress.status': (a) => ({
+    en: `The ingress controller publishes its address ${a.ip} in the status of Ingress ${a.ingress}.`,
+    ko: `인그레스 컨트롤러가 인그레스 ${a.ingress}의 status에 자기 주소 ${a.ip}를 적습니다.`,
   }),
 };
 
@@ -327,6 +407,11 @@ export function explainHop(hop: Hop): Explanation {
       return {
         en: `${hop.from} asks the API server to ${hop.verb} ${what}.`,
         ko: `${hop.from}이(가) API 서버에 ${whatKo} ${hop.verb} 요청을 보냅니다.`,
+      };
+    case 'traffic':
+      return {
+        en: `A packet goes from ${hop.from} to ${hop.to}: ${hop.detail ?? hop.verb}.`,
+        ko: `패킷이 ${hop.from}에서 ${hop.to}로 갑니다: ${hop.detail ?? hop.verb}.`,
       };
   }
 }

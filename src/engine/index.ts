@@ -12,11 +12,13 @@ export type {
 } from './apiserver/apiserver';
 export { API_SERVER, ETCD } from './apiserver/apiserver';
 export { StatusError, formatCause, type Status, type FieldError } from './apiserver/errors';
+export { inGoFieldOrder } from './apiserver/decoding';
 export {
   RESOURCES,
   resourceInfo,
   resourceForKind,
   apiVersionOf,
+  etcdKey,
   type ResourceInfo,
 } from './apiserver/resources';
 export { CONTROLLER_MANAGER } from './controllers/context';
@@ -30,7 +32,14 @@ export type {
 } from './scheduler/framework';
 export { PRESETS, KUBERNETES_VERSION, type PresetName } from './presets';
 export * from './api/types';
+export * from './api/config-types';
+export * from './api/storage-types';
+export { adminUser, impersonatedUser, type UserInfo } from './auth/user';
 export { matchesSelector, formatSelector, formatLabels, parseSelector } from './api/labels';
 export { parseQuantity, milliCores, bytes, formatMilliCores, formatBytes } from './api/quantity';
 export { isPodReady, podRequests, qosClass } from './api/pod';
 export { toTimestamp, parseTimestamp } from './clock';
+export type { HostOrigin } from './network/cluster-network';
+export type { TrafficHop, TrafficOrigin, TrafficOutcome, TrafficResult } from './network/traffic';
+export type { NatChain, NatRule } from './network/rules';
+export { kubeProxyComponent } from './network/kube-proxy';

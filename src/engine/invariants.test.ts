@@ -74,7 +74,7 @@ function apply(c: Cluster, a: Action): void {
       client.request({ verb: 'delete', resource: 'deployments', namespace: ns, name: a.name });
       break;
     case 'deletePod': {
-      const pods = c.api.list('pods');
+      const pods = c.api.list('pods', 'default');
       const pod = pods[a.index % Math.max(1, pods.length)];
       if (pod)
         client.request({
@@ -94,6 +94,7 @@ function apply(c: Cluster, a: Action): void {
 function checkPlacement(c: Cluster): void {
   const nodes = new Map((c.api.list('nodes') as Node[]).map((n) => [n.metadata.name, n]));
   const used = new Map<string, { cpu: number; memory: number }>();
+  // Every pod counts against its node, the system pods in kube-system too.
   for (const pod of c.api.list('pods') as Pod[]) {
     if (!pod.spec.nodeName) continue;
     expect(nodes.has(pod.spec.nodeName)).toBe(true);
@@ -110,19 +111,19 @@ function checkPlacement(c: Cluster): void {
 
 function checkConverged(c: Cluster): void {
   const all: KubeObject[] = [
-    ...c.api.list('deployments'),
-    ...c.api.list('replicasets'),
-    ...c.api.list('pods'),
+    ...c.api.list('deployments', 'default'),
+    ...c.api.list('replicasets', 'default'),
+    ...c.api.list('pods', 'default'),
   ];
   const uids = new Set(all.map((o) => o.metadata.uid));
   for (const obj of all) {
     for (const ref of obj.metadata.ownerReferences ?? []) expect(uids.has(ref.uid)).toBe(true);
   }
-  for (const d of c.api.list('deployments') as Deployment[]) {
-    const sets = (c.api.list('replicasets') as ReplicaSet[]).filter(
+  for (const d of c.api.list('deployments', 'default') as Deployment[]) {
+    const sets = (c.api.list('replicasets', 'default') as ReplicaSet[]).filter(
       (rs) => rs.metadata.ownerReferences?.[0]?.uid === d.metadata.uid,
     );
-    const pods = (c.api.list('pods') as Pod[]).filter((p) =>
+    const pods = (c.api.list('pods', 'default') as Pod[]).filter((p) =>
       sets.some((rs) => rs.metadata.uid === p.metadata.ownerReferences?.[0]?.uid),
     );
     const running = pods.filter((p) => p.spec.nodeName && !p.metadata.deletionTimestamp);

@@ -80,17 +80,29 @@ export const PRESETS: Record<PresetName, Preset> = {
  * demonstrations and the benchmark. Pod CIDRs continue past 10.244.255.0/24 into 10.245.0.0/16.
  */
 export function kubeadmWithWorkers(count: number): Preset {
-  const [controlPlane, firstWorker] = PRESETS.kubeadm.nodes as [NodeSpecInput, NodeSpecInput];
-  const workers = Array.from({ length: count }, (_, index) => {
-    const i = index + 1;
-    return {
-      ...firstWorker,
-      name: `w${i}-k8s`,
-      ip: `192.168.${1 + Math.floor((100 + i) / 255)}.${(100 + i) % 255}`,
-      podCIDR: `10.${244 + Math.floor(i / 256)}.${i % 256}.0/24`,
-    };
-  });
+  const controlPlane = PRESETS.kubeadm.nodes[0]!;
+  const workers = Array.from({ length: count }, (_, index) =>
+    joiningNode('kubeadm', `w${index + 1}-k8s`, index + 1),
+  );
   return { name: 'kubeadm', nodes: [controlPlane, ...workers] };
+}
+
+/**
+ * joiningNode is the machine that joins as node number `index` (the control plane is 0): a VM
+ * like the preset's workers (minikube's like its only node), next in the preset's subnet, with
+ * the next pod CIDR (w4-k8s gets 192.168.1.104 and 10.244.4.0/24; minikube-m02 192.168.49.3).
+ */
+export function joiningNode(preset: PresetName, name: string, index: number): NodeSpecInput {
+  const template = PRESETS[preset].nodes[preset === 'kubeadm' ? 1 : 0]!;
+  const host = (preset === 'kubeadm' ? 100 : 2) + index;
+  const subnet = preset === 'kubeadm' ? 1 : 49;
+  return {
+    ...template,
+    name,
+    controlPlane: false,
+    ip: `192.168.${subnet + Math.floor(host / 255)}.${host % 255}`,
+    podCIDR: `10.${244 + Math.floor(index / 256)}.${index % 256}.0/24`,
+  };
 }
 
 const CONTROL_PLANE_TAINT: Taint = {

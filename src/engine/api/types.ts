@@ -51,12 +51,33 @@ export interface ContainerPort {
   name?: string;
   containerPort: number;
   hostPort?: number;
+  hostIP?: string;
   protocol: 'TCP' | 'UDP' | 'SCTP';
+}
+
+/** KeySelector names one key of a ConfigMap (configMapKeyRef) or Secret (secretKeyRef). */
+export interface KeySelector {
+  name: string;
+  key: string;
+  optional?: boolean;
 }
 
 export interface EnvVar {
   name: string;
   value?: string;
+  valueFrom?: {
+    configMapKeyRef?: KeySelector;
+    secretKeyRef?: KeySelector;
+    fieldRef?: { apiVersion?: string; fieldPath: string };
+    resourceFieldRef?: { containerName?: string; resource: string; divisor?: string };
+  };
+}
+
+/** EnvFromSource imports every key of a ConfigMap or Secret as variables, with an optional prefix. */
+export interface EnvFromSource {
+  prefix?: string;
+  configMapRef?: { name: string; optional?: boolean };
+  secretRef?: { name: string; optional?: boolean };
 }
 
 export interface ResourceRequirements {
@@ -68,6 +89,8 @@ export interface VolumeMount {
   name: string;
   mountPath: string;
   readOnly?: boolean;
+  /** a path inside the volume to mount instead of its root (one file of a ConfigMap) */
+  subPath?: string;
 }
 
 export interface Probe {
@@ -88,6 +111,7 @@ export interface Container {
   args?: string[];
   ports?: ContainerPort[];
   env?: EnvVar[];
+  envFrom?: EnvFromSource[];
   resources: ResourceRequirements;
   volumeMounts?: VolumeMount[];
   livenessProbe?: Probe;
@@ -115,9 +139,20 @@ export interface Taint {
   timeAdded?: string;
 }
 
+export interface KeyToPath {
+  key: string;
+  path: string;
+  mode?: number;
+}
+
 export interface Volume {
   name: string;
-  emptyDir?: Record<string, never>;
+  emptyDir?: { medium?: string; sizeLimit?: string };
+  hostPath?: { path: string; type?: string };
+  configMap?: { name: string; items?: KeyToPath[]; defaultMode?: number; optional?: boolean };
+  secret?: { secretName: string; items?: KeyToPath[]; defaultMode?: number; optional?: boolean };
+  persistentVolumeClaim?: { claimName: string; readOnly?: boolean };
+  nfs?: { server: string; path: string; readOnly?: boolean };
   projected?: {
     defaultMode?: number;
     sources: unknown[];
@@ -141,8 +176,10 @@ export interface PodSpec {
   serviceAccountName?: string;
   schedulerName: string;
   tolerations?: Toleration[];
+  priorityClassName?: string;
   priority?: number;
   preemptionPolicy?: string;
+  topologySpreadConstraints?: TopologySpreadConstraint[];
   enableServiceLinks?: boolean;
   securityContext: Record<string, unknown>;
 }
@@ -168,14 +205,53 @@ export interface NodeAffinity {
   }[];
 }
 
+/** PodAffinityTerm: pods matching labelSelector in these namespaces, in the same topologyKey domain. */
+export interface PodAffinityTerm {
+  labelSelector?: LabelSelector;
+  /** empty with no namespaceSelector means the pod's own namespace */
+  namespaces?: string[];
+  /** an empty selector ({}) means every namespace */
+  namespaceSelector?: LabelSelector;
+  topologyKey: string;
+}
+
+export interface WeightedPodAffinityTerm {
+  weight: number;
+  podAffinityTerm: PodAffinityTerm;
+}
+
+export interface PodAffinity {
+  requiredDuringSchedulingIgnoredDuringExecution?: PodAffinityTerm[];
+  preferredDuringSchedulingIgnoredDuringExecution?: WeightedPodAffinityTerm[];
+}
+
 export interface Affinity {
   nodeAffinity?: NodeAffinity;
+  podAffinity?: PodAffinity;
+  podAntiAffinity?: PodAffinity;
+}
+
+export interface TopologySpreadConstraint {
+  maxSkew: number;
+  topologyKey: string;
+  whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway';
+  labelSelector?: LabelSelector;
+  minDomains?: number;
+  nodeAffinityPolicy?: 'Honor' | 'Ignore';
+  nodeTaintsPolicy?: 'Honor' | 'Ignore';
+  matchLabelKeys?: string[];
 }
 
 export type ConditionStatus = 'True' | 'False' | 'Unknown';
 
 export interface PodCondition {
-  type: 'PodScheduled' | 'PodReadyToStartContainers' | 'Initialized' | 'ContainersReady' | 'Ready';
+  type:
+    | 'PodScheduled'
+    | 'PodReadyToStartContainers'
+    | 'Initialized'
+    | 'ContainersReady'
+    | 'Ready'
+    | 'DisruptionTarget';
   status: ConditionStatus;
   lastProbeTime: string | null;
   lastTransitionTime: string;
@@ -427,6 +503,15 @@ export interface StatefulSetSpec {
   revisionHistoryLimit: number;
   minReadySeconds?: number;
   persistentVolumeClaimRetentionPolicy?: { whenDeleted: string; whenScaled: string };
+  /** PersistentVolumeClaim templates: one claim per template per ordinal, <template>-<sts>-<ordinal> */
+  volumeClaimTemplates?: {
+    metadata: {
+      name: string;
+      labels?: Record<string, string>;
+      annotations?: Record<string, string>;
+    };
+    spec: Record<string, unknown>;
+  }[];
 }
 
 export interface StatefulSetStatus {
@@ -496,7 +581,16 @@ export interface Namespace extends KubeObject {
   apiVersion: 'v1';
   kind: 'Namespace';
   spec: { finalizers?: string[] };
-  status: { phase: 'Active' | 'Terminating' };
+  status: { phase: 'Active' | 'Terminating'; conditions?: NamespaceCondition[] };
+}
+
+/** NamespaceCondition reports how the namespace controller's deletion of a namespace is going. */
+export interface NamespaceCondition {
+  type: string;
+  status: 'True' | 'False';
+  lastTransitionTime: string;
+  reason: string;
+  message: string;
 }
 
 export interface ObjectReference {
@@ -550,6 +644,16 @@ export interface PodDisruptionBudget extends KubeObject {
       observedGeneration?: number;
     }[];
   };
+}
+
+/** PriorityClass (scheduling.k8s.io/v1, cluster-scoped): a name for a pod priority value. */
+export interface PriorityClass extends KubeObject {
+  apiVersion: 'scheduling.k8s.io/v1';
+  kind: 'PriorityClass';
+  value: number;
+  globalDefault?: boolean;
+  description?: string;
+  preemptionPolicy?: 'PreemptLowerPriority' | 'Never';
 }
 
 /** Lease (coordination.k8s.io/v1): the kubelet's heartbeat, renewed every 10 seconds. */

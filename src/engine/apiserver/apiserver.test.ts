@@ -324,7 +324,7 @@ describe('kube-apiserver update, bind and delete', () => {
       namespace: 'default',
       name: 'b',
     }).object!;
-    expect(c.api.list('pods').map((p) => p.metadata.name)).toEqual(['b']);
+    expect(c.api.list('pods', 'default').map((p) => p.metadata.name)).toEqual(['b']);
     expect(b.metadata.deletionGracePeriodSeconds).toBe(30);
     c.api.execute({
       verb: 'delete',
@@ -333,7 +333,7 @@ describe('kube-apiserver update, bind and delete', () => {
       name: 'b',
       gracePeriodSeconds: 0,
     });
-    expect(c.api.list('pods')).toEqual([]);
+    expect(c.api.list('pods', 'default')).toEqual([]);
   });
 
   it('checks a request on arrival and stores it one hop later, in etcd', () => {
@@ -350,7 +350,7 @@ describe('kube-apiserver update, bind and delete', () => {
       'kube-apiserver',
       'create',
     ]);
-    expect(c.api.list('pods')).toEqual([]);
+    expect(c.api.list('pods', 'default')).toEqual([]);
     const storage = c.step()!;
     expect([storage.from, storage.to, storage.detail]).toEqual([
       'kube-apiserver',

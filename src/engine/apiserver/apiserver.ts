@@ -6,6 +6,7 @@ import type {
   Binding,
   KubeObject,
   LabelSelector,
+  Namespace,
   Pod,
   PodDisruptionBudget,
 } from '../api/types';
@@ -14,9 +15,11 @@ import type { EtcdEvent, EtcdStore } from '../etcd/store';
 import type { HopNote, HopObject } from '../hops';
 import { LATENCY, type Transport } from '../transport';
 import { randomSuffix } from './admission';
+import { decodeBody, decodePatched, type FieldValidation } from './decoding';
 import {
   alreadyExists,
   badRequest,
+  internalError,
   conflict,
   forbidden,
   invalid,
@@ -28,8 +31,18 @@ import {
 import { applyMergePatch, applyStrategicMergePatch } from './patch';
 import { etcdKey, RESOURCES, resourceInfo, type ResourceInfo } from './resources';
 import { STRATEGIES } from './strategies';
+import { forbiddenMessage, RBACAuthorizer } from '../auth/rbac';
+import { answerReview, REVIEW_RESOURCES } from '../auth/reviews';
+import type { UserInfo } from '../auth/user';
+import { admitQuota, InFlightCreates } from './quota-admission';
+import {
+  finalizeNamespace,
+  immortalNamespaceRefusal,
+  namespaceHasFinalizers,
+} from './namespace-registry';
 
 export const API_SERVER = 'kube-apiserver';
+const HEX_DIGITS = '0123456789abcdef';
 export const ETCD = 'etcd';
 
 /** FieldRequirement is one term of a field selector: spec.nodeName=w1-k8s. */
@@ -42,6 +55,9 @@ export interface FieldRequirement {
 interface Target {
   resource: string;
   namespace?: string;
+  fieldValidation?: FieldValidation;
+  /** who asks (kubectl, or whom it impersonates); components' own requests carry no user */
+  user?: UserInfo;
 }
 
 export type ApiRequest =
@@ -53,7 +69,8 @@ export type ApiRequest =
       verb: 'update';
       name: string;
       body: KubeObject;
-      subresource?: 'status';
+      /** finalize is the namespaces/finalize subresource: it writes spec.finalizers only */
+      subresource?: 'status' | 'finalize';
       dryRun?: boolean;
     })
   | (Target & {
@@ -96,7 +113,7 @@ export interface NodeConnection {
     podUid: string,
     container: string,
     command: string[],
-  ): { exitCode: number; output: string[] } | undefined;
+  ): { exitCode: number; output: string[]; error?: string } | undefined;
 }
 
 export type ApiResponse = { ok: true; result: ApiResult } | { ok: false; error: StatusError };
@@ -130,6 +147,8 @@ interface Watcher extends WatchOptions {
   handler: WatchHandler;
   /** registration order: events reach watchers in it, whatever index found them */
   order: number;
+  /** false once cancelled: events already in flight to it are dropped */
+  active: boolean;
 }
 
 /**
@@ -138,32 +157,49 @@ interface Watcher extends WatchOptions {
  */
 class WatcherIndex {
   private readonly general = new Map<string, Set<Watcher>>();
+  /** each resource's general watchers in registration order; replaced, never changed, on (un)watch */
+  private readonly generalLists = new Map<string, Watcher[]>();
   private readonly byField = new Map<string, Map<string, Map<string, Set<Watcher>>>>();
   private nextOrder = 0;
 
   add(options: WatchOptions, handler: WatchHandler): Watcher {
-    const watcher: Watcher = { ...options, handler, order: this.nextOrder++ };
+    const watcher: Watcher = { ...options, handler, order: this.nextOrder++, active: true };
     this.bucket(watcher, true).add(watcher);
+    this.generalLists.delete(watcher.resource);
     return watcher;
   }
 
   remove(watcher: Watcher): void {
-    this.bucket(watcher, false)?.delete(watcher);
-  }
-
-  has(watcher: Watcher): boolean {
-    return this.bucket(watcher, false)?.has(watcher) ?? false;
+    if (this.bucket(watcher, false)?.delete(watcher)) watcher.active = false;
+    this.generalLists.delete(watcher.resource);
   }
 
   /** candidates lists, in registration order, the watchers of resource that might match either object. */
-  candidates(resource: string, objects: (KubeObject | undefined)[]): Watcher[] {
-    const found = new Set(this.general.get(resource));
-    for (const [path, byValue] of this.byField.get(resource) ?? []) {
-      for (const obj of objects) {
-        if (obj) for (const w of byValue.get(readField(obj, path)) ?? []) found.add(w);
-      }
+  candidates(resource: string, value: KubeObject, prevValue: KubeObject | undefined): Watcher[] {
+    let general = this.generalLists.get(resource);
+    if (!general)
+      this.generalLists.set(resource, (general = [...(this.general.get(resource) ?? [])]));
+    const byPath = this.byField.get(resource);
+    if (!byPath) return general;
+    let found: Watcher[] | undefined;
+    for (const path of byPath.keys()) {
+      const byValue = byPath.get(path)!;
+      const current = readField(value, path);
+      for (const w of byValue.get(current) ?? NO_WATCHERS) (found ??= []).push(w);
+      const previous = prevValue ? readField(prevValue, path) : current;
+      if (previous !== current)
+        for (const w of byValue.get(previous) ?? NO_WATCHERS) (found ??= []).push(w);
     }
-    return [...found].sort((a, b) => a.order - b.order);
+    if (!found) return general;
+    // found holds a watcher or two (the node's kubelet): insert them in order, no sort.
+    const merged = general.slice();
+    for (const w of found) {
+      if (merged.includes(w)) continue;
+      let at = merged.length;
+      while (at > 0 && merged[at - 1]!.order > w.order) at--;
+      merged.splice(at, 0, w);
+    }
+    return merged;
   }
 
   private bucket(watcher: Watcher, create: true): Set<Watcher>;
@@ -186,6 +222,8 @@ class WatcherIndex {
   }
 }
 
+const NO_WATCHERS: ReadonlySet<Watcher> = new Set();
+
 /**
  * ApiServer is kube-apiserver: every component reads and writes cluster state only through it.
  * A write is checked when its request arrives, and stored (checked again, since the world may
@@ -193,6 +231,12 @@ class WatcherIndex {
  */
 export class ApiServer {
   private readonly watchers = new WatcherIndex();
+  /** etcd key directory -> its resource, for dispatching every write to watchers */
+  private readonly resourceByDirectory = new Map<string, ResourceInfo | undefined>();
+  /** admitted creates not yet in etcd, which quota admission counts as used */
+  private readonly inFlightCreates = new InFlightCreates();
+  /** the RBAC authorizer, reading roles and bindings from storage */
+  readonly authorizer: RBACAuthorizer;
 
   constructor(
     private readonly etcd: EtcdStore,
@@ -204,6 +248,7 @@ export class ApiServer {
     private readonly allocations: Random = new Random(0),
   ) {
     etcd.watch('/registry/', etcd.revision + 1, (event) => this.dispatch(event));
+    this.authorizer = new RBACAuthorizer(etcd);
   }
 
   /** submit sends a request from a component as a hop; callback gets the response. */
@@ -307,6 +352,12 @@ export class ApiServer {
             badRequest(`unable to upgrade connection: container not found ("${container}")`),
           );
         }
+        if (result.error) {
+          return respond(
+            callback,
+            internalError(`error executing command in container: ${result.error}`),
+          );
+        }
         callback?.({
           ok: true,
           result: { lines: result.output, exitCode: result.exitCode, resourceVersion: '' },
@@ -404,6 +455,17 @@ export class ApiServer {
   }
 
   private receive(request: ApiRequest, callback?: ApiCallback): void {
+    if (request.user) {
+      if (request.verb === 'create' && REVIEW_RESOURCES.includes(request.resource)) {
+        const object = answerReview(request.resource, request.body, request.user, this.authorizer);
+        return callback?.({
+          ok: true,
+          result: { object: object as unknown as KubeObject, resourceVersion: '' },
+        });
+      }
+      const refusal = this.authorize(request, request.user);
+      if (refusal) return respond(callback, refusal);
+    }
     if (request.verb === 'logs' || request.verb === 'exec')
       return this.proxyToKubelet(request, callback);
     if (request.verb === 'evict') return this.evict(request, callback);
@@ -418,6 +480,10 @@ export class ApiServer {
       return callback?.({ ok: true, result: { object: planned.result, resourceVersion: '' } });
     }
     const fixedName = planned.result.metadata.name;
+    const settleQuota =
+      request.verb === 'create' && planned.value
+        ? this.inFlightCreates.charge(planned.info, planned.value)
+        : undefined;
     this.transport.send(
       {
         from: API_SERVER,
@@ -429,15 +495,21 @@ export class ApiServer {
       },
       LATENCY.storage,
       () => {
+        settleQuota?.();
         try {
-          // Unchanged since the request was checked: store what was planned. Otherwise check again.
-          const unchanged = (this.etcd.get(planned.key)?.modRevision ?? 0) === planned.baseRevision;
-          const write = unchanged ? planned : this.plan(request, fixedName);
-          if (!isWrite(write)) {
-            callback?.({ ok: true, result: write });
-            return undefined;
+          // Unchanged since the request was checked: etcd takes what was planned (its
+          // compare-and-swap tells). Otherwise check again against what is there now.
+          let write = planned;
+          let result = this.tryCommit(planned);
+          if (!result) {
+            const replanned = this.plan(request, fixedName);
+            if (!isWrite(replanned)) {
+              callback?.({ ok: true, result: replanned });
+              return undefined;
+            }
+            write = replanned;
+            result = this.commit(write);
           }
-          const result = this.commit(write);
           callback?.({ ok: true, result });
           return { revision: Number(result.resourceVersion), detail: write.key };
         } catch (error) {
@@ -446,6 +518,31 @@ export class ApiServer {
         }
       },
     );
+  }
+
+  /**
+   * authorize asks RBAC about a user's request (the WithAuthorization filter) and returns the
+   * Forbidden error to answer with, if refused.
+   */
+  private authorize(request: ApiRequest, user: UserInfo): StatusError | undefined {
+    const info = resourceInfo(request.resource);
+    const [verb, subresource] = AUTHORIZATION_VERBS[request.verb];
+    const name = 'name' in request ? request.name : undefined;
+    const attrs = {
+      user,
+      verb,
+      apiGroup: info?.group ?? '',
+      resource: request.resource,
+      subresource:
+        'subresource' in request && request.subresource ? request.subresource : subresource,
+      namespace: info?.namespaced === false ? undefined : request.namespace,
+      name,
+    };
+    const decision = this.authorizer.authorize(attrs);
+    if (decision.allowed) return undefined;
+    const why = forbiddenMessage(attrs) + (decision.reason ? `: ${decision.reason}` : '');
+    const qualified = info?.group ? `${request.resource}.${info.group}` : request.resource;
+    return forbidden(`${qualified}${name ? ` "${name}"` : ''} is forbidden: ${why}`);
   }
 
   /** execute performs a request at once, without hops: for cluster bootstrap and tests. */
@@ -473,12 +570,21 @@ export class ApiServer {
   }
 
   private commit(write: Write): ApiResult {
+    return this.tryCommit(write)!;
+  }
+
+  /** tryCommit stores a write if its key is still at the revision it was planned against. */
+  private tryCommit(write: Write): ApiResult | undefined {
     if (write.value) {
+      // The value (built by plan, never shared with the caller) takes the revision etcd will give it.
       write.value.metadata.resourceVersion = String(this.etcd.revision + 1);
-      const kv = this.etcd.put(write.key, deepFreeze(write.value), write.baseRevision);
-      return { object: kv!.value, resourceVersion: String(kv!.modRevision) };
+      const kv = this.etcd.put(write.key, write.value, write.baseRevision);
+      if (!kv) return undefined;
+      // Frozen once stored: watchers only see it from their next hop on.
+      deepFreeze(kv.value);
+      return { object: kv.value, resourceVersion: String(kv.modRevision) };
     }
-    this.etcd.delete(write.key, write.baseRevision);
+    if (!this.etcd.delete(write.key, write.baseRevision)) return undefined;
     return { object: write.result, resourceVersion: String(this.etcd.revision) };
   }
 
@@ -495,6 +601,8 @@ export class ApiServer {
       });
     }
     const namespace = info.namespaced ? (request.namespace ?? 'default') : undefined;
+    if (request.fieldValidation && (request.verb === 'create' || request.verb === 'update'))
+      decodeBody(info, request.body, request.fieldValidation);
     switch (request.verb) {
       case 'get': {
         const kv = this.etcd.get(etcdKey(info, namespace, request.name));
@@ -522,6 +630,8 @@ export class ApiServer {
         const current = this.current(info, namespace, request.name);
         const apply = request.patchType === 'merge' ? applyMergePatch : applyStrategicMergePatch;
         const patched = apply(current, request.patch) as KubeObject;
+        if (request.fieldValidation)
+          decodePatched(info, patched, request.patch, request.fieldValidation);
         const patchedRv = (request.patch as { metadata?: { resourceVersion?: string } } | null)
           ?.metadata?.resourceVersion;
         // A patch applies to the latest object unless it names a resourceVersion itself.
@@ -578,7 +688,7 @@ export class ApiServer {
         );
       }
       meta.namespace = namespace;
-      this.requireActiveNamespace(info, namespace!);
+      this.requireActiveNamespace(info, namespace!, meta.name);
     } else {
       delete meta.namespace;
     }
@@ -590,7 +700,7 @@ export class ApiServer {
     }
     const strategy = STRATEGIES[info.resource]!;
     strategy.applyDefaults(obj);
-    strategy.admit?.(obj, this.names);
+    strategy.admit?.(obj, this.names, this.etcd);
     strategy.prepareForCreate(obj);
     const allocated = strategy.allocate?.(obj, undefined, this.others(info), this.allocations);
     if (allocated?.length) throw invalid(info.kind, info.group, meta.name ?? '', allocated);
@@ -601,18 +711,19 @@ export class ApiServer {
     delete meta.deletionGracePeriodSeconds;
     const errors = strategy.validate(obj);
     if (errors.length > 0) throw invalid(info.kind, info.group, meta.name ?? '', errors);
+    admitQuota(info, obj, this.etcd, this.inFlightCreates);
     const key = etcdKey(info, namespace, meta.name);
     if (this.etcd.get(key)) throw alreadyExists(info.resource, info.group, meta.name);
     return { key, info, value: obj, result: obj, baseRevision: 0 };
   }
 
-  private requireActiveNamespace(info: ResourceInfo, namespace: string): void {
+  private requireActiveNamespace(info: ResourceInfo, namespace: string, name?: string): void {
     const ns = this.etcd.get(`/registry/namespaces/${namespace}`)?.value as
       { status?: { phase?: string } } | undefined;
     if (!ns) throw notFound('namespaces', '', namespace);
     if (ns.status?.phase === 'Terminating') {
       throw forbidden(
-        `${info.resource} is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`,
+        `${info.group ? `${info.resource}.${info.group}` : info.resource}${name ? ` "${name}"` : ''} is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`,
       );
     }
   }
@@ -664,7 +775,7 @@ export class ApiServer {
     namespace: string | undefined,
     name: string,
     body: KubeObject,
-    subresource: 'status' | undefined,
+    subresource: 'status' | 'finalize' | undefined,
   ): ApiResult | Write {
     const old = this.current(info, namespace, name);
     const rv = body.metadata?.resourceVersion;
@@ -684,6 +795,8 @@ export class ApiServer {
         metadata: { ...old.metadata },
         status: (body as { status?: unknown }).status,
       };
+    } else if (subresource === 'finalize') {
+      next = finalizeNamespace(old as Namespace, body as Namespace);
     } else {
       next = {
         ...(body as KubeObject & { spec?: unknown }),
@@ -728,7 +841,11 @@ export class ApiServer {
       return { object: old, resourceVersion: old.metadata.resourceVersion };
     }
     const key = etcdKey(info, namespace, name);
-    if (next.metadata.deletionTimestamp && (next.metadata.finalizers ?? []).length === 0) {
+    if (
+      next.metadata.deletionTimestamp &&
+      (next.metadata.finalizers ?? []).length === 0 &&
+      !namespaceHasFinalizers(next)
+    ) {
       return { key, info, result: next, baseRevision: Number(old.metadata.resourceVersion) };
     }
     return {
@@ -755,6 +872,11 @@ export class ApiServer {
         `Precondition failed: UID in precondition: ${request.preconditionUid}, UID in object meta: ${old.metadata.uid}`,
       );
     }
+    if (info.resource === 'namespaces') {
+      const refusal = immortalNamespaceRefusal(request.name);
+      if (refusal) throw refusal;
+    }
+    if (namespaceHasFinalizers(old)) return this.planNamespaceTermination(info, old as Namespace);
     const next = { ...old, metadata: { ...old.metadata } };
     const finalizers = new Set(next.metadata.finalizers ?? []);
     if (request.propagationPolicy === 'Foreground') finalizers.add('foregroundDeletion');
@@ -782,9 +904,42 @@ export class ApiServer {
   }
 
   /**
+   * planNamespaceTermination is the namespace registry's Delete while spec.finalizers remain: the
+   * first request marks the namespace Terminating (deletionTimestamp set, phase Terminating), and
+   * it stays until the namespace controller has emptied it and finalized it.
+   */
+  private planNamespaceTermination(info: ResourceInfo, old: Namespace): Write | ApiResult {
+    if (old.metadata.deletionTimestamp)
+      return { object: old, resourceVersion: old.metadata.resourceVersion };
+    const next: Namespace = {
+      ...old,
+      metadata: { ...old.metadata, deletionTimestamp: toTimestamp(this.clock.now) },
+      status: { ...old.status, phase: 'Terminating' },
+    };
+    return {
+      key: etcdKey(info, undefined, old.metadata.name),
+      info,
+      value: next,
+      result: next,
+      baseRevision: Number(old.metadata.resourceVersion),
+    };
+  }
+
+  /**
    * podGracePeriod: a pod that never reached a node, or has finished, goes at once; others get
    * their terminationGracePeriodSeconds (or the request's), and the kubelet deletes them for good.
    */
+  /** resourceOfKey finds the resource an etcd key belongs to, by its directory (prefixes end in `/`). */
+  private resourceOfKey(key: string): ResourceInfo | undefined {
+    const directory = key.slice(0, key.lastIndexOf('/') + 1);
+    if (!this.resourceByDirectory.has(directory))
+      this.resourceByDirectory.set(
+        directory,
+        RESOURCES.find((r) => directory.startsWith(r.etcdPrefix)),
+      );
+    return this.resourceByDirectory.get(directory);
+  }
+
   private podGracePeriod(pod: Pod, requested: number | undefined): number {
     if (!pod.spec.nodeName) return 0;
     if (pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed') return 0;
@@ -792,15 +947,11 @@ export class ApiServer {
   }
 
   private dispatch(event: EtcdEvent): void {
-    const info = RESOURCES.find((r) => event.key.startsWith(r.etcdPrefix));
+    const info = this.resourceOfKey(event.key);
     if (!info) return;
-    for (const watcher of this.watchers.candidates(info.resource, [event.value, event.prevValue])) {
-      const matches = (obj: KubeObject | undefined) =>
-        obj !== undefined &&
-        (watcher.namespace === undefined || obj.metadata.namespace === watcher.namespace) &&
-        selects(obj, watcher.labelSelector, watcher.fieldSelector);
-      const before = matches(event.prevValue);
-      const now = event.type === 'PUT' && matches(event.value);
+    for (const watcher of this.watchers.candidates(info.resource, event.value, event.prevValue)) {
+      const before = watches(watcher, event.prevValue);
+      const now = event.type === 'PUT' && watches(watcher, event.value);
       let type: WatchEventType | undefined;
       if (now) type = before ? 'MODIFIED' : 'ADDED';
       else if (before) type = 'DELETED';
@@ -818,19 +969,48 @@ export class ApiServer {
         },
         LATENCY.watch,
         () => {
-          if (this.watchers.has(watcher)) watcher.handler(eventType, object);
+          if (watcher.active) watcher.handler(eventType, object);
         },
       );
     }
   }
 
+  /** uuid draws a version 4 UUID: the variant digit first, then the hex digits left to right. */
   private uuid(): string {
-    const hex = () => this.uids.int(16).toString(16);
-    const part = (n: number) => Array.from({ length: n }, hex).join('');
-    const variant = (8 + this.uids.int(4)).toString(16);
-    return `${part(8)}-${part(4)}-4${part(3)}-${variant}${part(3)}-${part(12)}`;
+    const variant = HEX_DIGITS[8 + this.uids.int(4)]!;
+    // One join, not a template of parts: each uid is kept for the object's life, so keep it flat.
+    const chars: string[] = [];
+    hexDigits(this.uids, 8, chars);
+    chars.push('-');
+    hexDigits(this.uids, 4, chars);
+    chars.push('-', '4');
+    hexDigits(this.uids, 3, chars);
+    chars.push('-', variant);
+    hexDigits(this.uids, 3, chars);
+    chars.push('-');
+    hexDigits(this.uids, 12, chars);
+    return chars.join('');
   }
 }
+
+/** hexDigits appends n random hex digits to chars. */
+function hexDigits(rng: Random, n: number, chars: string[]): void {
+  for (let i = 0; i < n; i++) chars.push(HEX_DIGITS[rng.int(16)]!);
+}
+
+/** AUTHORIZATION_VERBS maps a request to the verb (and subresource) RBAC rules name. */
+const AUTHORIZATION_VERBS: Record<ApiRequest['verb'], [string, string?]> = {
+  get: ['get'],
+  list: ['list'],
+  create: ['create'],
+  bind: ['create', 'binding'],
+  update: ['update'],
+  patch: ['patch'],
+  delete: ['delete'],
+  logs: ['get', 'log'],
+  evict: ['create', 'eviction'],
+  exec: ['create', 'exec'],
+};
 
 function isWrite(planned: ApiResult | Write): planned is Write {
   return 'key' in planned;
@@ -841,14 +1021,28 @@ function respond(callback: ApiCallback | undefined, error: unknown): void {
   callback?.({ ok: false, error });
 }
 
+/** Field selector paths, split once: every watch event reads spec.nodeName. */
+const fieldPaths = new Map<string, string[]>();
+
 /** readField follows a dotted path (spec.nodeName) into an object; absent reads as "". */
 function readField(obj: unknown, path: string): string {
   let value: unknown = obj;
-  for (const part of path.split('.')) {
+  let parts = fieldPaths.get(path);
+  if (!parts) fieldPaths.set(path, (parts = path.split('.')));
+  for (const part of parts) {
     if (value === null || typeof value !== 'object') return '';
     value = (value as Record<string, unknown>)[part];
   }
   return value === undefined || value === null ? '' : String(value);
+}
+
+/** watches tells whether obj is in what watcher asked to see. */
+function watches(watcher: Watcher, obj: KubeObject | undefined): boolean {
+  return (
+    obj !== undefined &&
+    (watcher.namespace === undefined || obj.metadata.namespace === watcher.namespace) &&
+    selects(obj, watcher.labelSelector, watcher.fieldSelector)
+  );
 }
 
 function selects(obj: KubeObject, labels?: LabelSelector, fields?: FieldRequirement[]): boolean {

@@ -11,6 +11,7 @@ import type {
   Service,
   StatefulSet,
 } from '../api/types';
+import { SYSTEM_PRIORITY_CLASSES } from './validation';
 
 /**
  * Defaulting as the API server applies it before validation (pkg/apis/core/v1/defaults.go,
@@ -206,4 +207,16 @@ export function defaultHorizontalPodAutoscaler(hpa: HorizontalPodAutoscaler): vo
       },
     ];
   }
+}
+
+/** systemPriorityClasses are the PriorityClasses the API server creates at start-up (bootstrap-system-priority-classes). */
+export function systemPriorityClasses(): object[] {
+  return SYSTEM_PRIORITY_CLASSES.map((pc) => ({
+    apiVersion: 'scheduling.k8s.io/v1',
+    kind: 'PriorityClass',
+    metadata: { name: pc.name },
+    value: pc.value,
+    description: pc.description,
+    preemptionPolicy: 'PreemptLowerPriority',
+  }));
 }

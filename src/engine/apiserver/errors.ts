@@ -104,6 +104,10 @@ export function forbidden(message: string): StatusError {
   return fail('Forbidden', 403, message);
 }
 
+export function internalError(message: string): StatusError {
+  return fail('InternalError', 500, `Internal error occurred: ${message}`);
+}
+
 export function tooManyRequests(message: string): StatusError {
   return fail('TooManyRequests', 429, message);
 }

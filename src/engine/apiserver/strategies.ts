@@ -12,11 +12,15 @@ import type {
   Node,
   Pod,
   PodDisruptionBudget,
+  PriorityClass,
   ReplicaSet,
   Service,
   StatefulSet,
 } from '../api/types';
-import { admitPod } from './admission';
+import { admitPod, admitPriorityClass, type AdmissionReader } from './admission';
+import { CONFIG_STRATEGIES } from './config-strategies';
+import { NETWORK_STRATEGIES } from '../network/strategies';
+import { STORAGE_STRATEGIES } from './storage-strategies';
 import { allocateService } from './service-allocator';
 import {
   defaultCronJob,
@@ -39,6 +43,7 @@ import {
   validateHorizontalPodAutoscaler,
   validateJob,
   validatePodDisruptionBudget,
+  validatePriorityClass,
   validateObjectMeta,
   validatePodSpec,
   validateReplicaSet,
@@ -55,8 +60,8 @@ import {
 export interface Strategy {
   /** fills defaults on a decoded object (before validation) */
   applyDefaults(obj: KubeObject): void;
-  /** runs mutating admission on a new object */
-  admit?(obj: KubeObject, rng: Random): void;
+  /** runs admission on a new object: mutating, and refusing with an error */
+  admit?(obj: KubeObject, rng: Random, store: AdmissionReader): void;
   /** resets server-owned fields of a new object (status) */
   prepareForCreate(obj: KubeObject): void;
   validate(obj: KubeObject): FieldError[];
@@ -77,8 +82,8 @@ const podStrategy: Strategy = {
     const pod = obj as Pod;
     if (pod.spec) defaultPodSpec(pod.spec);
   },
-  admit(obj, rng) {
-    admitPod(obj as Pod, rng);
+  admit(obj, rng, store) {
+    admitPod(obj as Pod, rng, store);
   },
   prepareForCreate(obj) {
     const pod = obj as Pod;
@@ -170,6 +175,17 @@ const podDisruptionBudgetStrategy: Strategy = {
     ...nameIsSubdomain(obj),
     ...validatePodDisruptionBudget(obj as PodDisruptionBudget),
   ],
+};
+
+const priorityClassStrategy: Strategy = {
+  applyDefaults(obj) {
+    (obj as PriorityClass).preemptionPolicy ??= 'PreemptLowerPriority';
+  },
+  admit(obj, _rng, store) {
+    admitPriorityClass(obj as PriorityClass, store);
+  },
+  prepareForCreate() {},
+  validate: (obj) => [...nameIsSubdomain(obj), ...validatePriorityClass(obj as PriorityClass)],
 };
 
 /** plainStrategy: objects with no defaults or status of their own (Events, Leases). */
@@ -288,6 +304,9 @@ const horizontalPodAutoscalerStrategy: Strategy = {
 };
 
 export const STRATEGIES: Record<string, Strategy> = {
+  ...CONFIG_STRATEGIES,
+  ...STORAGE_STRATEGIES,
+  ...NETWORK_STRATEGIES,
   horizontalpodautoscalers: horizontalPodAutoscalerStrategy,
   daemonsets: daemonSetStrategy,
   statefulsets: statefulSetStrategy,
@@ -304,4 +323,5 @@ export const STRATEGIES: Record<string, Strategy> = {
   endpoints: endpointsStrategy,
   endpointslices: endpointsStrategy,
   poddisruptionbudgets: podDisruptionBudgetStrategy,
+  priorityclasses: priorityClassStrategy,
 };

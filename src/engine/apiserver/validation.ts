@@ -12,6 +12,7 @@ import type {
   LabelSelector,
   PodSpec,
   PodDisruptionBudget,
+  PriorityClass,
   PodTemplateSpec,
   ReplicaSet,
   Service,
@@ -635,5 +636,62 @@ export function validateHorizontalPodAutoscaler(hpa: HorizontalPodAutoscaler): F
       });
     }
   });
+  return errs;
+}
+
+/** The highest value a user-defined PriorityClass may have (HighestUserDefinablePriority). */
+export const HIGHEST_USER_DEFINABLE_PRIORITY = 1_000_000_000;
+
+/** The system classes every API server creates; only these may use the system- prefix. */
+export const SYSTEM_PRIORITY_CLASSES: readonly {
+  name: string;
+  value: number;
+  description: string;
+}[] = [
+  {
+    name: 'system-node-critical',
+    value: 2_000_001_000,
+    description: 'Used for system critical pods that must not be moved from their current node.',
+  },
+  {
+    name: 'system-cluster-critical',
+    value: 2_000_000_000,
+    description:
+      'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.',
+  },
+];
+
+/** validatePriorityClass is ValidatePriorityClass: reserved names, the user value ceiling, the policy. */
+export function validatePriorityClass(pc: PriorityClass): FieldError[] {
+  const errs: FieldError[] = [];
+  if (pc.metadata.name.startsWith('system-')) {
+    const known = SYSTEM_PRIORITY_CLASSES.find((s) => s.name === pc.metadata.name);
+    const why = !known
+      ? `${pc.metadata.name} is not a known system priority class`
+      : known.value !== pc.value
+        ? `value of ${pc.metadata.name} PriorityClass must be ${known.value}`
+        : pc.globalDefault
+          ? `globalDefault of ${pc.metadata.name} PriorityClass must be false`
+          : undefined;
+    if (why)
+      errs.push({
+        type: 'Forbidden',
+        field: 'metadata.name',
+        detail: `priority class names with 'system-' prefix are reserved for system use only. error: ${why}`,
+      });
+  } else if (pc.value > HIGHEST_USER_DEFINABLE_PRIORITY) {
+    errs.push({
+      type: 'Forbidden',
+      field: 'value',
+      detail: `maximum allowed value of a user defined priority is ${HIGHEST_USER_DEFINABLE_PRIORITY}`,
+    });
+  }
+  if (pc.preemptionPolicy !== 'PreemptLowerPriority' && pc.preemptionPolicy !== 'Never')
+    errs.push({
+      type: 'NotSupported',
+      field: 'preemptionPolicy',
+      value: pc.preemptionPolicy,
+      supported: ['Never', 'PreemptLowerPriority'],
+    });
   return errs;
 }

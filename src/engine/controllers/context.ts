@@ -21,6 +21,7 @@ import type {
   EndpointSlice,
   HorizontalPodAutoscaler,
 } from '../api/types';
+import type { PersistentVolume, PersistentVolumeClaim } from '../api/storage-types';
 
 export const CONTROLLER_MANAGER = 'kube-controller-manager';
 
@@ -45,6 +46,8 @@ export class ControllerContext {
   readonly endpoints: Informer<Endpoints>;
   readonly endpointSlices: Informer<EndpointSlice>;
   readonly horizontalPodAutoscalers: Informer<HorizontalPodAutoscaler>;
+  readonly persistentVolumeClaims: Informer<PersistentVolumeClaim>;
+  readonly persistentVolumes: Informer<PersistentVolume>;
 
   constructor(
     readonly api: ApiServer,
@@ -72,6 +75,16 @@ export class ControllerContext {
       api,
       CONTROLLER_MANAGER,
       'horizontalpodautoscalers',
+    );
+    this.persistentVolumeClaims = new Informer<PersistentVolumeClaim>(
+      api,
+      CONTROLLER_MANAGER,
+      'persistentvolumeclaims',
+    );
+    this.persistentVolumes = new Informer<PersistentVolume>(
+      api,
+      CONTROLLER_MANAGER,
+      'persistentvolumes',
     );
     for (const informer of this.ownerAwareInformers()) {
       informer.addIndex(ControllerContext.BY_CONTROLLER, (obj) => {
@@ -102,6 +115,7 @@ export class ControllerContext {
       this.statefulSets,
       this.cronJobs,
       this.jobs,
+      this.persistentVolumeClaims,
     ] as unknown as Informer<KubeObject>[];
   }
 
@@ -125,6 +139,8 @@ export class ControllerContext {
       this.endpoints,
       this.endpointSlices,
       this.horizontalPodAutoscalers,
+      this.persistentVolumes,
+      this.persistentVolumeClaims,
       this.pods,
     ])
       informer.start();

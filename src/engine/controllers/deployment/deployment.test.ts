@@ -22,7 +22,7 @@ function withDeployment(replicas: number, seed = 1) {
 describe('deployment controller', () => {
   it('creates <deployment>-<pod-template-hash> and pods <rs>-<5 chars>, all Running', () => {
     const c = withDeployment(3);
-    const [rs] = c.api.list('replicasets') as ReplicaSet[];
+    const [rs] = c.api.list('replicasets', 'default') as ReplicaSet[];
     const hash = rs!.metadata.labels!['pod-template-hash']!;
     expect(hash).toMatch(HASH);
     expect(rs!.metadata.name).toBe(`web-${hash}`);
@@ -31,14 +31,14 @@ describe('deployment controller', () => {
       'deployment.kubernetes.io/desired-replicas': '3',
       'deployment.kubernetes.io/max-replicas': '4',
     });
-    const pods = c.api.list('pods') as Pod[];
+    const pods = c.api.list('pods', 'default') as Pod[];
     expect(pods).toHaveLength(3);
     for (const pod of pods) {
       expect(pod.metadata.name.slice(rs!.metadata.name.length + 1)).toMatch(POD_SUFFIX);
       expect(pod.metadata.labels).toEqual({ app: 'web', 'pod-template-hash': hash });
       expect(pod.status.phase).toBe('Running');
     }
-    const d = c.api.list('deployments')[0] as Deployment;
+    const d = c.api.list('deployments', 'default')[0] as Deployment;
     expect(d.status).toMatchObject({
       replicas: 3,
       updatedReplicas: 3,
@@ -51,7 +51,7 @@ describe('deployment controller', () => {
 
   it('records ScalingReplicaSet and SuccessfulCreate events with the real wording', () => {
     const c = withDeployment(2);
-    const rsName = c.api.list('replicasets')[0]!.metadata.name;
+    const rsName = c.api.list('replicasets', 'default')[0]!.metadata.name;
     const messages = (c.api.list('events') as unknown as { reason: string; message: string }[])
       .filter((e) => e.reason === 'ScalingReplicaSet' || e.reason === 'SuccessfulCreate')
       .map((e) => e.message)
@@ -71,7 +71,7 @@ describe('deployment controller', () => {
       patch: { spec: { replicas: 4 } },
     });
     c.runUntilIdle();
-    expect(c.api.list('pods')).toHaveLength(4);
+    expect(c.api.list('pods', 'default')).toHaveLength(4);
     c.api.execute({
       verb: 'patch',
       resource: 'deployments',
@@ -81,8 +81,8 @@ describe('deployment controller', () => {
       patch: { spec: { replicas: 1 } },
     });
     c.runUntilIdle();
-    expect(c.api.list('pods')).toHaveLength(1);
-    const rs = c.api.list('replicasets')[0] as ReplicaSet;
+    expect(c.api.list('pods', 'default')).toHaveLength(1);
+    const rs = c.api.list('replicasets', 'default')[0] as ReplicaSet;
     expect(rs.spec.replicas).toBe(1);
   });
 
@@ -99,12 +99,12 @@ describe('deployment controller', () => {
       },
     });
     c.runUntilIdle();
-    const sets = (c.api.list('replicasets') as ReplicaSet[]).sort(
+    const sets = (c.api.list('replicasets', 'default') as ReplicaSet[]).sort(
       (a, b) => a.spec.replicas - b.spec.replicas,
     );
     expect(sets.map((rs) => rs.spec.replicas)).toEqual([0, 3]);
     expect(sets[1]!.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('2');
-    const pods = c.api.list('pods') as Pod[];
+    const pods = c.api.list('pods', 'default') as Pod[];
     expect(pods.map((p) => p.spec.containers[0]!.image)).toEqual([
       'nginx:1.27',
       'nginx:1.27',
@@ -116,11 +116,11 @@ describe('deployment controller', () => {
     const c = withDeployment(2);
     c.api.execute({ verb: 'delete', resource: 'deployments', namespace: 'default', name: 'web' });
     c.runUntilIdle();
-    expect([c.api.list('deployments'), c.api.list('replicasets'), c.api.list('pods')]).toEqual([
-      [],
-      [],
-      [],
-    ]);
+    expect([
+      c.api.list('deployments', 'default'),
+      c.api.list('replicasets', 'default'),
+      c.api.list('pods', 'default'),
+    ]).toEqual([[], [], []]);
   });
 
   it('keeps the owner until dependents are gone with a foreground cascade', () => {
@@ -132,13 +132,15 @@ describe('deployment controller', () => {
       name: 'web',
       propagationPolicy: 'Foreground',
     });
-    expect(c.api.list('deployments')[0]!.metadata.finalizers).toEqual(['foregroundDeletion']);
-    c.runUntilIdle();
-    expect([c.api.list('deployments'), c.api.list('replicasets'), c.api.list('pods')]).toEqual([
-      [],
-      [],
-      [],
+    expect(c.api.list('deployments', 'default')[0]!.metadata.finalizers).toEqual([
+      'foregroundDeletion',
     ]);
+    c.runUntilIdle();
+    expect([
+      c.api.list('deployments', 'default'),
+      c.api.list('replicasets', 'default'),
+      c.api.list('pods', 'default'),
+    ]).toEqual([[], [], []]);
   });
 
   it('orphans the ReplicaSet when asked', () => {
@@ -151,11 +153,11 @@ describe('deployment controller', () => {
       propagationPolicy: 'Orphan',
     });
     c.runUntilIdle();
-    expect(c.api.list('deployments')).toEqual([]);
-    const rs = c.api.list('replicasets') as ReplicaSet[];
+    expect(c.api.list('deployments', 'default')).toEqual([]);
+    const rs = c.api.list('replicasets', 'default') as ReplicaSet[];
     expect(rs).toHaveLength(1);
     expect(rs[0]!.metadata.ownerReferences ?? []).toEqual([]);
-    expect(c.api.list('pods')).toHaveLength(1);
+    expect(c.api.list('pods', 'default')).toHaveLength(1);
   });
 
   it.each([
@@ -200,7 +202,7 @@ describe('deployment controller: history and deadlines', () => {
       });
       c.runUntilIdle();
     }
-    const revisions = (c.api.list('replicasets') as ReplicaSet[])
+    const revisions = (c.api.list('replicasets', 'default') as ReplicaSet[])
       .map((rs) => rs.metadata.annotations!['deployment.kubernetes.io/revision'])
       .sort();
     expect(revisions).toEqual(['3', '4', '5']);
@@ -223,7 +225,7 @@ describe('deployment controller: history and deadlines', () => {
     });
     c.runFor(30_000);
     const progressing = () =>
-      (c.api.list('deployments')[0] as Deployment).status.conditions!.find(
+      (c.api.list('deployments', 'default')[0] as Deployment).status.conditions!.find(
         (x) => x.type === 'Progressing',
       )!;
     expect(progressing().status).toBe('True');

@@ -16,6 +16,8 @@ const ORPHAN = 'orphan';
 export class GarbageCollector {
   private readonly queue: WorkQueue;
   private readonly informers: Informer<KubeObject>[];
+  /** the informer holding each kind (null: none), looked up once per kind rather than per call */
+  private readonly informerByKind = new Map<string, Informer<KubeObject> | null>();
 
   constructor(private readonly ctx: ControllerContext) {
     this.queue = new WorkQueue(ctx.clock, (key) => this.process(key));
@@ -45,7 +47,16 @@ export class GarbageCollector {
   }
 
   private find(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
-    const informer = this.informers.find((i) => i.resource === resourceForKind(kind)?.resource);
+    let informer = this.informerByKind.get(kind);
+    if (informer === undefined) {
+      const resource = resourceForKind(kind)?.resource;
+      // Nodes own the mirror pods of their static pods.
+      informer =
+        resource === 'nodes'
+          ? (this.ctx.nodes as unknown as Informer<KubeObject>)
+          : (this.informers.find((i) => i.resource === resource) ?? null);
+      this.informerByKind.set(kind, informer);
+    }
     return informer?.get(namespace ? `${namespace}/${name}` : name);
   }
 

@@ -17,7 +17,9 @@ describe('node lifecycle', () => {
       body: deploymentManifest('web', 3),
     });
     c.runFor(20_000);
-    const victim = (c.api.list('pods') as Pod[]).find((p) => p.spec.nodeName === 'w1-k8s')!;
+    const victim = (c.api.list('pods', 'default') as Pod[]).find(
+      (p) => p.spec.nodeName === 'w1-k8s',
+    )!;
     const downAt = c.now;
     c.stopNode('w1-k8s');
     let notReadyAt = 0;
@@ -43,22 +45,24 @@ describe('node lifecycle', () => {
     ]);
     c.runFor(290_000);
     expect(
-      (c.api.list('pods') as Pod[]).find((p) => p.metadata.uid === victim.metadata.uid)?.metadata
-        .deletionTimestamp,
+      (c.api.list('pods', 'default') as Pod[]).find((p) => p.metadata.uid === victim.metadata.uid)
+        ?.metadata.deletionTimestamp,
     ).toBeUndefined();
     c.runFor(15_000);
-    const evicted = (c.api.list('pods') as Pod[]).find(
+    const evicted = (c.api.list('pods', 'default') as Pod[]).find(
       (p) => p.metadata.uid === victim.metadata.uid,
     )!;
     expect(evicted.metadata.deletionTimestamp).toBeDefined();
     c.runUntilIdle();
-    const live = (c.api.list('pods') as Pod[]).filter((p) => !p.metadata.deletionTimestamp);
+    const live = (c.api.list('pods', 'default') as Pod[]).filter(
+      (p) => !p.metadata.deletionTimestamp,
+    );
     expect(live).toHaveLength(3);
     expect(live.every((p) => p.spec.nodeName !== 'w1-k8s')).toBe(true);
     c.startNode('w1-k8s');
     c.runFor(20_000);
     expect(nodeNamed(c, 'w1-k8s').spec.taints ?? []).toEqual([]);
-    expect(c.api.list('pods')).toHaveLength(3);
+    expect(c.api.list('pods', 'default')).toHaveLength(3);
   });
 });
 

@@ -43,7 +43,7 @@ describe('replicaset controller', () => {
       body: replicaSet(2),
     });
     c.runUntilIdle();
-    const [victim] = c.api.list('pods');
+    const [victim] = c.api.list('pods', 'default');
     c.api.execute({
       verb: 'delete',
       resource: 'pods',
@@ -51,7 +51,7 @@ describe('replicaset controller', () => {
       name: victim!.metadata.name,
     });
     c.runUntilIdle();
-    const names = c.api.list('pods').map((p) => p.metadata.name);
+    const names = c.api.list('pods', 'default').map((p) => p.metadata.name);
     expect(names).toHaveLength(2);
     expect(names).not.toContain(victim!.metadata.name);
     const deleted = (c.api.list('events') as unknown as { reason: string }[]).filter(
@@ -71,7 +71,7 @@ describe('replicaset controller', () => {
     c.runUntilIdle();
     c.api.execute({ verb: 'delete', resource: 'pods', namespace: 'default', name: 'nginx' });
     c.runUntilIdle();
-    expect(c.api.list('pods')).toEqual([]);
+    expect(c.api.list('pods', 'default')).toEqual([]);
   });
 
   it.each([

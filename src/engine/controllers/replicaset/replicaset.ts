@@ -144,18 +144,23 @@ export class ReplicaSetController {
   private updateStatus(rs: ReplicaSet, pods: Pod[]): void {
     const now = this.ctx.clock.now;
     const minReadyMs = (rs.spec.minReadySeconds ?? 0) * 1000;
-    const ready = pods.filter(isPodReady);
-    const available = ready.filter((p) => {
+    const templateLabels = { matchLabels: rs.spec.template.metadata.labels };
+    // One pass over what may be thousands of pods, counting rather than building lists.
+    let labeled = 0;
+    let ready = 0;
+    let available = 0;
+    for (const p of pods) {
+      if (matchesSelector(templateLabels, p.metadata.labels)) labeled++;
+      if (!isPodReady(p)) continue;
+      ready++;
       const since = podCondition(p, 'Ready')!.lastTransitionTime;
-      return minReadyMs === 0 || parseTimestamp(since) + minReadyMs <= now;
-    });
+      if (minReadyMs === 0 || parseTimestamp(since) + minReadyMs <= now) available++;
+    }
     const status: ReplicaSetStatus = {
       replicas: pods.length,
-      fullyLabeledReplicas: pods.filter((p) =>
-        matchesSelector({ matchLabels: rs.spec.template.metadata.labels }, p.metadata.labels),
-      ).length,
-      readyReplicas: ready.length,
-      availableReplicas: available.length,
+      fullyLabeledReplicas: labeled,
+      readyReplicas: ready,
+      availableReplicas: available,
       observedGeneration: rs.metadata.generation,
     };
     for (const field of ['fullyLabeledReplicas', 'readyReplicas', 'availableReplicas'] as const) {
@@ -174,7 +179,7 @@ export class ReplicaSetController {
       (response) => {
         if (!response.ok) this.queue.addRateLimited(objectKey(rs));
       },
-      { code: 'rs.status', args: { ready: ready.length, want: rs.spec.replicas } },
+      { code: 'rs.status', args: { ready, want: rs.spec.replicas } },
     );
   }
 }

@@ -1,12 +1,13 @@
 import { isPodReady, isPodTerminal, podCondition } from '../../api/pod';
 import { clone, controllerOf, deepEqual, objectKey } from '../../api/objects';
-import type { Pod, StatefulSet, StatefulSetStatus } from '../../api/types';
+import type { Pod, StatefulSet, StatefulSetStatus, Volume } from '../../api/types';
 import { parseTimestamp } from '../../clock';
 import type { EventRecorder } from '../../client/events';
 import { WorkQueue } from '../../client/workqueue';
 import { ControllerContext } from '../context';
 import { podFromTemplate } from '../pod-control';
 import { computeHash } from '../hash';
+import type { ApiCallback } from '../../apiserver/apiserver';
 
 export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
 export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
@@ -116,6 +117,13 @@ export class StatefulSetController {
     const spec = clone(template.spec);
     spec.hostname = name;
     if (sts.spec.serviceName) spec.subdomain = sts.spec.serviceName;
+    spec.volumes = [
+      ...(spec.volumes ?? []).filter(
+        (v) => !(sts.spec.volumeClaimTemplates ?? []).some((t) => t.metadata.name === v.name),
+      ),
+      ...this.createClaims(sts, ordinal, name),
+    ];
+    if (spec.volumes.length === 0) delete spec.volumes;
     const body = podFromTemplate(sts, template, {
       name,
       labels: {
@@ -128,17 +136,67 @@ export class StatefulSetController {
     const what = `Pod ${name} in StatefulSet ${sts.metadata.name}`;
     this.ctx.client.request(
       { verb: 'create', resource: 'pods', namespace: sts.metadata.namespace, body },
-      (response) => {
-        if (response.ok) this.recorder.normal(sts, 'SuccessfulCreate', `create ${what} successful`);
-        else if (response.error.status.reason !== 'AlreadyExists')
-          this.recorder.warning(
-            sts,
-            'FailedCreate',
-            `create ${what} failed error: ${response.error.message}`,
-          );
-      },
+      this.recordCreate(sts, what, 'successful'),
       { code: 'sts.create', args: { sts: sts.metadata.name, pod: name, ordinal } },
     );
+  }
+
+  /**
+   * createClaims makes each volumeClaimTemplate's claim for an ordinal, `<template>-<sts>-<n>`,
+   * unless it exists (createPersistentVolumeClaims), and returns the pod volumes that use them.
+   * The claims are kept when the set scales down, so a returning ordinal finds its data.
+   */
+  private createClaims(sts: StatefulSet, ordinal: number, podName: string): Volume[] {
+    const namespace = sts.metadata.namespace;
+    return (sts.spec.volumeClaimTemplates ?? []).map((template) => {
+      const claimName = `${template.metadata.name}-${sts.metadata.name}-${ordinal}`;
+      const body = {
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        metadata: {
+          ...clone(template.metadata),
+          name: claimName,
+          namespace,
+          labels: { ...template.metadata.labels, ...sts.spec.selector.matchLabels },
+          // whenDeleted: Delete makes the set the claims' owner, so they go with it.
+          ...(sts.spec.persistentVolumeClaimRetentionPolicy?.whenDeleted === 'Delete'
+            ? {
+                ownerReferences: [
+                  {
+                    apiVersion: 'apps/v1',
+                    kind: 'StatefulSet',
+                    name: sts.metadata.name,
+                    uid: sts.metadata.uid,
+                  },
+                ],
+              }
+            : {}),
+        },
+        spec: clone(template.spec),
+      };
+      const what = `Claim ${claimName} Pod ${podName} in StatefulSet ${sts.metadata.name}`;
+      this.ctx.client.request(
+        { verb: 'create', resource: 'persistentvolumeclaims', namespace, body },
+        this.recordCreate(sts, what, 'success'),
+      );
+      return { name: template.metadata.name, persistentVolumeClaim: { claimName } };
+    });
+  }
+
+  /**
+   * recordCreate reports a create on the set (recordPodEvent, recordClaimEvent: pods end in
+   * "successful", claims in "success"); one that already exists is not news.
+   */
+  private recordCreate(sts: StatefulSet, what: string, success: string): ApiCallback {
+    return (response) => {
+      if (response.ok) this.recorder.normal(sts, 'SuccessfulCreate', `create ${what} ${success}`);
+      else if (response.error.status.reason !== 'AlreadyExists')
+        this.recorder.warning(
+          sts,
+          'FailedCreate',
+          `create ${what} failed error: ${response.error.message}`,
+        );
+    };
   }
 
   private deletePod(sts: StatefulSet, pod: Pod): void {
