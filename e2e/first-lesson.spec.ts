@@ -23,7 +23,7 @@ test('첫 번째 파드: apply, schedule, run and read the chain', async ({ page
 
   const lesson = page.getByRole('region', { name: '레슨', exact: true }).last();
   await expect(lesson.getByRole('heading', { name: '첫 번째 파드' })).toBeVisible();
-  const steps = lesson.getByRole('list').first().locator(':scope > li');
+  const steps = lesson.getByRole('list', { name: '단계' }).locator(':scope > li');
   await expect(steps).toHaveCount(4);
   await expect(steps.nth(0)).toHaveAttribute('aria-current', 'step');
 
@@ -51,9 +51,24 @@ test('첫 번째 파드: apply, schedule, run and read the chain', async ({ page
   await expect(lesson).toContainText('레슨을 모두 마쳤습니다!');
   await expect(lesson).toContainText('kubectl run nginx --image=nginx');
 
-  // Progress survives a reload; resetting the lesson clears it.
+  // Progress survives a reload, and the course list counts it.
   await page.reload();
   await expect(lesson.getByText('4단계 중 4단계 완료')).toBeVisible();
+  const course = lesson.getByRole('navigation', { name: '코스' });
+  await course.getByText(/레슨 \d+개 중 1개 완료/).click();
+  await expect(course.getByRole('button', { name: /첫 번째 파드/ })).toContainText('4/4');
+  await expect(course.getByRole('button', { name: /첫 번째 파드/ })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+
+  // The sandbox is one click away and leaves the progress alone.
+  await course.getByRole('button', { name: '샌드박스' }).click();
+  await expect(lesson.getByRole('heading', { name: '샌드박스' })).toBeVisible();
+  await lesson.getByRole('button', { name: '“첫 번째 파드” 레슨으로 돌아가기' }).click();
+  await expect(lesson.getByText('4단계 중 4단계 완료')).toBeVisible();
+
+  // Resetting the lesson clears it.
   await lesson.getByRole('button', { name: '레슨 다시 시작' }).click();
   await expect(lesson.getByText('4단계 중 0단계 완료')).toBeVisible();
 });
@@ -79,7 +94,10 @@ test('the template picker replaces the manifest and the content survives a reloa
   await page.keyboard.press('Control+Enter');
   await expect(editor.getByRole('status')).toContainText('deployment.apps/nginx created');
   await page.reload();
-  await expect.poll(() => monacoText(editor)).toContain('replicas: 3');
+  // The template opened in its own tab, which is still the one shown after the reload.
+  await expect(editor.getByRole('tab', { name: 'deployment.yaml', selected: true })).toBeVisible();
+  await expect.poll(() => monacoText(editor)).toContain('kind: Deployment');
+  expect(await monacoText(editor)).toContain('name: nginx');
 });
 
 test('YAML is checked against the bundled schema, offline', async ({ page, context, baseURL }) => {

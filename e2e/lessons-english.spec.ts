@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { openTerminal, screenText } from './lesson-terminal';
 
 // An English-speaking learner picks "Pod vs Deployment: self-healing" from the lesson list and
 // walks it in the terminal: a bare pod deleted is gone, a Deployment's pod deleted comes back.
@@ -11,43 +12,23 @@ test.beforeEach(async ({ page }) => {
   });
 });
 
-/** screenText is what xterm shows, row by row (its DOM renderer draws rows as text). */
-const screenText = (page: Page) => page.locator('.xterm-rows');
-
 test('Pod vs Deployment: self-healing, in English, from the terminal', async ({ page }) => {
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
   const lesson = page.getByRole('region', { name: 'Lesson', exact: true }).last();
-  await lesson
-    .getByRole('combobox', { name: 'Lesson' })
-    .selectOption({ label: 'Pod vs Deployment: self-healing' });
+  const course = lesson.getByRole('navigation', { name: 'Course' });
+  await course.getByText(/Lessons: 0 of \d+ finished/).click();
+  await course.getByRole('button', { name: /Pod vs Deployment: self-healing/ }).click();
   await expect(
     lesson.getByRole('heading', { name: 'Pod vs Deployment: self-healing' }),
   ).toBeVisible();
-  const steps = lesson.getByRole('list').first().locator(':scope > li');
+  const steps = lesson.getByRole('list', { name: 'Steps' }).locator(':scope > li');
   await expect(steps).toHaveCount(5);
   await expect(lesson.getByText('0 of 5 steps done')).toBeVisible();
   await expect(steps.nth(0)).toHaveAttribute('aria-current', 'step');
 
-  const tabs = page.getByRole('tablist');
-  await tabs.getByRole('tab', { name: 'Terminal' }).click();
-  const input = page
-    .getByRole('region', { name: 'Terminal' })
-    .getByRole('textbox', { name: 'kubectl terminal' });
-  await expect(input).toBeAttached({ timeout: 15_000 });
-  const settle = page
-    .getByRole('toolbar', { name: 'Playback' })
-    .getByRole('button', { name: 'Step to quiet' });
-
-  /** kubectl types one command, waits for its answer, then lets the cluster settle. */
-  const kubectl = async (command: string, answer: string | RegExp) => {
-    await input.focus();
-    await page.keyboard.type(command);
-    await page.keyboard.press('Enter');
-    await expect(screenText(page)).toContainText(answer);
-    await settle.click();
-  };
+  const kubectl = await openTerminal(page);
 
   // Steps 1 and 2: a bare pod, deleted, stays gone.
   await kubectl('kubectl run nginx --image=nginx', 'pod/nginx created');
@@ -81,4 +62,12 @@ test('Pod vs Deployment: self-healing, in English, from the terminal', async ({ 
   await expect(lesson.getByText('5 of 5 steps done')).toBeVisible();
   await expect(lesson).toContainText('Lesson complete!');
   await expect(lesson).toContainText('kubectl get pods -w');
+  await expect(
+    course.getByRole('button', { name: /Pod vs Deployment: self-healing/ }),
+  ).toContainText('5/5');
+
+  // Next takes the learner on to the following lesson on a fresh cluster.
+  await lesson.getByRole('button', { name: 'Next lesson: Scaling out and in' }).click();
+  await expect(lesson.getByRole('heading', { name: 'Scaling out and in' })).toBeVisible();
+  await expect(lesson.getByText('0 of 4 steps done')).toBeVisible();
 });

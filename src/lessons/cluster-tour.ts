@@ -19,6 +19,10 @@ export const clusterTour: Lesson = {
         en: 'This cluster has four machines: the control plane m-k8s and the workers w1-k8s, w2-k8s and w3-k8s. Open the Terminal and run `kubectl get nodes`. Watch the hop: kubectl sends one request to kube-apiserver and nothing else. It never talks to etcd, the scheduler or a node directly; the API server reads the node list from etcd and answers.',
         ko: '이 클러스터에는 컨트롤 플레인 노드 m-k8s와 워커 노드 w1-k8s, w2-k8s, w3-k8s, 이렇게 네 대가 있습니다. 터미널을 열고 `kubectl get nodes`를 실행해 보세요. 메시지 흐름을 보면 kubectl은 kube-apiserver에 요청을 하나 보낼 뿐입니다. etcd나 스케줄러, 노드와 직접 통신하는 일은 없습니다. 노드 목록은 API 서버가 etcd에서 읽어 와 돌려줍니다.',
       },
+      want: {
+        en: 'The four nodes listed with kubectl',
+        ko: 'kubectl로 노드 네 대 조회',
+      },
       goal: (view) => kubectlRead(view, { kinds: ['nodes'], verbs: ['list'] }),
       hints: [
         {
@@ -37,6 +41,10 @@ export const clusterTour: Lesson = {
       text: {
         en: 'Every node, control plane included, runs two things for its pods: the kubelet, which watches the API server for pods bound to its node, and a container runtime (containerd here), which the kubelet asks to pull images and start containers. Look at one worker with `kubectl get node w1-k8s -o wide` and find the CONTAINER-RUNTIME and INTERNAL-IP columns.',
         ko: '컨트롤 플레인을 포함한 모든 노드에는 파드를 돌리기 위한 두 가지가 있습니다. 하나는 자기 노드에 배정된 파드를 API 서버에서 지켜보는 kubelet이고, 다른 하나는 kubelet의 요청을 받아 이미지를 받고 컨테이너를 실행하는 컨테이너 런타임(여기서는 containerd)입니다. `kubectl get node w1-k8s -o wide`로 워커 노드 하나를 살펴보고 CONTAINER-RUNTIME과 INTERNAL-IP 열을 찾아보세요.',
+      },
+      want: {
+        en: 'One worker read in full',
+        ko: '워커 한 대의 전체 정보 조회',
       },
       goal: (view) =>
         view
@@ -81,6 +89,10 @@ export const clusterTour: Lesson = {
         en: 'The control plane runs kube-apiserver, etcd, kube-controller-manager and kube-scheduler. To keep them safe, kubeadm marks the control-plane node with a taint that ordinary pods do not tolerate. Guess which node that is, then check: `kubectl get node m-k8s -o yaml` and look under spec.taints.',
         ko: '컨트롤 플레인 노드에서는 kube-apiserver, etcd, kube-controller-manager, kube-scheduler가 돌아갑니다. kubeadm은 이 컴포넌트들을 보호하려고 컨트롤 플레인 노드에 일반 파드가 견디지 못하는 테인트(taint)를 붙여 둡니다. 어느 노드일지 먼저 예상해 본 다음, `kubectl get node m-k8s -o yaml`을 실행해 spec.taints 항목을 확인해 보세요.',
       },
+      want: {
+        en: 'The control-plane taint on m-k8s read',
+        ko: 'm-k8s의 컨트롤 플레인 테인트 확인',
+      },
       goal: (view) =>
         view
           .nodes()
@@ -103,6 +115,10 @@ export const clusterTour: Lesson = {
       text: {
         en: 'Now put every component to work at once: `kubectl create deployment deploy-nginx --image=nginx --replicas=3`. The API server stores the Deployment in etcd; kube-controller-manager creates a ReplicaSet and three pods; kube-scheduler binds each pod to a worker, skipping m-k8s; each kubelet asks containerd to start the container. Step through or press Step to quiet until all three pods run, then check with `kubectl get pods -o wide`.',
         ko: '이제 모든 컴포넌트를 한꺼번에 움직여 봅시다. `kubectl create deployment deploy-nginx --image=nginx --replicas=3`을 실행하세요. API 서버가 디플로이먼트를 etcd에 저장하면, kube-controller-manager가 레플리카셋과 파드 세 개를 만들고, kube-scheduler가 m-k8s를 빼고 워커 노드에 파드를 하나씩 배정합니다. 그러면 각 노드의 kubelet이 containerd에 컨테이너 실행을 요청합니다. 한 단계 버튼이나 안정될 때까지 버튼으로 파드 세 개가 모두 Running이 될 때까지 진행한 뒤 `kubectl get pods -o wide`로 확인해 보세요.',
+      },
+      want: {
+        en: '3 pods deploy-nginx Running on the workers',
+        ko: 'deploy-nginx 파드 3개가 워커에서 Running',
       },
       goal: (view) => {
         if (!readyApp(view, APP, 3)) return false;

@@ -61,6 +61,10 @@ export const scaling: Lesson = {
         en: 'Start with two pods: `kubectl create deployment chk-hn --image=sysnet4admin/chk-hn --replicas=2`, and let them start.',
         ko: '파드 두 개로 시작합니다. `kubectl create deployment chk-hn --image=sysnet4admin/chk-hn --replicas=2`를 실행하고 파드가 뜰 때까지 기다리세요.',
       },
+      want: {
+        en: '2 pods chk-hn Running on workers',
+        ko: 'chk-hn 파드 2개가 워커에서 Running',
+      },
       goal: (view) => scaledTo(view, 2),
       hints: [
         {
@@ -96,6 +100,10 @@ export const scaling: Lesson = {
         en: 'Scale out: `kubectl scale deployment chk-hn --replicas=5`. Only the desired count in the Deployment changes; the ReplicaSet controller sees two pods where five are wanted and creates three more, and kube-scheduler picks a node for each one.',
         ko: '스케일 아웃을 해 봅시다. `kubectl scale deployment chk-hn --replicas=5`를 실행하세요. 바뀌는 것은 디플로이먼트에 적힌 원하는 개수뿐입니다. 레플리카셋 컨트롤러는 다섯 개가 필요한데 두 개뿐인 것을 보고 세 개를 더 만들고, kube-scheduler가 새 파드마다 노드를 골라 줍니다.',
       },
+      want: {
+        en: '5 pods chk-hn Running, none on m-k8s',
+        ko: 'chk-hn 파드 5개 Running, m-k8s에는 없음',
+      },
       goal: (view) => scaledTo(view, 5),
       hints: [
         {
@@ -114,6 +122,10 @@ export const scaling: Lesson = {
       text: {
         en: 'See where they went: `kubectl get pods -o wide`. The NODE column shows the pods spread over w1-k8s, w2-k8s and w3-k8s, and never m-k8s. The scheduler scores nodes and prefers those running fewer of the same pods.',
         ko: '파드가 어디로 갔는지 확인해 봅시다. `kubectl get pods -o wide`를 실행하세요. NODE 열을 보면 파드가 w1-k8s, w2-k8s, w3-k8s에 나뉘어 있고 m-k8s에는 하나도 없습니다. 스케줄러는 노드마다 점수를 매기는데, 같은 파드가 적게 떠 있는 노드에 더 높은 점수를 줍니다.',
+      },
+      want: {
+        en: 'The placement of all 5 pods read',
+        ko: '파드 5개의 배치 확인',
       },
       goal: (view) => {
         const bound = lastBind(view);
@@ -162,6 +174,10 @@ export const scaling: Lesson = {
       text: {
         en: 'Scale in: `kubectl scale deployment chk-hn --replicas=2`, then Step slowly and watch kube-controller-manager send three delete requests, one per victim. All five pods are healthy here, so the newest ones are the likely victims. Compare the two names that remain with the first two pods from step 1.',
         ko: '스케일 인을 해 봅시다. `kubectl scale deployment chk-hn --replicas=2`를 실행한 뒤 한 단계씩 진행하면서 kube-controller-manager가 지울 파드마다 삭제 요청을 하나씩, 모두 세 개 보내는 것을 지켜보세요. 지금은 다섯 파드가 모두 정상이라 새로 생긴 파드가 지워질 가능성이 큽니다. 남은 두 파드의 이름을 1단계에서 만든 두 파드와 비교해 보세요.',
+      },
+      want: {
+        en: '2 pods chk-hn Running, 3 removed',
+        ko: 'chk-hn 파드 2개 Running, 3개 삭제',
       },
       goal: (view) =>
         scaledTo(view, 2) &&

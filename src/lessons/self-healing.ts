@@ -68,6 +68,10 @@ export const selfHealing: Lesson = {
         en: 'First a pod with nobody looking after it. Run `kubectl run nginx --image=nginx` and wait until it is Running.',
         ko: '먼저 아무도 관리해 주지 않는 파드를 만들어 봅시다. `kubectl run nginx --image=nginx`를 실행하고 Running이 될 때까지 기다리세요.',
       },
+      want: {
+        en: 'Bare pod nginx Running',
+        ko: '단독 nginx 파드 Running',
+      },
       goal: (view) => {
         const pod = view.pod(BARE);
         return (
@@ -94,6 +98,10 @@ export const selfHealing: Lesson = {
         en: 'Delete it: `kubectl delete pod nginx`. The kubelet stops the container and the pod disappears. No controller owns it, so nothing brings it back: `kubectl get pods` stays empty however long you wait.',
         ko: '이제 지워 봅시다. `kubectl delete pod nginx`를 실행하세요. kubelet이 컨테이너를 멈추고 파드가 사라집니다. 이 파드를 책임지는 컨트롤러가 없으니 되살려 줄 주체도 없습니다. 아무리 기다려도 `kubectl get pods`에는 아무것도 나오지 않습니다.',
       },
+      want: {
+        en: 'No pod nginx, and nothing brings it back',
+        ko: 'nginx 파드 없음, 되살리는 주체도 없음',
+      },
       goal: (view) =>
         kubectlDeletes(view).some((hop) => hop.object.name === BARE) &&
         view.pod(BARE) === undefined,
@@ -115,6 +123,10 @@ export const selfHealing: Lesson = {
         en: 'Now let a controller look after the pods. Run `kubectl create deployment chk-hn --image=sysnet4admin/chk-hn --replicas=3`. The Deployment creates a ReplicaSet, and the ReplicaSet keeps three pods alive. Their names are the ReplicaSet name plus a random suffix.',
         ko: '이번에는 컨트롤러에게 파드 관리를 맡겨 봅시다. `kubectl create deployment chk-hn --image=sysnet4admin/chk-hn --replicas=3`을 실행하세요. 디플로이먼트는 레플리카셋을 만들고, 레플리카셋은 파드 세 개가 항상 살아 있도록 유지합니다. 파드 이름은 레플리카셋 이름 뒤에 임의의 문자열이 붙은 형태입니다.',
       },
+      want: {
+        en: '3 pods chk-hn Running',
+        ko: 'chk-hn 파드 3개 Running',
+      },
       goal: (view) => view.deployment(APP)?.spec.replicas === 3 && readyApp(view, APP, 3),
       hints: [
         {
@@ -134,6 +146,10 @@ export const selfHealing: Lesson = {
         en: 'Copy one pod name from `kubectl get pods` and delete it: `kubectl delete pod chk-hn-<...>`. Then Step slowly. The ReplicaSet controller in kube-controller-manager sees only two live pods where three are wanted and sends a create request for a new one, while the old one is still shutting down. This is self-healing: the controller keeps the current state equal to the desired state.',
         ko: '`kubectl get pods`에서 파드 이름을 하나 골라 `kubectl delete pod chk-hn-<...>`로 지워 보세요. 그리고 한 단계씩 천천히 진행해 보세요. kube-controller-manager의 레플리카셋 컨트롤러는 원하는 수는 세 개인데 살아 있는 파드가 두 개뿐인 것을 보고, 기존 파드가 아직 종료되는 중인데도 새 파드 생성 요청을 보냅니다. 이것이 셀프 힐링입니다. 컨트롤러가 현재 상태를 의도한 상태에 계속 맞춰 가는 것입니다.',
       },
+      want: {
+        en: 'One chk-hn pod deleted and replaced: 3 Running',
+        ko: 'chk-hn 파드 하나를 지우고 새 파드로 교체: 3개 Running',
+      },
       goal: (view) => replacement(view) !== undefined,
       hints: [
         {
@@ -152,6 +168,10 @@ export const selfHealing: Lesson = {
       text: {
         en: 'The number three lives in the ReplicaSet, not in the pods. Run `kubectl get replicasets`: DESIRED is what you asked for, CURRENT is how many pods exist, READY is how many serve. The pods have new names, but the ReplicaSet is the same one as before.',
         ko: '숫자 3은 파드가 아니라 레플리카셋에 들어 있습니다. `kubectl get replicasets`를 실행해 보세요. DESIRED는 요청한 개수, CURRENT는 지금 있는 파드 수, READY는 실제로 요청을 처리할 수 있는 파드 수입니다. 파드 이름은 바뀌었지만 레플리카셋은 처음 그대로입니다.',
+      },
+      want: {
+        en: 'ReplicaSet read: DESIRED 3, CURRENT 3, READY 3',
+        ko: '레플리카셋 확인: DESIRED 3, CURRENT 3, READY 3',
       },
       goal: (view) => {
         const created = replacement(view);

@@ -16,12 +16,22 @@ export interface Localized {
 export interface LessonStep {
   id: string;
   text: Localized;
-  /** predict asks the learner to guess the outcome before acting; the panel may not show it yet */
+  /** predict asks the learner to guess the outcome before acting; the goal counts only once they chose */
   predict?: Prediction;
+  /** want describes the state the goal asks for ("3 pods Running on 3 nodes"), shown beside the current one */
+  want?: Localized;
   goal: (view: ClusterView) => boolean;
   hints: Localized[];
   solution: string[];
+  /** faults are what happens to the machines rather than through kubectl: a node powered off or on, traffic arriving */
+  faults?: LessonFault[];
 }
+
+/** LessonFault is a button on the step; a replay performs it after the step's kubectl lines. */
+export type LessonFault =
+  | { kind: 'stopNode' | 'startNode'; node: string }
+  /** setLoad makes each pod of a default-namespace Deployment use percent of its CPU requests */
+  | { kind: 'setLoad'; deployment: string; percent: number };
 
 /** Prediction is a multiple-choice "predict first" question; `answer` is the id of one choice. */
 export interface Prediction {

@@ -1,11 +1,14 @@
-import { Fragment, useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LESSONS, viewCluster, type Lesson, type LessonStep, type Localized } from '../../lessons';
+import { LESSONS, viewCluster, type Lesson, type Localized } from '../../lessons';
 import { useKubeloop, type KubeloopState } from '../../state/store';
 import './i18n';
-import { advanceProgress, resetLessonProgress } from './lesson-progress';
+import { advanceProgress, choosePrediction, resetLessonProgress } from './lesson-progress';
+import LessonList from './LessonList';
 import './lessons.css';
 import { browserStorage, loadProgress, saveProgress, type LessonProgress } from './progress';
+import StepItem from './StepItem';
+import { withCode } from './with-code';
 
 const selectReset = (s: KubeloopState) => s.reset;
 
@@ -16,16 +19,8 @@ function initialProgress(): LessonProgress {
   const saved = loadProgress(browserStorage(), LESSONS[0]!.id);
   const lesson = lessonById(saved.lessonId);
   const progress = saved.lessonId === lesson.id ? saved : { ...saved, lessonId: lesson.id };
+  if (progress.sandbox) return progress;
   return advanceProgress(progress, lesson, viewCluster(useKubeloop.getState().cluster));
-}
-
-/** withCode renders `backticked` spans of lesson text as code. */
-function withCode(text: string): ReactNode {
-  return text
-    .split('`')
-    .map((part, i) =>
-      i % 2 === 1 ? <code key={i}>{part}</code> : <Fragment key={i}>{part}</Fragment>,
-    );
 }
 
 /**
@@ -38,21 +33,26 @@ export default function LessonPanel() {
   const reset = useKubeloop(selectReset);
   const [progress, setProgress] = useState(initialProgress);
   const lesson = lessonById(progress.lessonId);
+  const sandbox = progress.sandbox;
 
   // Re-check goals on every engine change (version bump or a fresh cluster after reset).
   useEffect(() => {
+    if (sandbox) return undefined;
     const check = (state: KubeloopState) =>
       setProgress((p) => advanceProgress(p, lesson, viewCluster(state.cluster)));
     check(useKubeloop.getState());
     return useKubeloop.subscribe((state, previous) => {
       if (state.version !== previous.version || state.cluster !== previous.cluster) check(state);
     });
-  }, [lesson]);
+  }, [lesson, sandbox]);
 
   useEffect(() => saveProgress(browserStorage(), progress), [progress]);
 
   const done = new Set(progress.completed[lesson.id] ?? []);
+  const predicted = progress.predictions[lesson.id] ?? {};
   const current = lesson.steps.find((step) => !done.has(step.id));
+  const lessonIndex = LESSONS.indexOf(lesson);
+  const nextLesson = LESSONS[lessonIndex + 1];
 
   const resetLesson = () => {
     reset({ preset: lesson.preset });
@@ -62,122 +62,82 @@ export default function LessonPanel() {
   const chooseLesson = (id: string) => {
     const next = lessonById(id);
     reset({ preset: next.preset });
-    setProgress((p) => ({ ...p, lessonId: next.id }));
+    setProgress((p) => ({ ...p, lessonId: next.id, sandbox: false }));
   };
+
+  const openSandbox = () => {
+    reset({ preset: 'kubeadm' });
+    setProgress((p) => ({ ...p, sandbox: true }));
+  };
+
+  const predict = (stepId: string, choiceId: string) =>
+    setProgress((p) => {
+      const chosen = choosePrediction(p, lesson.id, stepId, choiceId);
+      // The goal may already hold (the learner acted first): count it now.
+      return advanceProgress(chosen, lesson, viewCluster(useKubeloop.getState().cluster));
+    });
 
   return (
     <section aria-label={t('region')} className="kl-lesson">
-      <header className="kl-lesson__header">
-        {LESSONS.length > 1 ? (
-          <select
-            aria-label={t('lesson')}
-            value={lesson.id}
-            onChange={(e) => chooseLesson(e.target.value)}
-          >
-            {LESSONS.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.title[lang]}
-              </option>
+      <LessonList lang={lang} progress={progress} onChoose={chooseLesson} onSandbox={openSandbox} />
+
+      {sandbox ? (
+        <div className="kl-lesson__sandbox">
+          <h2 className="kl-lesson__title">{t('sandboxTitle')}</h2>
+          <p className="kl-lesson__summary">{t('sandboxText')}</p>
+          <button type="button" onClick={() => chooseLesson(lesson.id)}>
+            {t('backToLesson', { title: lesson.title[lang] })}
+          </button>
+        </div>
+      ) : (
+        <>
+          <header className="kl-lesson__header">
+            <h2 className="kl-lesson__title">{lesson.title[lang]}</h2>
+            <p className="kl-lesson__summary">{withCode(lesson.summary[lang])}</p>
+            <p className="kl-lesson__progress">
+              {t('progress', { done: done.size, total: lesson.steps.length })}
+            </p>
+          </header>
+
+          <ol className="kl-lesson__steps" aria-label={t('steps')}>
+            {lesson.steps.map((step) => (
+              <StepItem
+                // Remount on reset so revealed hints and solutions close again.
+                key={`${step.id}:${done.has(step.id)}`}
+                step={step}
+                lang={lang}
+                isDone={done.has(step.id)}
+                isCurrent={step === current}
+                choice={predicted[step.id]}
+                onPredict={(choiceId) => predict(step.id, choiceId)}
+              />
             ))}
-          </select>
-        ) : null}
-        <h2 className="kl-lesson__title">{lesson.title[lang]}</h2>
-        <p className="kl-lesson__summary">{lesson.summary[lang]}</p>
-        <p className="kl-lesson__progress">
-          {t('progress', { done: done.size, total: lesson.steps.length })}
-        </p>
-      </header>
+          </ol>
 
-      <ol className="kl-lesson__steps">
-        {lesson.steps.map((step) => (
-          <StepItem
-            // Remount on reset so revealed hints and solutions close again.
-            key={`${step.id}:${done.has(step.id)}`}
-            step={step}
-            lang={lang}
-            isDone={done.has(step.id)}
-            isCurrent={step === current}
-          />
-        ))}
-      </ol>
-
-      {current === undefined ? (
-        <div className="kl-lesson__outro">
-          <p className="kl-lesson__finished">{t('finished')}</p>
-          {lesson.outro ? (
-            <>
-              <h3>{t('realCluster')}</h3>
-              <p>{withCode(lesson.outro[lang])}</p>
-            </>
+          {current === undefined ? (
+            <div className="kl-lesson__outro">
+              <p className="kl-lesson__finished">{t('finished')}</p>
+              {lesson.outro ? (
+                <>
+                  <h3>{t('realCluster')}</h3>
+                  <p>{withCode(lesson.outro[lang])}</p>
+                </>
+              ) : null}
+              {nextLesson ? (
+                <button type="button" onClick={() => chooseLesson(nextLesson.id)}>
+                  {t('nextLesson', { title: nextLesson.title[lang] })}
+                </button>
+              ) : (
+                <p>{t('courseFinished')}</p>
+              )}
+            </div>
           ) : null}
-        </div>
-      ) : null}
 
-      <button type="button" className="kl-lesson__reset" onClick={resetLesson}>
-        {t('reset')}
-      </button>
+          <button type="button" className="kl-lesson__reset" onClick={resetLesson}>
+            {t('reset')}
+          </button>
+        </>
+      )}
     </section>
-  );
-}
-
-interface StepItemProps {
-  step: LessonStep;
-  lang: keyof Localized;
-  isDone: boolean;
-  isCurrent: boolean;
-}
-
-function StepItem({ step, lang, isDone, isCurrent }: StepItemProps) {
-  const { t } = useTranslation('lessons');
-  const [hintsShown, setHintsShown] = useState(0);
-  const [solutionShown, setSolutionShown] = useState(false);
-  const className = ['kl-step', isDone ? 'kl-step--done' : '', isCurrent ? 'kl-step--current' : '']
-    .join(' ')
-    .trim();
-
-  return (
-    <li className={className} aria-current={isCurrent ? 'step' : undefined}>
-      <p className="kl-step__text">{withCode(step.text[lang])}</p>
-      {isDone ? (
-        <p className="kl-step__done">
-          <span aria-hidden="true">✓ </span>
-          {t('done')}
-        </p>
-      ) : null}
-      {isCurrent ? (
-        <div className="kl-step__help">
-          <div className="kl-step__buttons">
-            <button
-              type="button"
-              onClick={() => setHintsShown((n) => n + 1)}
-              disabled={hintsShown >= step.hints.length}
-            >
-              {hintsShown === 0 ? t('hint') : t('moreHint')}
-            </button>
-            <button
-              type="button"
-              onClick={() => setSolutionShown((shown) => !shown)}
-              aria-expanded={solutionShown}
-            >
-              {solutionShown ? t('hideSolution') : t('showSolution')}
-            </button>
-          </div>
-          {hintsShown > 0 ? (
-            <ul className="kl-step__hints">
-              {step.hints.slice(0, hintsShown).map((hint, i) => (
-                <li key={i}>{withCode(hint[lang])}</li>
-              ))}
-            </ul>
-          ) : null}
-          {solutionShown ? (
-            step.solution.length > 0 ? (
-              <pre className="kl-step__solution">{step.solution.join('\n')}</pre>
-            ) : (
-              <p className="kl-step__solution">{t('noCommand')}</p>
-            )
-          ) : null}
-        </div>
-      ) : null}
-    </li>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterView, Lesson } from '../../lessons';
-import { advanceProgress, resetLessonProgress } from './lesson-progress';
+import { advanceProgress, choosePrediction, resetLessonProgress } from './lesson-progress';
 import { defaultProgress } from './progress';
 
 const text = { en: 'x', ko: 'x' };
@@ -56,11 +56,60 @@ describe('advanceProgress', () => {
     expect(advanceProgress(defaultProgress('l'), lesson, view).completed.l).toBeUndefined();
   });
 
-  it('reset clears only that lesson', () => {
-    const progress = { lessonId: 'l', completed: { l: ['a'], other: ['z'] } };
+  it('reset clears only that lesson, its steps and its predictions', () => {
+    const progress = {
+      lessonId: 'l',
+      completed: { l: ['a'], other: ['z'] },
+      predictions: { l: { a: 'x' }, other: { z: 'y' } },
+      sandbox: false,
+    };
     expect(resetLessonProgress(progress, 'l')).toEqual({
       lessonId: 'l',
       completed: { other: ['z'] },
+      predictions: { other: { z: 'y' } },
+      sandbox: false,
     });
+  });
+});
+
+describe('predict first', () => {
+  /** predicting: step b asks a question before its goal counts. */
+  function predicting(flags: Record<string, boolean>): Lesson {
+    const lesson = lessonWith(flags);
+    lesson.steps[1]!.predict = {
+      question: text,
+      choices: [
+        { id: 'yes', text },
+        { id: 'no', text },
+      ],
+      answer: 'yes',
+      explanation: text,
+    };
+    return lesson;
+  }
+
+  it('a met goal does not count until the learner has chosen', () => {
+    const lesson = predicting({ a: true, b: true, c: true });
+    const before = advanceProgress(defaultProgress('l'), lesson, view);
+    expect(before.completed.l).toEqual(['a']);
+    const chosen = choosePrediction(before, 'l', 'b', 'no');
+    expect(advanceProgress(chosen, lesson, view).completed.l).toEqual(['a', 'b', 'c']);
+  });
+
+  it('a wrong guess still counts: the feedback says so, the goal does not hide it', () => {
+    const lesson = predicting({ a: true, b: true });
+    const chosen = choosePrediction(defaultProgress('l'), 'l', 'b', 'no');
+    expect(advanceProgress(chosen, lesson, view).completed.l).toEqual(['a', 'b']);
+  });
+
+  it('the answer of a done step cannot be changed afterwards', () => {
+    const lesson = predicting({ a: true, b: true });
+    const done = advanceProgress(
+      choosePrediction(defaultProgress('l'), 'l', 'b', 'no'),
+      lesson,
+      view,
+    );
+    expect(choosePrediction(done, 'l', 'b', 'yes')).toBe(done);
+    expect(done.predictions.l).toEqual({ b: 'no' });
   });
 });

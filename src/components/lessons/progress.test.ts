@@ -25,6 +25,11 @@ describe('lesson progress persistence', () => {
     ['missing lessonId', '{"completed": {}}'],
     ['completed not an object', '{"lessonId": "first-pod", "completed": 3}'],
     ['step ids not strings', '{"lessonId": "first-pod", "completed": {"first-pod": [1, 2]}}'],
+    [
+      'predictions not strings',
+      '{"lessonId": "first-pod", "completed": {}, "predictions": {"first-pod": {"a": 1}}}',
+    ],
+    ['predictions a list', '{"lessonId": "first-pod", "completed": {}, "predictions": []}'],
   ])('a corrupted save (%s) yields the defaults', (_name, raw) => {
     expect(parseProgress(raw, 'first-pod')).toEqual(defaultProgress('first-pod'));
   });
@@ -39,11 +44,21 @@ describe('lesson progress persistence', () => {
     expect(JSON.parse(storage.data.get(PROGRESS_KEY)!)).toEqual(defaultProgress('first-pod'));
   });
 
+  it('a save from before predictions and the sandbox existed still loads', () => {
+    const raw = '{"lessonId": "scaling", "completed": {"scaling": ["two-replicas"]}}';
+    expect(parseProgress(raw, 'first-pod')).toEqual({
+      ...defaultProgress('scaling'),
+      completed: { scaling: ['two-replicas'] },
+    });
+  });
+
   it('a saved progress round-trips', () => {
     const storage = memoryStorage();
     const progress = {
       lessonId: 'first-pod',
       completed: { 'first-pod': ['apply-pod', 'scheduled'] },
+      predictions: { scaling: { 'scale-out': '0' } },
+      sandbox: true,
     };
     saveProgress(storage, progress);
     expect(loadProgress(storage, 'other')).toEqual(progress);

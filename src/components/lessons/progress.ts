@@ -9,12 +9,39 @@ export interface LessonProgress {
   lessonId: string;
   /** step ids met so far, per lesson id */
   completed: Record<string, string[]>;
+  /** the choice the learner made for each "predict first" question: lesson id → step id → choice id */
+  predictions: Record<string, Record<string, string>>;
+  /** sandbox: the learner left the lessons for a free cluster */
+  sandbox: boolean;
 }
 
-export const defaultProgress = (lessonId: string): LessonProgress => ({ lessonId, completed: {} });
+export const defaultProgress = (lessonId: string): LessonProgress => ({
+  lessonId,
+  completed: {},
+  predictions: {},
+  sandbox: false,
+});
 
 const isStringArray = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isStringRecord = (value: unknown): value is Record<string, string> =>
+  isObject(value) && Object.values(value).every((item) => typeof item === 'string');
+
+/** parsePredictions keeps a well-formed map; saves from before predictions existed have none. */
+function parsePredictions(value: unknown): LessonProgress['predictions'] | undefined {
+  if (value === undefined) return {};
+  if (!isObject(value)) return undefined;
+  const clean: LessonProgress['predictions'] = {};
+  for (const [lessonId, choices] of Object.entries(value)) {
+    if (!isStringRecord(choices)) return undefined;
+    clean[lessonId] = choices;
+  }
+  return clean;
+}
 
 /** parseProgress validates a raw save; anything malformed yields the defaults. */
 export function parseProgress(raw: string | null, fallbackLessonId: string): LessonProgress {
@@ -22,7 +49,7 @@ export function parseProgress(raw: string | null, fallbackLessonId: string): Les
   try {
     const data: unknown = JSON.parse(raw);
     if (typeof data !== 'object' || data === null) return defaultProgress(fallbackLessonId);
-    const { lessonId, completed } = data as Record<string, unknown>;
+    const { lessonId, completed, predictions, sandbox } = data as Record<string, unknown>;
     if (typeof lessonId !== 'string' || typeof completed !== 'object' || completed === null) {
       return defaultProgress(fallbackLessonId);
     }
@@ -31,7 +58,9 @@ export function parseProgress(raw: string | null, fallbackLessonId: string): Les
       if (!isStringArray(steps)) return defaultProgress(fallbackLessonId);
       clean[id] = steps;
     }
-    return { lessonId, completed: clean };
+    const predicted = parsePredictions(predictions);
+    if (predicted === undefined) return defaultProgress(fallbackLessonId);
+    return { lessonId, completed: clean, predictions: predicted, sandbox: sandbox === true };
   } catch {
     return defaultProgress(fallbackLessonId);
   }
