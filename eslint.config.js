@@ -11,7 +11,7 @@ const engineForbiddenPackages = [
   'react',
   'react-dom',
   'zustand',
-  'motion',
+  'react-resizable-panels',
   'monaco-editor',
   'monaco-yaml',
   '@monaco-editor/react',
@@ -21,7 +21,7 @@ const engineForbiddenPackages = [
 
 const engineForbiddenPatterns = [
   {
-    group: ['react/*', 'react-dom/*', 'zustand/*', 'motion/*', 'monaco-editor/*', 'monaco-yaml/*'],
+    group: ['react/*', 'react-dom/*', 'zustand/*', 'monaco-editor/*', 'monaco-yaml/*'],
     message: 'src/engine must not depend on UI libraries.',
   },
   {

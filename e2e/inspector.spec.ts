@@ -72,24 +72,25 @@ test('inspect a pod: its node, the scheduler’s decision, then the node it runs
   await expect(page.getByRole('complementary', { name: 'Current hop' })).toBeVisible();
   await expect(chip).toHaveAttribute('aria-pressed', 'false');
 
-  // The node: select it from the graph by keyboard.
-  const nodeButton = graph.getByRole('button', { name: 'Node w1-k8s, Ready' });
+  // The pod's node: select it from the graph by keyboard.
+  const nodeButton = graph.getByRole('button', { name: `Node ${nodeName}, Ready` });
   await nodeButton.focus();
   await page.keyboard.press('Enter');
-  await expect(inspector.getByRole('heading', { level: 2 })).toHaveText('Node w1-k8s');
+  await expect(inspector.getByRole('heading', { level: 2 })).toHaveText(`Node ${nodeName}`);
   const allocated = inspector.getByRole('table', { name: 'Allocated resources' });
   await expect(allocated.getByRole('row', { name: /^cpu / })).toContainText('0 (0%)');
   await expect(inspector.getByRole('region', { name: 'Taints' })).toContainText('No taints.');
   await expect(inspector.getByRole('table', { name: 'Conditions' })).toContainText('KubeletReady');
-  await expect(inspector.locator('.inspector-facts')).toContainText('1 / 110');
+  // The scheduler spread the three replicas over the three workers: this node runs the pod, and
+  // the kube-proxy pod its DaemonSet puts on every node.
+  const nodePods = inspector.getByRole('region', { name: 'Pods on this node' });
+  await expect(nodePods.getByRole('button')).toHaveCount(2);
+  await expect(nodePods.getByRole('button', { name: /^kube-proxy-[a-z0-9]{5}$/ })).toBeVisible();
+  await expect(inspector.locator('.inspector-facts')).toContainText('2 / 110');
 
-  // From the node, back to one of its pods; then the hop tab.
-  await inspector
-    .getByRole('region', { name: 'Pods on this node' })
-    .getByRole('button')
-    .first()
-    .click();
-  await expect(inspector.getByRole('heading', { level: 2 })).toHaveText(/^Pod nginx-/);
+  // From the node, back to the pod; then the hop tab.
+  await nodePods.getByRole('button', { name: podName }).click();
+  await expect(inspector.getByRole('heading', { level: 2 })).toHaveText(`Pod ${podName}`);
   await page.getByRole('tab', { name: 'Current hop' }).click();
   await expect(page.getByRole('complementary', { name: 'Current hop' })).toBeVisible();
 });

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import './i18n';
 import './styles/index.css';
 import App from './App';
+import { loadKubectl } from './state/kubectl-loader';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
@@ -12,3 +13,7 @@ createRoot(container).render(
     <App />
   </StrictMode>,
 );
+
+// kubectl is not needed to paint: fetch it once the page is up, before the first command.
+const whenIdle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
+whenIdle(() => void loadKubectl());

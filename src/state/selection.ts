@@ -1,5 +1,6 @@
 /** The kinds the inspector can show; a graph chip or box selects one of them. */
-export type InspectableKind = 'Pod' | 'Node';
+export type InspectableKind =
+  'Pod' | 'Node' | 'Deployment' | 'ReplicaSet' | 'StatefulSet' | 'DaemonSet';
 
 /** ObjectRef names one object by kind, namespace (namespaced kinds only) and name. */
 export interface ObjectRef {
@@ -8,8 +9,8 @@ export interface ObjectRef {
   name: string;
 }
 
-/** SidePanelTab is what the right-hand panel shows: the current hop or the inspector. */
-export type SidePanelTab = 'hop' | 'inspector';
+/** SidePanelTab is what the right-hand panel shows: the current hop, the inspector or etcd's keys. */
+export type SidePanelTab = 'hop' | 'inspector' | 'etcd';
 
 /** sameRef: both name the same object (a missing namespace equals a missing namespace only). */
 export function sameRef(a: ObjectRef | undefined, b: ObjectRef | undefined): boolean {

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Cluster, KubeObject } from '../engine';
-import { SESSION_KEY, type Session } from './session';
+import { SESSION_KEY, shareUrl, type Session } from './session';
 import { SessionReplay } from './session-replay';
 import { startSessionSync, useSessionStatus } from './session-sync';
 import { currentSession, isPristine, playFrame, useKubeloop } from './store';
@@ -141,6 +141,44 @@ describe('session sync', () => {
     expect(state.restoring).toBe(false);
     expect(currentSession()).toEqual(session);
     expect(useSessionStatus.getState().notice).toBeUndefined();
+  });
+
+  it('learner actions wait while a share link is decoded, then the shared sandbox is restored', async () => {
+    const session = await learnerSession();
+    const want = snapshot(useKubeloop.getState().cluster);
+    useKubeloop.getState().reset();
+    const link = await shareUrl('http://localhost:4173/', session);
+    let address: string | undefined;
+    const stop = startSessionSync({
+      storage: memoryStorage(),
+      location: { hash: new URL(link).hash, href: link },
+      history: { replaceState: (_data, _title, url) => void (address = String(url)) },
+    });
+    expect(useKubeloop.getState().restoring).toBe(true);
+    const early = await useKubeloop.getState().runKubectl('kubectl create namespace early');
+    expect(early.stderr).toBe(
+      'error: the sandbox is still being restored; try again in a moment\n',
+    );
+
+    await vi.waitFor(() => expect(useKubeloop.getState().restoring).toBe(false));
+    stop();
+    expect(snapshot(useKubeloop.getState().cluster)).toEqual(want);
+    expect(useSessionStatus.getState().notice).toBe('linkLoaded');
+    expect(address).toBe('http://localhost:4173/');
+  });
+
+  it('a damaged share link says so and lets the learner act on a fresh sandbox', async () => {
+    const href = 'http://localhost:4173/#s=z.not-deflate';
+    const stop = startSessionSync({
+      storage: memoryStorage(),
+      location: { hash: '#s=z.not-deflate', href },
+      history: { replaceState: () => {} },
+    });
+    expect(useKubeloop.getState().restoring).toBe(true);
+    await vi.waitFor(() => expect(useSessionStatus.getState().notice).toBe('linkBad'));
+    stop();
+    expect(useKubeloop.getState().restoring).toBe(false);
+    expect(isPristine(currentSession())).toBe(true);
   });
 
   it('a corrupted save says the sandbox was reset and starts fresh', () => {

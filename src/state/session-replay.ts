@@ -1,5 +1,6 @@
 import { createCluster, type Cluster } from '../engine';
-import { startKubectl } from '../kubectl';
+import type { EditorOutcome } from '../kubectl';
+import { loadedKubectl } from './kubectl-loader';
 import type { EnginePosition, Session, SessionAction } from './session';
 
 /** positionOf is where cluster is now, in the terms a session records. */
@@ -7,14 +8,30 @@ export function positionOf(cluster: Cluster): EnginePosition {
   return { tasks: cluster.clock.tasksRun, elapsed: cluster.elapsed, hops: cluster.hops.count };
 }
 
-/** applyAction performs one recorded learner action on cluster, without driving the engine. */
+/** The editor each replayed `kubectl edit` waits on, until the action that saved it comes. */
+const waitingEditors = new WeakMap<Cluster, (outcome: EditorOutcome) => void>();
+
+/**
+ * applyAction performs one recorded learner action on cluster, without driving the engine. A
+ * kubectl action needs kubectl loaded (loadKubectl) first.
+ */
 export function applyAction(cluster: Cluster, action: SessionAction): void {
   switch (action.kind) {
-    case 'kubectl':
+    case 'kubectl': {
+      if (action.edited !== undefined) {
+        const done = waitingEditors.get(cluster);
+        waitingEditors.delete(cluster);
+        done?.({ ok: true, content: action.edited });
+        return;
+      }
       // The command's own requests are tasks: the positions of the next action (or the end)
       // already count them, so starting it is all a replay needs to do.
-      startKubectl(cluster, action.line, { stdin: action.stdin });
+      loadedKubectl().startKubectl(cluster, action.line, {
+        stdin: action.stdin,
+        editor: (_file, done) => waitingEditors.set(cluster, done),
+      });
       return;
+    }
     case 'stopNode':
       cluster.stopNode(action.node);
       return;
@@ -23,6 +40,15 @@ export function applyAction(cluster: Cluster, action: SessionAction): void {
       return;
     case 'killContainer':
       cluster.killContainer(action.namespace, action.pod, action.container);
+      return;
+    case 'addNode':
+      cluster.addNode(action.node);
+      return;
+    case 'setLoad':
+      cluster.setLoad(action.namespace, action.deployment, action.percent);
+      return;
+    case 'request':
+      cluster.network.request(action.origin, action.url);
       return;
   }
 }

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { withKubectl } from './kubectl-loader';
 import {
   browserStorage,
   decodeSession,
@@ -74,8 +75,12 @@ export function startSessionSync(env: Env = browserEnv()): () => void {
   };
 
   const restore = (session: Session, fromLink: boolean) => {
-    const replay = new SessionReplay(session);
     setRestoring(true);
+    // Replaying kubectl commands needs kubectl, which loads after the first paint.
+    withKubectl(() => (stopped ? setRestoring(false) : replaySession(session, fromLink)));
+  };
+  const replaySession = (session: Session, fromLink: boolean) => {
+    const replay = new SessionReplay(session);
     const finish = () => {
       adoptCluster(replay.cluster, session);
       useSessionStatus.setState({
@@ -102,12 +107,15 @@ export function startSessionSync(env: Env = browserEnv()): () => void {
 
   const payload = env.location ? sharePayload(env.location.hash) : undefined;
   if (payload !== undefined) {
+    // Decoding takes a moment: learner actions wait, or the shared sandbox would replace them.
+    setRestoring(true);
     void decodeSession(payload).then((parsed) => {
-      if (stopped) return;
+      if (stopped) return setRestoring(false);
       // A reload should keep the local session, not reopen the link.
       env.history?.replaceState(null, '', env.location!.href.replace(/#.*$/, ''));
-      if (parsed.ok) restore(parsed.session, true);
-      else useSessionStatus.setState({ notice: 'linkBad' });
+      if (parsed.ok) return restore(parsed.session, true);
+      setRestoring(false);
+      useSessionStatus.setState({ notice: 'linkBad' });
     });
   } else {
     const loaded = loadSession(env.storage);

@@ -5,7 +5,7 @@
  * (same pod names, same hop count). Saved in localStorage ('kubeloop.session.v1') and carried in
  * share links (`#s=`).
  */
-import { PRESETS, type PresetName } from '../engine';
+import { PRESETS, type PresetName, type TrafficOrigin } from '../engine';
 
 export const SESSION_KEY = 'kubeloop.session.v1';
 export const SESSION_VERSION = 1;
@@ -23,15 +23,25 @@ export interface EnginePosition {
 
 /** SessionAction is one learner action that changed the cluster, at the position it happened. */
 export type SessionAction =
-  | { kind: 'kubectl'; at: EnginePosition; line: string; stdin?: string }
-  | { kind: 'stopNode' | 'startNode'; at: EnginePosition; node: string }
+  | {
+      kind: 'kubectl';
+      at: EnginePosition;
+      line: string;
+      stdin?: string;
+      /** the file saved in the editor, answering the `kubectl edit` this line started earlier */
+      edited?: string;
+    }
+  | { kind: 'stopNode' | 'startNode' | 'addNode'; at: EnginePosition; node: string }
+  | { kind: 'setLoad'; at: EnginePosition; namespace: string; deployment: string; percent: number }
   | {
       kind: 'killContainer';
       at: EnginePosition;
       namespace: string;
       pod: string;
       container?: string;
-    };
+    }
+  /** an HTTP GET through the cluster network (its packets are hops), from a pod or from outside */
+  | { kind: 'request'; at: EnginePosition; origin: TrafficOrigin; url: string };
 
 export interface Session {
   v: typeof SESSION_VERSION;
@@ -58,16 +68,33 @@ function isPosition(v: unknown): v is EnginePosition {
   return isObject(v) && isCount(v.tasks) && isCount(v.hops) && isCount(v.elapsed);
 }
 
+function isOrigin(v: unknown): v is TrafficOrigin {
+  if (!isObject(v)) return false;
+  if (v.kind === 'external') return true;
+  if (v.kind === 'node') return isString(v.node);
+  return v.kind === 'pod' && isString(v.namespace) && isString(v.name);
+}
+
 function isAction(v: unknown): v is SessionAction {
   if (!isObject(v) || !isPosition(v.at)) return false;
   switch (v.kind) {
     case 'kubectl':
-      return isString(v.line) && isOptionalString(v.stdin);
+      return isString(v.line) && isOptionalString(v.stdin) && isOptionalString(v.edited);
     case 'stopNode':
     case 'startNode':
+    case 'addNode':
       return isString(v.node);
+    case 'setLoad':
+      return (
+        isString(v.namespace) &&
+        isString(v.deployment) &&
+        isCount(v.percent) &&
+        (v.percent as number) <= 1000
+      );
     case 'killContainer':
       return isString(v.namespace) && isString(v.pod) && isOptionalString(v.container);
+    case 'request':
+      return isString(v.url) && isOrigin(v.origin);
     default:
       return false;
   }

@@ -12,9 +12,6 @@ import { configureMonacoYaml } from 'monaco-yaml';
 import YamlWorker from 'monaco-yaml/yaml.worker?worker';
 import { MANIFEST_SCHEMA, MANIFEST_SCHEMA_URI } from './schemas';
 
-/** MANIFEST_URI is the editor model's path; the schema's fileMatch targets it. */
-export const MANIFEST_URI = 'file:///kubeloop/manifest.yaml';
-
 self.MonacoEnvironment = {
   getWorker: (_moduleId: string, label: string) =>
     label === 'yaml' ? new YamlWorker() : new EditorWorker(),
@@ -59,7 +56,8 @@ configureMonacoYaml(monacoForYaml as unknown as Parameters<typeof configureMonac
   schemas: [
     {
       uri: MANIFEST_SCHEMA_URI,
-      fileMatch: [MANIFEST_URI, '*.yaml'],
+      // Every editor file is a .yaml model; the live comparison's models are not, on purpose.
+      fileMatch: ['*.yaml'],
       schema: MANIFEST_SCHEMA as never,
     },
   ],

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PodView } from '../../state/pods';
 import { statusTone } from '../../state/pod-status';
@@ -5,10 +6,12 @@ import { useKubeloop, type KubeloopState } from '../../state/store';
 import '../inspector/shell-i18n';
 
 /**
- * PodChip shows a pod's name and STATUS; the colour repeats the text, never replaces it. It is a
- * button: clicking it (or Enter/Space) opens the pod in the inspector.
+ * PodChip shows a pod's name and STATUS; the colour repeats the text, never replaces it (a
+ * kube-system pod's chip is smaller and grey: the cluster's own, not the learner's). It is a
+ * button: clicking it (or Enter/Space) opens the pod in the inspector. Memoised: an unchanged pod
+ * keeps its view object, so its chip skips the redraw when others change.
  */
-export default function PodChip({ pod }: { pod: PodView }) {
+export default memo(function PodChip({ pod, system = false }: { pod: PodView; system?: boolean }) {
   const { t } = useTranslation('inspector');
   const selected = useKubeloop(
     (s: KubeloopState) =>
@@ -16,12 +19,19 @@ export default function PodChip({ pod }: { pod: PodView }) {
       s.selected.name === pod.name &&
       s.selected.namespace === pod.namespace,
   );
+  // A request's packet is at this pod (traffic hops name pods as pod/NAME).
+  const reached = useKubeloop(
+    (s: KubeloopState) =>
+      s.lastHop?.channel === 'traffic' &&
+      (s.lastHop.from === `pod/${pod.name}` || s.lastHop.to === `pod/${pod.name}`),
+  );
   const select = useKubeloop((s: KubeloopState) => s.select);
   return (
     <li className="pod-chip-item">
       <button
         type="button"
-        className={`pod-chip nopan tone-${statusTone(pod.status)}${selected ? ' is-selected' : ''}`}
+        className={`pod-chip nopan tone-${statusTone(pod.status)}${system ? ' is-system' : ''}${selected ? ' is-selected' : ''}${reached ? ' is-reached' : ''}`}
+        data-pod={pod.name}
         title={`${pod.namespace}/${pod.name}`}
         aria-label={t('selectPod', { name: pod.name, status: pod.status })}
         aria-pressed={selected}
@@ -32,4 +42,4 @@ export default function PodChip({ pod }: { pod: PodView }) {
       </button>
     </li>
   );
-}
+});

@@ -8,7 +8,15 @@ import { selectCluster, useKubeloop, useObjects } from '../../state/store';
 import { usePodsOnNode } from '../../state/pods';
 import { allocatedResources, formatTaint } from './allocated';
 import { eventRowsFor } from './events';
-import { ConditionsTable, EventsTable, Facts, SelectLink, Section } from './parts';
+import {
+  ConditionsTable,
+  EventsTable,
+  Facts,
+  InspectorHeading,
+  LiveYaml,
+  SelectLink,
+  Section,
+} from './parts';
 import { useInspected } from './use-inspected';
 
 /** NodeInspector is `kubectl describe node` for learners: status, capacity in use, taints, pods. */
@@ -37,9 +45,7 @@ export default function NodeInspector({ target }: { target: ObjectRef }) {
 
   return (
     <article className="inspector-object">
-      <h2>
-        {t('kind.Node')} <span className="inspector-name">{node.metadata.name}</span>
-      </h2>
+      <InspectorHeading target={target} />
       <Facts
         items={[
           [t('field.roles'), nodeRoles(node)],
@@ -125,6 +131,8 @@ export default function NodeInspector({ target }: { target: ObjectRef }) {
       <Section title={t('events.title')}>
         {(id) => <EventsTable rows={rows} labelledBy={id} />}
       </Section>
+
+      <LiveYaml object={node} />
     </article>
   );
 }

@@ -14,7 +14,16 @@ import type { ObjectRef } from '../../state/selection';
 import { selectCluster, useKubeloop, useObjects } from '../../state/store';
 import { eventRowsFor } from './events';
 import { ownerChain } from './owners';
-import { ConditionsTable, EventsTable, Facts, SelectLink, Section } from './parts';
+import {
+  ConditionsTable,
+  EventsTable,
+  Facts,
+  InspectorHeading,
+  LiveYaml,
+  OwnerChain,
+  SelectLink,
+  Section,
+} from './parts';
 import SchedulingTable from './SchedulingTable';
 import { useInspected } from './use-inspected';
 
@@ -69,9 +78,7 @@ export default function PodInspector({ target }: { target: ObjectRef }) {
 
   return (
     <article className="inspector-object">
-      <h2>
-        {t('kind.Pod')} <span className="inspector-name">{pod.metadata.name}</span>
-      </h2>
+      <InspectorHeading target={target} />
       <Facts
         items={[
           [t('field.namespace'), pod.metadata.namespace ?? 'default'],
@@ -95,26 +102,7 @@ export default function PodInspector({ target }: { target: ObjectRef }) {
       />
 
       {chain.length > 1 && (
-        <Section title={t('owners.title')}>
-          {() => (
-            <ol className="owner-chain" aria-label={t('owners.label')}>
-              {chain.map((link, i) => (
-                <li key={`${link.kind}/${link.name}`}>
-                  {i > 0 && <span aria-hidden="true">→ </span>}
-                  {i === chain.length - 1 ? (
-                    <span aria-current="true">
-                      {link.kind} <strong>{link.name}</strong>
-                    </span>
-                  ) : (
-                    <span>
-                      {link.kind} {link.name}
-                    </span>
-                  )}
-                </li>
-              ))}
-            </ol>
-          )}
-        </Section>
+        <Section title={t('owners.title')}>{() => <OwnerChain chain={chain} />}</Section>
       )}
 
       <Section title={t('scheduling.title')}>
@@ -173,6 +161,8 @@ export default function PodInspector({ target }: { target: ObjectRef }) {
       <Section title={t('events.title')}>
         {(id) => <EventsTable rows={rows} labelledBy={id} />}
       </Section>
+
+      <LiveYaml object={pod} />
     </article>
   );
 }

@@ -2,14 +2,16 @@ import { Suspense, lazy, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SidePanelTab } from '../../state/selection';
 import { selectSidePanel, useKubeloop } from '../../state/store';
+import '../etcd/i18n';
 import HopPanel from '../layout/HopPanel';
 import './shell-i18n';
 import './inspector.css';
 
 // The inspector's tables load the first time something is selected, not with the first paint.
 const Inspector = lazy(() => import('./Inspector'));
+const EtcdBrowser = lazy(() => import('../etcd/EtcdBrowser'));
 
-const TABS: readonly SidePanelTab[] = ['hop', 'inspector'];
+const TABS: readonly SidePanelTab[] = ['hop', 'inspector', 'etcd'];
 
 /** isTyping: Escape belongs to the focused editor or terminal, not to the inspector. */
 function isTyping(target: EventTarget | null): boolean {
@@ -76,7 +78,11 @@ export default function SidePanel() {
             tabIndex={tab === name ? 0 : -1}
             onClick={() => showSidePanel(name)}
           >
-            {name === 'hop' ? tc('regions.hop') : t('inspectorTab')}
+            {name === 'hop'
+              ? tc('regions.hop')
+              : name === 'etcd'
+                ? t('browser', { ns: 'etcd' })
+                : t('inspectorTab')}
           </button>
         ))}
       </div>
@@ -88,6 +94,10 @@ export default function SidePanel() {
       >
         {tab === 'hop' ? (
           <HopPanel />
+        ) : tab === 'etcd' ? (
+          <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+            <EtcdBrowser />
+          </Suspense>
         ) : (
           <section className="inspector" aria-label={t('region')}>
             <Suspense fallback={<p className="loading">{t('loading')}</p>}>

@@ -1,9 +1,14 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { KubeObject } from '../../engine';
 import { age } from '../../kubectl/printers/age';
-import type { ObjectRef } from '../../state/selection';
+import { toYaml } from '../../kubectl/printers/yaml';
+import type { InspectableKind, ObjectRef } from '../../state/selection';
 import { useKubeloop } from '../../state/store';
+import ActionsButton from '../actions/ActionsButton';
+import { isWorkloadKind } from '../actions/actions';
 import type { EventRow } from './events';
+import type { OwnerLink } from './owners';
 
 /** Section is a titled part of the inspector; its heading names the table or list inside. */
 export function Section({
@@ -129,5 +134,71 @@ export function EventsTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** InspectorHeading names the inspected object and offers its actions menu. */
+export function InspectorHeading({ target }: { target: ObjectRef }) {
+  const { t } = useTranslation('inspector');
+  return (
+    <div className="inspector-heading">
+      <h2>
+        {t(`kind.${target.kind}`)} <span className="inspector-name">{target.name}</span>
+      </h2>
+      <ActionsButton target={target} />
+    </div>
+  );
+}
+
+const isInspectable = (kind: string): kind is InspectableKind =>
+  kind === 'Pod' || kind === 'Node' || isWorkloadKind(kind);
+
+/** OwnerChain lists Deployment → ReplicaSet → Pod; each owner opens in the inspector. */
+export function OwnerChain({ chain }: { chain: readonly OwnerLink[] }) {
+  const { t } = useTranslation('inspector');
+  return (
+    <ol className="owner-chain" aria-label={t('owners.label')}>
+      {chain.map((link, i) => (
+        <li key={`${link.kind}/${link.name}`}>
+          {i > 0 && <span aria-hidden="true">→ </span>}
+          {i === chain.length - 1 ? (
+            <span aria-current="true">
+              {link.kind} <strong>{link.name}</strong>
+            </span>
+          ) : isInspectable(link.kind) && !link.missing ? (
+            <SelectLink target={{ kind: link.kind, namespace: link.namespace, name: link.name }}>
+              {link.kind} {link.name}
+            </SelectLink>
+          ) : (
+            <span>
+              {link.kind} {link.name}
+              {link.missing && ` (${t('owners.missing')})`}
+            </span>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/**
+ * LiveYaml is the object as `kubectl get -o yaml` prints it, kept current while open; it is
+ * only rendered while open, since large objects are long.
+ */
+export function LiveYaml({ object }: { object: KubeObject }) {
+  const { t } = useTranslation('inspector');
+  const [open, setOpen] = useState(false);
+  return (
+    <details
+      className="inspector-yaml"
+      onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}
+    >
+      <summary>{t('yaml.title')}</summary>
+      {open && (
+        <pre tabIndex={0} aria-label={t('yaml.label', { name: object.metadata.name })}>
+          {toYaml(object)}
+        </pre>
+      )}
+    </details>
   );
 }

@@ -1,8 +1,13 @@
 import type { KubeObject } from '../../engine';
 import type { ObjectRef } from '../../state/selection';
 import { useObjects } from '../../state/store';
+import { WORKLOAD_RESOURCES } from '../actions/actions';
 
-const RESOURCE: Record<ObjectRef['kind'], string> = { Pod: 'pods', Node: 'nodes' };
+const RESOURCE: Record<ObjectRef['kind'], string> = {
+  Pod: 'pods',
+  Node: 'nodes',
+  ...WORKLOAD_RESOURCES,
+};
 
 /** useInspected finds the selected object in the API server; undefined once it is deleted. */
 export function useInspected<T extends KubeObject>(ref: ObjectRef): T | undefined {

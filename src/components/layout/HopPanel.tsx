@@ -1,8 +1,13 @@
+import { Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { explainHop } from '../../engine';
 import { currentLanguage } from '../../i18n';
 import { formatSimTime, hopLabel } from '../../state/hop-label';
 import { selectLastHop, selectPlaying, useKubeloop } from '../../state/store';
+import '../etcd/i18n';
+
+// The object diff needs the YAML printer: it loads after first paint, with the first hop.
+const HopChangeView = lazy(() => import('../etcd/HopChangeView'));
 
 /** HopPanel explains the last delivered hop: who sent what to whom, and why. */
 export default function HopPanel() {
@@ -12,45 +17,49 @@ export default function HopPanel() {
   const startTime = useKubeloop((s) => s.cluster.startTime);
   void i18n.language; // re-render on language change
   return (
-    <aside
-      className="hop-panel"
-      aria-label={t('regions.hop')}
-      aria-live={playing ? 'off' : 'polite'}
-    >
+    <aside className="hop-panel" aria-label={t('regions.hop')}>
       <h2>{t('regions.hop')}</h2>
       {hop ? (
         <>
-          <p className="hop-seq">
-            {t('hop.seq', { seq: hop.seq })} · {t(`hop.channel.${hop.channel}`)}
-          </p>
-          <p className="hop-label">{hopLabel(hop)}</p>
-          <dl className="hop-facts">
-            <dt>{t('hop.from')}</dt>
-            <dd>{hop.from}</dd>
-            <dt>{t('hop.to')}</dt>
-            <dd>{hop.to}</dd>
-            <dt>{t('hop.verb')}</dt>
-            <dd>{hop.verb}</dd>
-            <dt>{t('hop.object')}</dt>
-            <dd>
-              {hop.object.kind}
-              {hop.object.name
-                ? ` ${hop.object.namespace ? `${hop.object.namespace}/` : ''}${hop.object.name}`
-                : ''}
-            </dd>
-            {hop.detail && (
-              <>
-                <dt>detail</dt>
-                <dd className="hop-detail">{hop.detail}</dd>
-              </>
-            )}
-            <dt>{t('hop.at')}</dt>
-            <dd>{formatSimTime(hop.time - startTime)}</dd>
-          </dl>
-          <p className="hop-explanation">{explainHop(hop)[currentLanguage()]}</p>
+          {/* Only the summary is announced on each step; the YAML diff is there to read. */}
+          <div aria-live={playing ? 'off' : 'polite'}>
+            <p className="hop-seq">
+              {t('hop.seq', { seq: hop.seq })} · {t(`hop.channel.${hop.channel}`)}
+            </p>
+            <p className="hop-label">{hopLabel(hop)}</p>
+            <dl className="hop-facts">
+              <dt>{t('hop.from')}</dt>
+              <dd>{hop.from}</dd>
+              <dt>{t('hop.to')}</dt>
+              <dd>{hop.to}</dd>
+              <dt>{t('hop.verb')}</dt>
+              <dd>{hop.verb}</dd>
+              <dt>{t('hop.object')}</dt>
+              <dd>
+                {hop.object.kind}
+                {hop.object.name
+                  ? ` ${hop.object.namespace ? `${hop.object.namespace}/` : ''}${hop.object.name}`
+                  : ''}
+              </dd>
+              {hop.detail && (
+                <>
+                  <dt>{t('detail', { ns: 'etcd' })}</dt>
+                  <dd className="hop-detail">{hop.detail}</dd>
+                </>
+              )}
+              <dt>{t('hop.at')}</dt>
+              <dd>{formatSimTime(hop.time - startTime)}</dd>
+            </dl>
+            <p className="hop-explanation">{explainHop(hop)[currentLanguage()]}</p>
+          </div>
+          <Suspense fallback={null}>
+            <HopChangeView hop={hop} />
+          </Suspense>
         </>
       ) : (
-        <p className="hop-empty">{t('hop.none')}</p>
+        <p className="hop-empty" aria-live={playing ? 'off' : 'polite'}>
+          {t('hop.none')}
+        </p>
       )}
     </aside>
   );

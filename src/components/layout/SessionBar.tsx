@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addTranslations } from '../../i18n';
 import { shareUrl } from '../../state/session';
-import { startSessionSync, useSessionStatus, type SessionStatus } from '../../state/session-sync';
+import { useSessionStatus, type SessionStatus } from '../../state/session-sync';
 import { currentSession } from '../../state/store';
 
 addTranslations('session', {
@@ -39,14 +39,12 @@ addTranslations('session', {
 const selectRestoring = (s: SessionStatus) => s.restoring;
 const selectNotice = (s: SessionStatus) => s.notice;
 
-/** SessionBar restores and saves the sandbox, says so when it matters, and makes share links. */
+/** SessionBar says how restoring the sandbox went, when it matters, and makes share links. */
 export default function SessionBar() {
   const { t } = useTranslation('session');
   const restoring = useSessionStatus(selectRestoring);
   const notice = useSessionStatus(selectNotice);
   const [link, setLink] = useState<{ url: string; copied: boolean } | undefined>();
-
-  useEffect(() => startSessionSync(), []);
 
   const share = async () => {
     const url = await shareUrl(location.href, currentSession());

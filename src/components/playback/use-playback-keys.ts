@@ -10,7 +10,7 @@ function isTyping(target: EventTarget | null): boolean {
   return false;
 }
 
-/** usePlaybackKeys binds Space to play/pause and → to one step, outside text fields. */
+/** usePlaybackKeys binds Space to play/pause, → to one step and ← to one hop back, outside text fields. */
 export function usePlaybackKeys(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -36,6 +36,12 @@ export function usePlaybackKeys(): void {
       } else if (event.key === 'ArrowRight') {
         event.preventDefault();
         store.step();
+      } else if (event.key === 'ArrowLeft') {
+        // One hop back in time: the timeline rebuilds the cluster as it was.
+        event.preventDefault();
+        const { travel, present } = store;
+        const hop = travel ? travel.hop : present.hops.count;
+        if (hop > 0 && !travel?.rebuilding) store.travelTo(hop - 1);
       }
     };
     window.addEventListener('keydown', onKeyDown);

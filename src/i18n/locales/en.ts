@@ -17,7 +17,7 @@ const en = {
     stepToQuiet: 'Step to quiet',
     speed: 'Speed',
     clock: 'Simulated time',
-    keys: 'Space: play/pause · →: step',
+    keys: 'Space: play/pause · →: step · ←: one hop back',
   },
   hop: {
     none: 'Nothing has happened yet. Apply a manifest, then press Step to follow it hop by hop.',
@@ -32,6 +32,7 @@ const en = {
       storage: 'etcd write',
       watch: 'watch event',
       cri: 'CRI call',
+      traffic: 'network packet',
     },
   },
   graph: {

@@ -19,7 +19,7 @@ const ko: CommonResources = {
     stepToQuiet: '안정될 때까지',
     speed: '속도',
     clock: '시뮬레이션 시간',
-    keys: 'Space: 재생/일시정지 · →: 한 단계',
+    keys: 'Space: 재생/일시정지 · →: 한 단계 · ←: 한 단계 뒤로',
   },
   hop: {
     none: '아직 아무 일도 일어나지 않았습니다. 매니페스트를 적용한 뒤 한 단계 버튼으로 하나씩 따라가 보세요.',
@@ -34,6 +34,7 @@ const ko: CommonResources = {
       storage: 'etcd 저장',
       watch: '워치 이벤트',
       cri: 'CRI 호출',
+      traffic: '네트워크 패킷',
     },
   },
   graph: {

@@ -1,6 +1,14 @@
 import common from './common.schema.json';
 import deployment from './deployment.schema.json';
 import pod from './pod.schema.json';
+import { KIND_SCHEMAS } from './kinds';
+import { apiVersionOf, RESOURCES } from '../../../engine';
+
+/** KIND_VERSIONS: every kind the simulated API server serves, with its apiVersion. */
+const KIND_VERSIONS = RESOURCES.map((info) => ({
+  kind: info.kind,
+  apiVersion: apiVersionOf(info),
+}));
 
 /**
  * MANIFEST_SCHEMA is one hand-written JSON schema for the kinds the editor helps with. `kind`
@@ -14,15 +22,29 @@ export const MANIFEST_SCHEMA = {
   properties: {
     apiVersion: {
       type: 'string',
-      enum: ['v1', 'apps/v1'],
-      description: 'API group and version: v1 for Pods, apps/v1 for Deployments.',
+      enum: [...new Set(KIND_VERSIONS.map((k) => k.apiVersion))],
+      description:
+        'API group and version: v1 for Pods, apps/v1 for Deployments, batch/v1 for Jobs.',
     },
-    kind: { type: 'string', enum: ['Pod', 'Deployment'], description: 'The kind of object.' },
+    kind: {
+      type: 'string',
+      enum: KIND_VERSIONS.map((k) => k.kind),
+      description: 'The kind of object.',
+    },
   },
   required: ['apiVersion', 'kind', 'metadata'],
   allOf: [
+    // Each kind lives in one API group and version: a Deployment under v1 is refused.
+    ...KIND_VERSIONS.map(({ kind, apiVersion }) => ({
+      if: { properties: { kind: { const: kind } } },
+      then: { properties: { apiVersion: { const: apiVersion } } },
+    })),
     { if: { properties: { kind: { const: 'Pod' } } }, then: pod },
     { if: { properties: { kind: { const: 'Deployment' } } }, then: deployment },
+    ...Object.entries(KIND_SCHEMAS).map(([kind, schema]) => ({
+      if: { properties: { kind: { const: kind } } },
+      then: schema,
+    })),
   ],
 };
 

@@ -1,0 +1,187 @@
+/**
+ * `npm run bench:ui`: opens the built app in Chromium (Debian's, or $CHROMIUM_PATH), creates a
+ * 300-replica Deployment from the terminal, plays at 16× and, once the animation is steady, records
+ * for a few seconds: frame times (requestAnimationFrame deltas: p50, p95, max) and long tasks
+ * (PerformanceObserver 'longtask', > 50 ms). It also prints the first-paint JS (gzip). Goals from
+ * issue #6: p95 ≤ 16.7 ms, no long tasks in steady animation, first-paint JS ≤ 200 kB (held to
+ * FIRST_PAINT_BUDGET_KB, for headroom). It prints figures and asserts nothing.
+ *
+ * Flags: --replicas N (default 300), --seconds S (default 8), --speed X (default 16).
+ */
+import { chromium } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { preview } from 'vite';
+import { createCluster } from '../src/engine';
+import { runKubectl } from '../src/kubectl';
+import { HOPS_PER_SECOND, MAX_FRAME_MS } from '../src/state/playback';
+import playwrightConfig from '../playwright.config';
+import { FIRST_PAINT_BUDGET_KB, firstPaintJs } from './ui-first-paint';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = `${root}dist`;
+
+function flag(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+const replicas = flag('replicas', 300);
+const seconds = flag('seconds', 8);
+const speed = flag('speed', 16);
+/** Animation is steady once the first pods exist and this much wall time has passed. */
+const WARM_UP_MS = 2000;
+
+interface Sample {
+  frames: number[];
+  longTasks: number[];
+  pods: number;
+  hops: string;
+}
+
+/**
+ * measureInPage is the in-page recorder, as source text: tsx would otherwise wrap a function's
+ * names in a helper the page does not have.
+ */
+const measureInPage = (durationMs: number) => `(async () => {
+  const frames = [];
+  const longTasks = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longTasks.push(entry.duration);
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  await new Promise((done) => {
+    let last;
+    const start = performance.now();
+    const tick = (now) => {
+      if (last !== undefined) frames.push(now - last);
+      last = now;
+      if (now - start < ${durationMs}) requestAnimationFrame(tick);
+      else done();
+    };
+    requestAnimationFrame(tick);
+  });
+  observer.disconnect();
+  const text = document.querySelector('[aria-label="Cluster nodes and pods"]')?.textContent ?? '';
+  const pods = [...text.matchAll(/(\\d+) pods?/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+  const hops = document.querySelector('.timeline-status')?.textContent ?? '';
+  return { frames, longTasks, pods, hops };
+})()`;
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0
+    ? NaN
+    : sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+/**
+ * engineCost times the engine alone, in Node, on the same scenario: every hop of the Deployment
+ * rolling out, one cluster.step() each, as playback delivers them. It tells whether the engine
+ * needs a Web Worker: at 16× playback asks for about one hop per 60 Hz frame.
+ */
+function engineCost(): { hops: number; p95: number; max: number; perFrame: number } {
+  const cluster = createCluster({ seed: 1 });
+  runKubectl(cluster, `kubectl create deployment web --image=nginx --replicas=${replicas}`);
+  const times: number[] = [];
+  for (;;) {
+    const start = performance.now();
+    const hop = cluster.step();
+    times.push(performance.now() - start);
+    if (!hop || cluster.isIdle()) break;
+  }
+  const sorted = times.sort((a, b) => a - b);
+  const hopsPerFrame = (HOPS_PER_SECOND * speed * Math.min(1000 / 60, MAX_FRAME_MS)) / 1000;
+  return {
+    hops: times.length,
+    p95: percentile(sorted, 0.95),
+    max: sorted.at(-1) ?? NaN,
+    perFrame: percentile(sorted, 0.95) * Math.max(1, Math.ceil(hopsPerFrame)),
+  };
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(`${dist}/index.html`)) {
+    console.error('dist/ is missing: run `npm run build` first (`npm run bench:ui` does).');
+    process.exit(1);
+  }
+  const paint = firstPaintJs(dist);
+  const paintKb = paint.reduce((sum, f) => sum + f.gzip, 0) / 1024;
+  const engine = engineCost();
+
+  const server = await preview({
+    root,
+    logLevel: 'silent',
+    preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not say where it serves');
+  // The browser tests' Chromium and flags (Debian's chromium, no calling home).
+  const browser = await chromium.launch(playwrightConfig.projects?.[0]?.use?.launchOptions);
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.addInitScript(() => {
+      localStorage.clear();
+      localStorage.setItem('kubeloop.lang', 'en');
+    });
+    await page.goto(url);
+    await page.getByRole('tab', { name: 'Terminal' }).click();
+    const input = page
+      .getByRole('region', { name: 'Terminal' })
+      .getByRole('textbox', { name: 'kubectl terminal' });
+    await input.waitFor({ state: 'attached', timeout: 30_000 });
+    await input.focus();
+    await page.keyboard.type(`kubectl create deployment web --image=nginx --replicas=${replicas}`);
+    await page.keyboard.press('Enter');
+    await page.locator('.xterm-rows').getByText('deployment.apps/web created').waitFor();
+
+    const toolbar = page.getByRole('toolbar', { name: 'Playback' });
+    await toolbar.getByRole('combobox', { name: 'Speed' }).selectOption(String(speed));
+    await toolbar.getByRole('button', { name: 'Play' }).click();
+    await page.waitForTimeout(WARM_UP_MS);
+
+    // Chromium's own counters split the main thread's time into script, style and layout.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const counters = async () =>
+      Object.fromEntries(
+        (await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]),
+      );
+    const before = await counters();
+    const sample = (await page.evaluate(measureInPage(seconds * 1000))) as Sample;
+    const after = await counters();
+    const perFrame = (name: string) =>
+      (((after[name] ?? 0) - (before[name] ?? 0)) * 1000) / Math.max(1, sample.frames.length);
+
+    const sorted = [...sample.frames].sort((a, b) => a - b);
+    const longTotal = sample.longTasks.reduce((sum, d) => sum + d, 0);
+    console.log(
+      `kubeloop bench:ui — ${replicas} replicas at ${speed}×, ${seconds} s after ${WARM_UP_MS / 1000} s warm-up`,
+    );
+    console.log(`  pods on the graph:  ${sample.pods} (${sample.hops})`);
+    console.log(
+      `  frames:             ${sample.frames.length} (${(sample.frames.length / seconds).toFixed(1)} fps)`,
+    );
+    console.log(
+      `  frame time:         p50 ${ms(percentile(sorted, 0.5))}, p95 ${ms(percentile(sorted, 0.95))}, max ${ms(sorted.at(-1) ?? NaN)}  (goal: p95 ≤ 16.7 ms)`,
+    );
+    console.log(
+      `  long tasks:         ${sample.longTasks.length}${sample.longTasks.length ? `, ${ms(longTotal)} in all, longest ${ms(Math.max(...sample.longTasks))}` : ''}  (goal: none)`,
+    );
+    console.log(
+      `  main thread/frame:  ${ms(perFrame('TaskDuration'))} busy: script ${ms(perFrame('ScriptDuration'))}, style ${ms(perFrame('RecalcStyleDuration'))}, layout ${ms(perFrame('LayoutDuration'))}`,
+    );
+    console.log(
+      `  engine alone:       ${engine.hops} hops, p95 ${engine.p95.toFixed(3)} ms per hop (max ${ms(engine.max)}); ≈ ${engine.perFrame.toFixed(2)} ms of each 16.7 ms frame at ${speed}×`,
+    );
+    console.log(
+      `  first-paint JS:     ${paintKb.toFixed(1)} kB gzip in ${paint.length} files  (goal: ≤ ${FIRST_PAINT_BUDGET_KB} kB)`,
+    );
+    for (const f of paint)
+      console.log(`    ${(f.gzip / 1024).toFixed(1).padStart(6)} kB  ${f.file}`);
+  } finally {
+    await browser.close();
+    await new Promise<void>((done) => server.httpServer.close(() => done()));
+  }
+}
+
+await main();

@@ -1,0 +1,50 @@
+import { useSyncExternalStore } from 'react';
+import type { PodView } from '../../state/pods';
+
+/** The namespace of the cluster's own pods: control-plane mirror pods, kube-proxy, CoreDNS. */
+export const SYSTEM_NAMESPACE = 'kube-system';
+/** The localStorage key that remembers whether the graph draws kube-system pods one by one. */
+export const SHOW_SYSTEM_PODS_KEY = 'kubeloop.graph.systemPods';
+
+export const isSystemPod = (pod: PodView) => pod.namespace === SYSTEM_NAMESPACE;
+
+/** splitSystemPods separates the learner's workload pods from the cluster's own. */
+export function splitSystemPods(pods: readonly PodView[]): {
+  workload: PodView[];
+  system: PodView[];
+} {
+  const workload: PodView[] = [];
+  const system: PodView[] = [];
+  for (const pod of pods) (isSystemPod(pod) ? system : workload).push(pod);
+  return { workload, system };
+}
+
+function storage(): Storage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    return undefined; // storage disabled (privacy mode)
+  }
+}
+
+/**
+ * Off by default: a learner's first pods stay the graph's subject, and each node says how many
+ * kube-system pods it also runs; turned on, those are drawn as small grey chips.
+ */
+let showSystemPods = storage()?.getItem(SHOW_SYSTEM_PODS_KEY) === 'true';
+const listeners = new Set<() => void>();
+
+export function setShowSystemPods(show: boolean): void {
+  showSystemPods = show;
+  storage()?.setItem(SHOW_SYSTEM_PODS_KEY, String(show));
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function useShowSystemPods(): boolean {
+  return useSyncExternalStore(subscribe, () => showSystemPods);
+}

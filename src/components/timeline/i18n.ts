@@ -1,0 +1,63 @@
+import { addTranslations } from '../../i18n';
+
+/** The timeline's strings: the scrubber, the hop list and the fork question. */
+addTranslations('timeline', {
+  en: {
+    region: 'Timeline',
+    scrubber: 'Timeline position',
+    position: 'Hop {{hop}} of {{total}}',
+    start: 'Start',
+    present: 'Present: hop {{total}}',
+    past: 'Viewing the past: hop {{hop}} of {{total}}',
+    rebuilding: 'Rebuilding the cluster at hop {{hop}}…',
+    stepBack: 'One hop back',
+    backToPresent: 'Back to the present',
+    list: 'Hops and actions',
+    hopRow: 'Hop {{seq}}: {{label}}, {{from}} → {{to}}',
+    actionRow: 'You: {{change}}',
+    forkTitle: 'Change the past?',
+    forkBody:
+      'You are looking at hop {{hop}}. Doing this here starts a new future from that point: the {{count}} hops after it are discarded.',
+    forkChange: 'Change',
+    fork: 'Fork from here',
+    cancel: 'Cancel',
+    change: {
+      stopNode: 'stop node {{node}}',
+      startNode: 'start node {{node}}',
+      addNode: 'add node {{node}}',
+      killContainer: 'kill a container of pod {{pod}}',
+      setLoad: 'put deployment {{deployment}} under {{percent}}% load',
+      request: 'send a request to {{url}} from {{from}}',
+      fromOutside: 'outside the cluster',
+    },
+  },
+  ko: {
+    region: '타임라인',
+    scrubber: '타임라인 위치',
+    position: '전체 {{total}}단계 중 {{hop}}단계',
+    start: '시작',
+    present: '현재: {{total}}단계',
+    past: '과거를 보는 중: 전체 {{total}}단계 중 {{hop}}단계',
+    rebuilding: '{{hop}}단계 시점의 클러스터를 다시 만드는 중…',
+    stepBack: '한 단계 뒤로',
+    backToPresent: '현재로 돌아가기',
+    list: '단계와 내 작업 목록',
+    hopRow: '{{seq}}단계: {{label}}, {{from}} → {{to}}',
+    actionRow: '내 작업: {{change}}',
+    forkTitle: '과거를 바꿀까요?',
+    forkBody:
+      '지금 {{hop}}단계를 보고 있습니다. 여기서 이 작업을 하면 이 시점부터 새로운 미래가 시작되고, 이후의 {{count}}단계는 사라집니다.',
+    forkChange: '할 작업',
+    fork: '여기서 갈라지기',
+    cancel: '취소',
+    change: {
+      stopNode: '노드 {{node}} 중지',
+      startNode: '노드 {{node}} 시작',
+      addNode: '노드 {{node}} 추가',
+      killContainer: '파드 {{pod}}의 컨테이너 강제 종료',
+      setLoad: '디플로이먼트 {{deployment}}에 {{percent}}% 부하 걸기',
+      request: '{{from}}에서 {{url}}(으)로 요청 보내기',
+      fromOutside: '클러스터 밖',
+    },
+  },
+});
