@@ -2,6 +2,7 @@ import { loadAll } from 'js-yaml';
 import { apiVersionOf, resourceForKind, type AnyObject, type ResourceInfo } from '../../engine';
 import type { Context } from '../context';
 import { KubectlError } from '../errors';
+import { goYamlError } from '../yaml-errors';
 
 /** Manifest is one document of a -f source, resolved to its resource. */
 export interface Manifest {
@@ -32,12 +33,11 @@ export function readManifests(ctx: Context): Manifest[] {
   for (const [source, text] of readSources(ctx)) {
     let docs: unknown[];
     try {
-      docs = loadAll(text);
+      // json: duplicate keys keep the last value, as sigs.k8s.io/yaml's YAMLToJSON does for -f.
+      docs = loadAll(text, { json: true });
     } catch (error) {
-      const e = error as { mark?: { line: number }; reason?: string; message: string };
-      const line = (e.mark?.line ?? 0) + 1;
       throw new KubectlError(
-        `error: error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${e.reason ?? e.message}`,
+        `error: error parsing ${source}: error converting YAML to JSON: yaml: ${goYamlError(text, error)}`,
       );
     }
     for (const doc of docs) {
