@@ -73,6 +73,8 @@ export interface KubeloopState {
   /** the last HOP_HISTORY delivered hops, oldest first */
   hops: readonly Hop[];
   lastHop: Hop | undefined;
+  /** the hop the learner picked on the graph (a packet in flight); the hop panel shows it over lastHop */
+  pickedHop: Hop | undefined;
   playing: boolean;
   speed: number;
   /** simulated milliseconds since the cluster started */
@@ -95,6 +97,8 @@ export interface KubeloopState {
   /** select shows ref in the inspector; undefined deselects and goes back to the current hop. */
   select(ref: ObjectRef | undefined): void;
   showSidePanel(tab: SidePanelTab): void;
+  /** pickHop pauses and shows hop in the hop panel; undefined goes back to the latest hop. */
+  pickHop(hop: Hop | undefined): void;
   /** restoring: a saved session is being replayed; learner actions wait until it is done. */
   restoring: boolean;
   /** stopNode powers a node off (a fault the learner injects); recorded like kubectl. */
@@ -200,6 +204,7 @@ function freshState(options: ClusterOptions) {
     forkPrompt: undefined,
     hops: [] as readonly Hop[],
     lastHop: undefined,
+    pickedHop: undefined,
     simTime: cluster.elapsed,
   };
 }
@@ -228,7 +233,8 @@ export const useKubeloop = create<KubeloopState>()((set, get) => ({
   },
   play() {
     if (get().playing || get().restoring) return;
-    set({ playing: true });
+    // Playing again follows the newest hops, not the one picked while paused.
+    set({ playing: true, pickedHop: undefined });
     startLoop();
   },
   pause() {
@@ -298,6 +304,9 @@ export const useKubeloop = create<KubeloopState>()((set, get) => ({
   },
   showSidePanel(tab) {
     set({ sidePanel: tab });
+  },
+  pickHop(hop) {
+    set(hop ? { pickedHop: hop, playing: false, sidePanel: 'hop' } : { pickedHop: undefined });
   },
   stopNode(name) {
     return fault({ kind: 'stopNode', at: positionOf(get().cluster), node: name }, (c) =>
@@ -583,6 +592,7 @@ export function adoptCluster(cluster: Cluster, session: Session): void {
     playing: false,
     restoring: false,
     selected: undefined,
+    pickedHop: undefined,
     sidePanel: 'hop',
   }));
 }
@@ -659,6 +669,7 @@ export function useObjects<T extends KubeObject = KubeObject>(
 export const selectCluster = (s: KubeloopState) => s.cluster;
 export const selectVersion = (s: KubeloopState) => s.version;
 export const selectLastHop = (s: KubeloopState) => s.lastHop;
+export const selectPickedHop = (s: KubeloopState) => s.pickedHop;
 export const selectPlaying = (s: KubeloopState) => s.playing;
 export const selectSpeed = (s: KubeloopState) => s.speed;
 export const selectSimTime = (s: KubeloopState) => s.simTime;

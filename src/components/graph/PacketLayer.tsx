@@ -1,5 +1,6 @@
 import { ViewportPortal, useReactFlow } from '@xyflow/react';
 import { useLayoutEffect, useRef, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import { hopLabel } from '../../state/hop-label';
 import { selectPodIndex } from '../../state/pods';
 import { selectLastHop, selectSpeed, useKubeloop, type KubeloopState } from '../../state/store';
@@ -32,12 +33,15 @@ const selectNodeOfPod = (name: string | undefined) => (s: KubeloopState) =>
  * library in the first paint). A traffic hop to or from a pod flies to that pod's chip, measured
  * on screen; a pod without a chip (hidden, or in "+N more") is its node's box. With
  * prefers-reduced-motion the packet stays at the edge's middle (the edge and both endpoints are
- * highlighted by the graph instead).
+ * highlighted by the graph instead). The packet is a button: clicking it pauses playback and shows
+ * its hop in the hop panel, so a learner can catch a hop in flight.
  */
 export default function PacketLayer({ layout }: { layout: GraphLayout }) {
   const hop = useKubeloop(selectLastHop);
   const speed = useKubeloop(selectSpeed);
   const reduceMotion = useSyncExternalStore(subscribeReducedMotion, prefersReducedMotion);
+  const pickHop = useKubeloop((s) => s.pickHop);
+  const { t } = useTranslation();
   const { screenToFlowPosition } = useReactFlow();
   const anchor = useRef<HTMLDivElement>(null);
   const fromNode = useKubeloop(selectNodeOfPod(hop && podOf(hop.from)));
@@ -96,9 +100,15 @@ export default function PacketLayer({ layout }: { layout: GraphLayout }) {
         className="packet-anchor"
         style={{ transform: `translate(${rest.x}px, ${rest.y}px)` }}
       >
-        <div className={`packet channel-${hop.channel}`} data-testid="packet">
+        <button
+          type="button"
+          className={`packet channel-${hop.channel}`}
+          data-testid="packet"
+          aria-label={t('hop.packet', { from: hop.from, to: hop.to, label: hopLabel(hop) })}
+          onClick={() => pickHop(hop)}
+        >
           {hopLabel(hop)}
-        </div>
+        </button>
       </div>
     </ViewportPortal>
   );

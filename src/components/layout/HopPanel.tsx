@@ -3,22 +3,36 @@ import { useTranslation } from 'react-i18next';
 import { explainHop } from '../../engine';
 import { currentLanguage } from '../../i18n';
 import { formatSimTime, hopLabel } from '../../state/hop-label';
-import { selectLastHop, selectPlaying, useKubeloop } from '../../state/store';
+import { selectLastHop, selectPickedHop, selectPlaying, useKubeloop } from '../../state/store';
 import '../etcd/i18n';
 
 // The object diff needs the YAML printer: it loads after first paint, with the first hop.
 const HopChangeView = lazy(() => import('../etcd/HopChangeView'));
 
-/** HopPanel explains the last delivered hop: who sent what to whom, and why. */
+/**
+ * HopPanel explains a hop: who sent what to whom, and why. It shows the last delivered hop, or
+ * the one the learner picked on the graph until they go back to the latest.
+ */
 export default function HopPanel() {
   const { t, i18n } = useTranslation();
-  const hop = useKubeloop(selectLastHop);
+  const lastHop = useKubeloop(selectLastHop);
+  const pickedHop = useKubeloop(selectPickedHop);
+  const pickHop = useKubeloop((s) => s.pickHop);
+  const hop = pickedHop ?? lastHop;
   const playing = useKubeloop(selectPlaying);
   const startTime = useKubeloop((s) => s.cluster.startTime);
   void i18n.language; // re-render on language change
   return (
     <aside className="hop-panel" aria-label={t('regions.hop')}>
       <h2>{t('regions.hop')}</h2>
+      {pickedHop && (
+        <div className="hop-picked">
+          <p>{t('hop.picked')}</p>
+          <button type="button" onClick={() => pickHop(undefined)}>
+            {t('hop.latest')}
+          </button>
+        </div>
+      )}
       {hop ? (
         <>
           {/* Only the summary is announced on each step; the YAML diff is there to read. */}

@@ -27,6 +27,9 @@ const en = {
     object: 'Object',
     at: 'At',
     seq: 'Hop #{{seq}}',
+    packet: 'Hop: {{from}} → {{to}} {{label}}',
+    picked: 'Showing the hop you picked; playback is paused.',
+    latest: 'Back to the latest hop',
     channel: {
       request: 'API request',
       storage: 'etcd write',

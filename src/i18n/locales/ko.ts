@@ -29,6 +29,9 @@ const ko: CommonResources = {
     object: '오브젝트',
     at: '시각',
     seq: '{{seq}}번째 단계',
+    packet: '단계: {{from}} → {{to}} {{label}}',
+    picked: '고른 단계를 보여 주는 중입니다. 재생은 멈췄습니다.',
+    latest: '최신 단계로 돌아가기',
     channel: {
       request: 'API 요청',
       storage: 'etcd 저장',
