@@ -58,7 +58,10 @@ export class EventRecorder {
       );
       return;
     }
-    const nanos = BigInt(this.clock.now) * 1_000_000n + BigInt(this.counter++ % 1_000_000);
+    // The clock may stand between milliseconds (playback advances it by fractions); the name's
+    // timestamp, like Go's UnixNano, counts whole milliseconds here and the counter below them.
+    const nanos =
+      BigInt(Math.floor(this.clock.now)) * 1_000_000n + BigInt(this.counter++ % 1_000_000);
     const namespace = obj.metadata.namespace ?? 'default';
     const name = `${obj.metadata.name}.${nanos.toString(16)}`;
     this.seen.set(key, { name, namespace, count: 1 });
