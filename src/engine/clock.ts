@@ -180,6 +180,17 @@ export class Clock {
     this.enqueue(delayMs, fn, background);
   }
 
+  /**
+   * postTask queues a task object that carries its own run (a message in flight), after delayMs:
+   * one object per message instead of a task wrapping a closure. It sets the task's time and seq.
+   */
+  postTask(delayMs: number, task: Task): void {
+    task.time = this.now + Math.max(0, delayMs);
+    task.seq = this.seq++;
+    if (!task.background) this.foregroundCount++;
+    this.queue.push(task);
+  }
+
   private enqueue(delayMs: number, fn: () => void, background: boolean): ClockTask {
     const task = new ClockTask(this.now + Math.max(0, delayMs), this.seq++, background, fn);
     if (!background) this.foregroundCount++;

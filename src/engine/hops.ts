@@ -51,6 +51,12 @@ export function nodeOfComponent(component: string): string | undefined {
 
 export type HopListener = (hop: Hop) => void;
 
+/** A HopSource describes a delivered message: its draft if built when sent, or on demand. */
+export interface HopSource {
+  draft?: HopDraft;
+  describe(): HopDraft;
+}
+
 /** HopLog keeps delivered hops in order and tells listeners about each one. */
 export class HopLog {
   private readonly hops: Hop[] = [];
@@ -59,11 +65,17 @@ export class HopLog {
 
   constructor(private readonly keep: boolean) {}
 
+  /** observed: hops are kept or someone listens, so each delivered one must be built. */
+  get observed(): boolean {
+    return this.keep || this.listeners.size > 0;
+  }
+
   /** record logs a delivered hop, with what its receiver learned (an etcd revision) merged in. */
-  record(draft: HopDraft, time: number, learned?: Partial<Hop> | void): void {
+  record(source: HopSource, time: number, learned?: Partial<Hop> | void): void {
     const seq = this.nextSeq++;
     // Nobody keeps or watches hops (a benchmark): count it, build nothing.
     if (!this.keep && this.listeners.size === 0) return;
+    const draft = source.draft ?? source.describe();
     const hop: Hop = learned ? { seq, time, ...draft, ...learned } : { seq, time, ...draft };
     if (this.keep) this.hops.push(hop);
     for (const listener of this.listeners) listener(hop);

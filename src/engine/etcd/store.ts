@@ -88,8 +88,9 @@ export class EtcdStore {
       whole++;
     }
     // A prefix that reaches into names (`/registry/pods/default/web-`) matches some keys of the
-    // directories above it.
-    for (let end = prefix.indexOf('/'); end >= 0; end = prefix.indexOf('/', end + 1)) {
+    // directories above it. One that ends in `/` cannot: a key's name holds no `/`.
+    const partialFrom = prefix.endsWith('/') ? -1 : prefix.indexOf('/');
+    for (let end = partialFrom; end >= 0; end = prefix.indexOf('/', end + 1)) {
       const name = prefix.slice(0, end + 1);
       const dir = name === prefix ? undefined : this.directories.get(name);
       if (!dir) continue;

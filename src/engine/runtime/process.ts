@@ -137,7 +137,29 @@ export function planProcess(
   }
   // Servers install a SIGTERM handler; a shell or sleep running as PID 1 has none and ignores it.
   const handlesSigterm = ['nginx', 'serve', NGINX_ENTRYPOINT].includes(binary);
-  return { steps: limit(runCommand(argv, sh)), handlesSigterm };
+  return { steps: serverSteps(argv) ?? limit(runCommand(argv, sh)), handlesSigterm };
+}
+
+/** What nginx's /docker-entrypoint.sh logs before it execs its command. */
+const NGINX_ENTRYPOINT_LOGS: readonly ProcessStep[] = [
+  {
+    type: 'log',
+    line: `${NGINX_ENTRYPOINT}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration`,
+  },
+  { type: 'log', line: `${NGINX_ENTRYPOINT}: Configuration complete; ready for start up` },
+];
+const SERVE_STEPS: readonly ProcessStep[] = [{ type: 'serve' }];
+const NGINX_STEPS: readonly ProcessStep[] = [...NGINX_ENTRYPOINT_LOGS, ...SERVE_STEPS];
+
+/**
+ * serverSteps is what runCommand would yield for a server started as itself or through nginx's
+ * entrypoint, as one shared list: a thousand nginx pods need no suspended shell each.
+ */
+function serverSteps(argv: readonly string[]): readonly ProcessStep[] | undefined {
+  const [binary, next] = argv;
+  if (binary === 'nginx' || binary === 'serve') return SERVE_STEPS;
+  if (binary === NGINX_ENTRYPOINT && (next === 'nginx' || next === 'serve')) return NGINX_STEPS;
+  return undefined;
 }
 
 function* limit(steps: Iterable<ProcessStep>): Iterable<ProcessStep> {
@@ -155,11 +177,7 @@ function* limit(steps: Iterable<ProcessStep>): Iterable<ProcessStep> {
 function* runCommand(argv: string[], sh: ShellContext): Iterable<ProcessStep> {
   const [binary, ...rest] = argv;
   if (binary === NGINX_ENTRYPOINT) {
-    yield {
-      type: 'log',
-      line: `${NGINX_ENTRYPOINT}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration`,
-    };
-    yield { type: 'log', line: `${NGINX_ENTRYPOINT}: Configuration complete; ready for start up` };
+    yield* NGINX_ENTRYPOINT_LOGS;
     yield* runCommand(rest, sh);
     return;
   }

@@ -1,0 +1,78 @@
+/**
+ * Stored objects are frozen, so equal parts of them can be one object. A Deployment's thousand
+ * pods carry the same tolerations, projected token volume, owner reference and, written in the
+ * same second, the same conditions: freezeSharing stores each such part once. Nothing a reader
+ * can see changes (the parts are equal, key order included); only memory and freezing are saved.
+ */
+
+type Json = Record<string, unknown> | unknown[];
+
+/**
+ * freezeSharing deep-freezes value, first replacing every part of it that is not yet frozen and
+ * equals the part of reference at the same place (reference is a stored, frozen object: usually
+ * the last one stored of the same resource) with reference's part. Returns value.
+ */
+export function freezeSharing<T extends object>(value: T, reference: object | undefined): T {
+  // The top level itself is never replaced: it is the object being stored.
+  settle(value as Json, frozenLike(value, reference));
+  Object.freeze(value);
+  return value;
+}
+
+/** shared is child, frozen, or reference's equal part instead. */
+function shared(child: object, reference: unknown): object {
+  // Parts already stored (shared with an earlier version) are left as they are.
+  if (Object.isFrozen(child)) return child;
+  const ref = frozenLike(child, reference);
+  if (settle(child as Json, ref)) return ref!;
+  Object.freeze(child);
+  return child;
+}
+
+/**
+ * settle shares value's parts with ref's, in one pass from the leaves up, and tells whether
+ * value then equals ref: every part the same (ref's own, or an equal scalar) under the same keys
+ * in the same order (a field set to undefined counts as a key).
+ */
+function settle(value: Json, ref: Json | undefined): boolean {
+  let same = ref !== undefined;
+  if (Array.isArray(value)) {
+    const other = ref as unknown[] | undefined;
+    if (same && value.length !== other!.length) same = false;
+    for (let i = 0; i < value.length; i++) {
+      let child = value[i];
+      // Scalars (most leaves) are compared in place, without a call.
+      if (child !== null && typeof child === 'object') {
+        const next = shared(child, other?.[i]);
+        if (next !== child) value[i] = child = next;
+      }
+      if (same && child !== other![i]) same = false;
+    }
+    return same;
+  }
+  const other = ref as Record<string, unknown> | undefined;
+  let count = 0;
+  for (const key in value) {
+    count++;
+    let child = value[key];
+    if (child !== null && typeof child === 'object') {
+      const next = shared(child, other?.[key]);
+      if (next !== child) value[key] = child = next;
+    }
+    if (same && child !== other![key]) same = false;
+  }
+  if (!same) return false;
+  // Equal values under each key; the keys themselves must be the same, in the same order.
+  const keys = Object.keys(other!);
+  if (keys.length !== count) return false;
+  let i = 0;
+  for (const key in value) if (key !== keys[i++]) return false;
+  return true;
+}
+
+/** frozenLike is reference if it can stand in for value: a stored (frozen) array or object alike. */
+function frozenLike(value: object, reference: unknown): Json | undefined {
+  if (reference === null || typeof reference !== 'object' || !Object.isFrozen(reference))
+    return undefined;
+  return Array.isArray(reference) === Array.isArray(value) ? (reference as Json) : undefined;
+}
