@@ -184,6 +184,48 @@ describe('kube-scheduler', () => {
     expect(pod.spec.nodeName).toBe(decision.selectedNode);
   });
 
+  it('keeps the top scores of a large cluster, each row the scores of its own node', () => {
+    // 250 nodes: percentageOfNodesToScore gives 120 feasible nodes to score, over the 100 recorded in full.
+    const c = createCluster({ seed: 3, workers: 250 });
+    // Every other worker is preferred: whichever nodes are sampled, the rows must tell them apart.
+    const preferred = Array.from({ length: 125 }, (_, i) => `w${2 * i + 2}-k8s`);
+    const body = podManifest('web');
+    (body.spec as Pod['spec']).affinity = {
+      nodeAffinity: {
+        preferredDuringSchedulingIgnoredDuringExecution: [
+          {
+            weight: 10,
+            preference: {
+              matchExpressions: [
+                { key: 'kubernetes.io/hostname', operator: 'In', values: preferred },
+              ],
+            },
+          },
+        ],
+      },
+    };
+    const created = c.api.execute({
+      verb: 'create',
+      resource: 'pods',
+      namespace: 'default',
+      body,
+    }).object!;
+    c.runUntilIdle();
+    const decision = c.schedulingDecision(created.metadata.uid)!;
+    expect(decision.scoredNodes).toBe(120);
+    // Over 100 nodes only failures are listed, and the ten best scores plus the winner.
+    expect(decision.filters.every((f) => f.failedPlugin)).toBe(true);
+    expect(decision.scores.length).toBeGreaterThanOrEqual(10);
+    expect(decision.scores.length).toBeLessThanOrEqual(11);
+    expect(preferred).toContain(decision.selectedNode);
+    for (const row of decision.scores.slice(0, 10)) expect(preferred).toContain(row.node);
+    for (const row of decision.scores) {
+      const nodeAffinity = row.plugins.find((p) => p.plugin === 'NodeAffinity')!;
+      expect(nodeAffinity.raw).toBe(preferred.includes(row.node) ? 10 : 0);
+      expect(row.total).toBe(row.plugins.reduce((sum, p) => sum + p.normalized * p.weight, 0));
+    }
+  });
+
   it('leaves an unfittable pod Pending with the FailedScheduling reason', () => {
     const c = createCluster({ seed: 3 });
     c.api.execute({

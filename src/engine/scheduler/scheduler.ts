@@ -29,6 +29,8 @@ import {
   type SchedulingDecision,
 } from './framework';
 import { FILTER_PLUGINS, SCORE_PLUGINS } from './plugins';
+import { reservePodVolumes } from './plugins/volume-binding';
+import { VolumeBinder } from './plugins/volume-binding-binder';
 import {
   NOT_HELPFUL,
   disruptionTarget,
@@ -74,11 +76,13 @@ type DraftDecision = Omit<SchedulingDecision, 'filters' | 'scores'> & {
   rows(): Pick<SchedulingDecision, 'filters' | 'scores'>;
 };
 
-/** The kept nodes' scores: per node, per plugin, the raw then the normalized score. */
+/**
+ * The kept nodes' scores, a column per value: for each plugin the raw then the normalized
+ * scores, then the totals; row i of every column is nodes[i].
+ */
 interface ScoreTable {
   nodes: string[];
-  totals: number[];
-  cells: number[];
+  columns: ArrayLike<number>;
 }
 
 /** What DefaultPreemption concluded: a node made free, or why nothing could be. */
@@ -116,6 +120,7 @@ export class Scheduler {
   private readonly claims: Informer<PersistentVolumeClaim>;
   private readonly persistentVolumes: Informer<PersistentVolume>;
   private readonly storageClasses: Informer<StorageClass>;
+  private readonly volumeBinder: VolumeBinder;
   /** pods waiting for preemption to finish, by the node they are nominated to (nominator) */
   private readonly nominated = new Map<string, Map<string, Pod>>();
   /** victims this scheduler is evicting: a preemptor waits for them instead of preempting again */
@@ -143,9 +148,8 @@ export class Scheduler {
   private readonly decisions = new Map<string, SchedulingDecision | DraftDecision>();
   private cycleScheduled = false;
   private nextStartNodeIndex = 0;
-  /** scratch for scoring (see score) */
+  /** scratch for scoring in large clusters (see score) */
   private scoreColumns = new Float64Array(0);
-  private scoreTotals = new Float64Array(0);
 
   constructor(
     api: ApiServer,
@@ -165,6 +169,13 @@ export class Scheduler {
     this.claims = new Informer<PersistentVolumeClaim>(api, SCHEDULER, 'persistentvolumeclaims');
     this.persistentVolumes = new Informer<PersistentVolume>(api, SCHEDULER, 'persistentvolumes');
     this.storageClasses = new Informer<StorageClass>(api, SCHEDULER, 'storageclasses');
+    this.volumeBinder = new VolumeBinder(
+      this.client,
+      clock,
+      this.claims,
+      this.persistentVolumes,
+      this.storageClasses,
+    );
     // VolumeBinding's events: a claim or volume that appears or changes may let a pod fit.
     const retry = {
       onAdd: () => this.retryUnschedulable(),
@@ -344,7 +355,7 @@ export class Scheduler {
     this.decisions.set(pod.metadata.uid, decision);
     if (this.decisions.size > DECISIONS_KEPT)
       this.decisions.delete(this.decisions.keys().next().value!);
-    if (decision.selectedNode) this.bind(pod, decision.selectedNode);
+    if (decision.selectedNode) this.bindingCycle(pod, decision.selectedNode);
     else this.failed(pod, decision.failure!, postFilter?.nominatedNode);
   }
 
@@ -361,11 +372,7 @@ export class Scheduler {
       namespaceLabels: (namespace) => this.namespaces.get(namespace)?.metadata.labels,
       defaultSelector: (pod) => this.defaultSelector(pod),
       imageNodeCounts: () => (this.imageCounts ??= countImages(this.nodeInfos.values())),
-      volumes: {
-        claim: (namespace, name) => this.claims.get(`${namespace}/${name}`),
-        persistentVolumes: () => this.persistentVolumes.list(),
-        storageClass: (name) => this.storageClasses.get(name),
-      },
+      volumes: this.volumeBinder.listers,
     };
   }
 
@@ -481,7 +488,7 @@ export class Scheduler {
     for (let i = 0; i < infos.length && feasible.length < wanted; i++, examined++) {
       const info = infos[(start + i) % infos.length]!;
       const failed = this.runFilters(pod, info, filtersForPod);
-      if (failed) failures.push({ ...failed.result, plugin: failed.plugin, info });
+      if (failed) failures.push(nodeFailure(failed.plugin, failed.result, info));
       else feasible.push(info);
     }
     if (infos.length > 0) this.nextStartNodeIndex = (start + examined) % infos.length;
@@ -526,41 +533,41 @@ export class Scheduler {
       return { scores: () => [{ node, plugins: [], total: 0 }], selectedNode: node };
     }
     const plugins = SCORE_PLUGINS.length;
-    // Per plugin, the raw scores then the normalized ones; a plugin that skips (nothing to score
-    // for this pod) leaves its zeros, adding 0 to every node. The buffers outlive the cycle:
-    // allocating typed arrays this size every cycle costs more than filling them.
-    if (this.scoreTotals.length < count) {
-      this.scoreColumns = new Float64Array(2 * plugins * count);
-      this.scoreTotals = new Float64Array(count);
-    }
-    const columns = this.scoreColumns.fill(0, 0, 2 * plugins * count);
-    const totals = this.scoreTotals.fill(0, 0, count).subarray(0, count);
+    // Per plugin, the raw scores then the normalized ones, then the totals (see ScoreTable); a
+    // plugin that skips (nothing to score for this pod) leaves its zeros, adding 0 to every node.
+    // In small clusters the decision keeps these columns as they are. In large ones it keeps a
+    // few rows, so the columns are scratch that outlives the cycle: allocating typed arrays this
+    // size every cycle costs more than filling them.
+    const size = (2 * plugins + 1) * count;
+    const detailed = count <= DETAILED_NODES;
+    if (!detailed && this.scoreColumns.length < size) this.scoreColumns = new Float64Array(size);
+    const columns = detailed ? new Float64Array(size) : this.scoreColumns.fill(0, 0, size);
+    const totals = columns.subarray(2 * plugins * count, size);
     for (let p = 0; p < plugins; p++) {
       const plugin = SCORE_PLUGINS[p]!;
       const scorer = plugin.preScore(pod, feasible, cluster);
       if (!scorer) continue;
       const raw = columns.subarray(2 * p * count, (2 * p + 1) * count);
       const normalized = columns.subarray((2 * p + 1) * count, (2 * p + 2) * count);
-      for (let i = 0; i < count; i++) raw[i] = scorer.score(feasible[i]!);
+      scorer.score(feasible, raw);
       normalized.set(raw);
       scorer.normalize?.(normalized, feasible);
       for (let i = 0; i < count; i++) totals[i]! += normalized[i]! * plugin.weight;
     }
     const selected = this.selectHost(totals);
-    const kept =
-      count <= DETAILED_NODES
-        ? Array.from({ length: count }, (_, i) => i)
-        : topScores(totals, TOP_SCORES_KEPT);
-    if (!kept.includes(selected)) kept.push(selected);
-    const cells: number[] = [];
-    for (const i of kept)
-      for (let p = 0; p < plugins; p++)
-        cells.push(columns[2 * p * count + i]!, columns[(2 * p + 1) * count + i]!);
-    const table: ScoreTable = {
-      nodes: kept.map((i) => feasible[i]!.node.metadata.name),
-      totals: kept.map((i) => totals[i]!),
-      cells,
-    };
+    let table: ScoreTable;
+    if (detailed) {
+      table = { nodes: feasible.map((info) => info.node.metadata.name), columns };
+    } else {
+      const kept = topScores(totals, TOP_SCORES_KEPT);
+      if (!kept.includes(selected)) kept.push(selected);
+      const rows = kept.length;
+      // A plain array: for this few rows, allocating a typed array costs more than filling it.
+      const keptColumns = new Array<number>((2 * plugins + 1) * rows);
+      for (let c = 0; c <= 2 * plugins; c++)
+        for (let r = 0; r < rows; r++) keptColumns[c * rows + r] = columns[c * count + kept[r]!]!;
+      table = { nodes: kept.map((i) => feasible[i]!.node.metadata.name), columns: keptColumns };
+    }
     return {
       scores: () => scoreRows(table),
       selectedNode: feasible[selected]!.node.metadata.name,
@@ -712,6 +719,29 @@ export class Scheduler {
     return selected;
   }
 
+  /**
+   * bindingCycle is Reserve, PreBind and Bind: a pod whose WaitForFirstConsumer claims need a
+   * volume bound or provisioned on the node stays assumed there (Pending, not yet bound) until
+   * VolumeBinding's PreBind has them all Bound; a PreBind error is a scheduling failure.
+   */
+  private bindingCycle(pod: Pod, node: string): void {
+    const info = this.nodeInfos.get(node)!;
+    const podVolumes = reservePodVolumes(pod, info.node, this.volumeBinder.listers);
+    if (!podVolumes) return this.bind(pod, node);
+    const writes = this.volumeBinder.assume(podVolumes, node);
+    this.place(pod, node);
+    // A pod deleted meanwhile is forgotten: its PreBind stops waiting.
+    const assumed = () => this.placement.get(pod.metadata.uid) === node;
+    this.volumeBinder.bind(pod, info.node, podVolumes, writes, assumed, (error) => {
+      if (!error) return this.bind(pod, node);
+      this.volumeBinder.revert(podVolumes);
+      this.forget(pod);
+      const latest = this.pods.get(objectKey(pod));
+      if (latest && !latest.spec.nodeName)
+        this.failed(latest, `running PreBind plugin "VolumeBinding": ${error}`, undefined, true);
+    });
+  }
+
   private bind(pod: Pod, node: string): void {
     const key = objectKey(pod);
     this.place(pod, node); // assume: later pods see this one's requests at once
@@ -750,7 +780,12 @@ export class Scheduler {
    * failed is handleSchedulingFailure: a FailedScheduling event, and the PodScheduled condition
    * (and nominatedNodeName, when preemption set or cleared it) patched if they changed.
    */
-  private failed(pod: Pod, message: string, nominatedNode: string | undefined): void {
+  private failed(
+    pod: Pod,
+    message: string,
+    nominatedNode: string | undefined,
+    schedulerError = false,
+  ): void {
     const key = objectKey(pod);
     const attempts = (this.attempts.get(key) ?? 0) + 1;
     this.attempts.set(key, attempts);
@@ -769,7 +804,7 @@ export class Scheduler {
               status: 'False',
               lastProbeTime: null,
               lastTransitionTime: toTimestamp(this.clock.now),
-              reason: 'Unschedulable',
+              reason: schedulerError ? 'SchedulerError' : 'Unschedulable',
               message,
             },
           ],
@@ -778,15 +813,15 @@ export class Scheduler {
         { code: 'scheduler.unschedulable', args: { pod: pod.metadata.name } },
       );
     }
+    // An error (not a misfit) sends the pod to the backoff queue: it is retried after its back-off.
+    if (schedulerError) this.clock.schedule(backoffMs(attempts), () => this.requeue(key));
     this.clock.schedule(UNSCHEDULABLE_FLUSH_MS, () => this.requeue(key), true);
   }
 
   /** retryUnschedulable moves waiting pods back after their back-off when the cluster changed. */
   private retryUnschedulable(): void {
-    for (const [key, attempts] of this.unschedulable) {
-      const backoff = Math.min(INITIAL_BACKOFF_MS * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
-      this.clock.schedule(backoff, () => this.requeue(key));
-    }
+    for (const [key, attempts] of this.unschedulable)
+      this.clock.schedule(backoffMs(attempts), () => this.requeue(key));
   }
 
   private requeue(key: string): void {
@@ -795,6 +830,11 @@ export class Scheduler {
     this.unschedulable.delete(key);
     this.enqueue(key, attempts);
   }
+}
+
+/** backoffMs is a pod's back-off after `attempts` failed attempts: 1s doubling to 10s. */
+function backoffMs(attempts: number): number {
+  return Math.min(INITIAL_BACKOFF_MS * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
 }
 
 function isFinished(pod: Pod): boolean {
@@ -836,6 +876,18 @@ function countImages(infos: Iterable<NodeInfo>): Map<string, number> {
   for (const info of infos)
     for (const name of info.images.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
   return counts;
+}
+
+/** nodeFailure is one rejected node; an object literal, not a spread: spreads are slow in the node loop. */
+function nodeFailure(plugin: string, result: FilterResult, info: NodeInfo): NodeFailure {
+  const failure: NodeFailure = {
+    reasons: result.reasons,
+    unresolvable: result.unresolvable,
+    plugin,
+    info,
+  };
+  if (result.preFilter) failure.preFilter = true;
+  return failure;
 }
 
 function failedVerdict(failure: NodeFailure): FilterVerdict {
@@ -883,16 +935,17 @@ function topScores(totals: Float64Array, count: number): number[] {
   return top;
 }
 
-function scoreRows({ nodes, totals, cells }: ScoreTable): NodeScore[] {
+function scoreRows({ nodes, columns }: ScoreTable): NodeScore[] {
+  const rows = nodes.length;
   const plugins = SCORE_PLUGINS.length;
   return nodes.map((node, row) => ({
     node,
-    total: totals[row]!,
+    total: columns[2 * plugins * rows + row]!,
     plugins: SCORE_PLUGINS.map((plugin, p) => {
-      const normalized = cells[(row * plugins + p) * 2 + 1]!;
+      const normalized = columns[(2 * p + 1) * rows + row]!;
       return {
         plugin: plugin.name,
-        raw: cells[(row * plugins + p) * 2]!,
+        raw: columns[2 * p * rows + row]!,
         normalized,
         weight: plugin.weight,
         weighted: normalized * plugin.weight,

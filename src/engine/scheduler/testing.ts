@@ -109,7 +109,8 @@ export function scoreAll(
 ): { raw: number[]; normalized: number[] } | undefined {
   const scorer = plugin.preScore(pod, nodes, cluster);
   if (!scorer) return undefined;
-  const raw = Float64Array.from(nodes, (n) => scorer.score(n));
+  const raw = new Float64Array(nodes.length);
+  scorer.score(nodes, raw);
   const normalized = raw.slice();
   scorer.normalize?.(normalized, nodes);
   return { raw: Array.from(raw), normalized: Array.from(normalized) };

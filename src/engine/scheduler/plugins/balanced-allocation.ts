@@ -20,11 +20,14 @@ export const balancedAllocation = {
   preScore(pod) {
     const nz = nonZeroRequests(pod);
     return {
-      score(nodeInfo) {
-        const cpu = fraction(requestedCpuWith(nodeInfo, nz), nodeInfo.allocatable.milliCpu);
-        const memory = fraction(requestedMemoryWith(nodeInfo, nz), nodeInfo.allocatable.memory);
-        const std = Math.abs(cpu - memory) / 2;
-        return Math.floor((1 - std) * MAX_NODE_SCORE);
+      score(nodes, scores) {
+        for (let i = 0; i < nodes.length; i++) {
+          const nodeInfo = nodes[i]!;
+          const cpu = fraction(requestedCpuWith(nodeInfo, nz), nodeInfo.allocatable.milliCpu);
+          const memory = fraction(requestedMemoryWith(nodeInfo, nz), nodeInfo.allocatable.memory);
+          const std = Math.abs(cpu - memory) / 2;
+          scores[i] = Math.floor((1 - std) * MAX_NODE_SCORE);
+        }
       },
     };
   },

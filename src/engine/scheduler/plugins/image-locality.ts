@@ -31,18 +31,20 @@ export const imageLocality = {
     // No node has any of the images: every node would score 0.
     if (!images.some((image) => nodeCounts.has(image))) return undefined;
     return {
-      score(nodeInfo) {
-        let sum = 0;
-        for (const image of images) {
-          const size = nodeInfo.images.get(image);
-          if (size === undefined) continue;
-          const spread = (nodeCounts.get(image) ?? 0) / totalNodes;
-          sum += Math.trunc(size * spread);
+      score(nodes, scores) {
+        for (let i = 0; i < nodes.length; i++) {
+          let sum = 0;
+          for (const image of images) {
+            const size = nodes[i]!.images.get(image);
+            if (size === undefined) continue;
+            const spread = (nodeCounts.get(image) ?? 0) / totalNodes;
+            sum += Math.trunc(size * spread);
+          }
+          const clamped = Math.min(Math.max(sum, MIN_THRESHOLD), maxThreshold);
+          scores[i] = Math.trunc(
+            (MAX_NODE_SCORE * (clamped - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD),
+          );
         }
-        const clamped = Math.min(Math.max(sum, MIN_THRESHOLD), maxThreshold);
-        return Math.trunc(
-          (MAX_NODE_SCORE * (clamped - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD),
-        );
       },
     };
   },

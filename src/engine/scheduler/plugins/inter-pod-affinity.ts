@@ -83,7 +83,7 @@ export const interPodAffinity = {
     // Indexed loops over every node, every cycle: for...of allocates there.
     for (let n = 0; n < cluster.nodes.length; n++) {
       const info = cluster.nodes[n]!;
-      if (!ownTerms && info.podsWithRequiredAntiAffinity.size === 0) continue;
+      if (!ownTerms && info.requiredAntiAffinityPodCount === 0) continue;
       for (const existing of info.podsWithRequiredAntiAffinity.values())
         for (const term of requiredAntiAffinity(existing))
           if (termMatches(term, existing, pod, cluster))
@@ -146,8 +146,9 @@ export const interPodAffinity = {
       const info = cluster.nodes[n]!;
       const node = info.node;
       // Unless the pod has preferences of its own, only pods with affinity can move the score.
+      if ((hasConstraints ? info.podCount : info.affinityPodCount) === 0) continue;
       const candidates = hasConstraints ? info.pods : info.podsWithAffinity;
-      if (candidates.size === 0 || Object.keys(node.metadata.labels ?? {}).length === 0) continue;
+      if (Object.keys(node.metadata.labels ?? {}).length === 0) continue;
       for (const existing of candidates.values()) {
         for (const p of preferredAffinity)
           if (termMatches(p.podAffinityTerm, pod, existing, cluster))
@@ -169,14 +170,16 @@ export const interPodAffinity = {
     }
     if (topologyScore.size === 0) return undefined;
     return {
-      score(nodeInfo) {
-        const labels = nodeInfo.node.metadata.labels ?? {};
-        let score = 0;
-        for (const [key, byValue] of topologyScore) {
-          const value = labels[key];
-          if (value !== undefined) score += byValue.get(value) ?? 0;
+      score(nodes, scores) {
+        for (let i = 0; i < nodes.length; i++) {
+          const labels = nodes[i]!.node.metadata.labels ?? {};
+          let score = 0;
+          for (const [key, byValue] of topologyScore) {
+            const value = labels[key];
+            if (value !== undefined) score += byValue.get(value) ?? 0;
+          }
+          scores[i] = score;
         }
-        return score;
       },
       normalize(scores) {
         let max = -Infinity;

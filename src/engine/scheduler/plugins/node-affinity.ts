@@ -31,10 +31,12 @@ export const nodeAffinity = {
     ).filter((p) => p.weight !== 0);
     if (preferred.length === 0) return undefined;
     return {
-      score(nodeInfo) {
-        let sum = 0;
-        for (const p of preferred) if (matchesTerm(p.preference, nodeInfo.node)) sum += p.weight;
-        return sum;
+      score(nodes, scores) {
+        for (let i = 0; i < nodes.length; i++) {
+          let sum = 0;
+          for (const p of preferred) if (matchesTerm(p.preference, nodes[i]!.node)) sum += p.weight;
+          scores[i] = sum;
+        }
       },
       // DefaultNormalizeScore: the best node gets 100.
       normalize: (scores) => defaultNormalize(scores),

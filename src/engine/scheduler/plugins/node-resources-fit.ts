@@ -27,7 +27,7 @@ export const nodeResourcesFit = {
     const req = podRequests(pod.spec);
     return (nodeInfo) => {
       const free = nodeInfo.allocatable;
-      const tooManyPods = nodeInfo.pods.size + 1 > free.pods;
+      const tooManyPods = nodeInfo.podCount + 1 > free.pods;
       const noCpu = req.milliCpu > 0 && nodeInfo.requested.milliCpu + req.milliCpu > free.milliCpu;
       const noMemory = req.memory > 0 && nodeInfo.requested.memory + req.memory > free.memory;
       if (!tooManyPods && !noCpu && !noMemory) return undefined;
@@ -41,11 +41,14 @@ export const nodeResourcesFit = {
   preScore(pod) {
     const nz = nonZeroRequests(pod);
     return {
-      score(nodeInfo) {
-        const free = nodeInfo.allocatable;
-        const cpu = leastAllocated(requestedCpuWith(nodeInfo, nz), free.milliCpu);
-        const memory = leastAllocated(requestedMemoryWith(nodeInfo, nz), free.memory);
-        return Math.floor((cpu + memory) / 2);
+      score(nodes, scores) {
+        for (let i = 0; i < nodes.length; i++) {
+          const nodeInfo = nodes[i]!;
+          const free = nodeInfo.allocatable;
+          const cpu = leastAllocated(requestedCpuWith(nodeInfo, nz), free.milliCpu);
+          const memory = leastAllocated(requestedMemoryWith(nodeInfo, nz), free.memory);
+          scores[i] = Math.floor((cpu + memory) / 2);
+        }
       },
     };
   },

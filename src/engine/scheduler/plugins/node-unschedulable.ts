@@ -10,10 +10,12 @@ const UNSCHEDULABLE_TAINT = {
 export const nodeUnschedulable = {
   name: 'NodeUnschedulable',
   preFilter(pod) {
-    const tolerated = (pod.spec.tolerations ?? []).some((t) => tolerates(t, UNSCHEDULABLE_TAINT));
+    // A pod that tolerates the taint passes on every node: nothing to check.
+    if ((pod.spec.tolerations ?? []).some((t) => tolerates(t, UNSCHEDULABLE_TAINT)))
+      return undefined;
     return (nodeInfo) =>
-      !nodeInfo.node.spec.unschedulable || tolerated
-        ? undefined
-        : { reasons: ['node(s) were unschedulable'], unresolvable: true };
+      nodeInfo.unschedulable
+        ? { reasons: ['node(s) were unschedulable'], unresolvable: true }
+        : undefined;
   },
 } satisfies FilterPlugin;

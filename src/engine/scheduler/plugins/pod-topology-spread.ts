@@ -129,8 +129,10 @@ export function podCounter(
   const matches = compileSelector(selector);
   const key = selectorId(`${namespace ?? ''}/${JSON.stringify(selector)}`);
   return (nodeInfo) => {
+    if (nodeInfo.lastCountSelector === key && nodeInfo.lastCountGeneration === nodeInfo.generation)
+      return nodeInfo.lastCount;
     const cached = nodeInfo.matchCounts.get(key);
-    if (cached?.generation === nodeInfo.generation) return cached.count;
+    if (cached?.generation === nodeInfo.generation) return remember(nodeInfo, key, cached.count);
     let count = 0;
     for (const p of nodeInfo.pods.values())
       if (
@@ -142,8 +144,15 @@ export function podCounter(
     // Selectors come and go with ReplicaSets: keep the cache small rather than exact.
     if (nodeInfo.matchCounts.size >= MATCH_COUNTS_KEPT) nodeInfo.matchCounts.clear();
     nodeInfo.matchCounts.set(key, { generation: nodeInfo.generation, count });
-    return count;
+    return remember(nodeInfo, key, count);
   };
+}
+
+function remember(nodeInfo: NodeInfo, selector: number, count: number): number {
+  nodeInfo.lastCountSelector = selector;
+  nodeInfo.lastCountGeneration = nodeInfo.generation;
+  nodeInfo.lastCount = count;
+  return count;
 }
 
 function hasAllKeys(node: Node, constraints: readonly Constraint[]): boolean {
@@ -263,18 +272,24 @@ export const podTopologySpread = {
         });
       }
     return {
-      score(nodeInfo) {
-        if (ignored.size > 0 && ignored.has(nodeInfo)) return 0;
-        let score = 0;
-        for (let i = 0; i < constraints.length; i++) {
-          const c = constraints[i]!;
-          const value = nodeInfo.label(c.topologyKey);
-          if (value === undefined) continue;
-          const count =
-            c.topologyKey === HOSTNAME_LABEL ? c.count(nodeInfo) : domainCounts[i]!.get(value)!;
-          score += count * weights[i]! + (c.maxSkew - 1);
+      score(nodes, scores) {
+        for (let n = 0; n < nodes.length; n++) {
+          const nodeInfo = nodes[n]!;
+          if (ignored.size > 0 && ignored.has(nodeInfo)) {
+            scores[n] = 0;
+            continue;
+          }
+          let score = 0;
+          for (let i = 0; i < constraints.length; i++) {
+            const c = constraints[i]!;
+            const value = nodeInfo.label(c.topologyKey);
+            if (value === undefined) continue;
+            const count =
+              c.topologyKey === HOSTNAME_LABEL ? c.count(nodeInfo) : domainCounts[i]!.get(value)!;
+            score += count * weights[i]! + (c.maxSkew - 1);
+          }
+          scores[n] = Math.round(score);
         }
-        return Math.round(score);
       },
       normalize(scores, nodes) {
         let min = Number.MAX_SAFE_INTEGER;

@@ -16,7 +16,6 @@ export function formatTaint(taint: Taint): string {
 }
 
 const NO_TOLERATIONS: readonly Toleration[] = [];
-const NO_TAINTS: readonly Taint[] = [];
 
 function toleratedBy(tolerations: readonly Toleration[], taint: Taint): boolean {
   for (const t of tolerations) if (tolerates(t, taint)) return true;
@@ -46,6 +45,7 @@ export const taintToleration = {
   weight: 3,
   preFilter(pod) {
     return (nodeInfo) => {
+      if (nodeInfo.taints.length === 0) return undefined;
       const taint = untoleratedTaint(nodeInfo.node, pod);
       if (!taint) return undefined;
       return {
@@ -59,12 +59,14 @@ export const taintToleration = {
       (t) => !t.effect || t.effect === 'PreferNoSchedule',
     );
     return {
-      score(nodeInfo) {
-        let untolerated = 0;
-        for (const taint of nodeInfo.node.spec.taints ?? NO_TAINTS)
-          if (taint.effect === 'PreferNoSchedule' && !toleratedBy(tolerations, taint))
-            untolerated++;
-        return untolerated;
+      score(nodes, scores) {
+        for (let i = 0; i < nodes.length; i++) {
+          let untolerated = 0;
+          for (const taint of nodes[i]!.taints)
+            if (taint.effect === 'PreferNoSchedule' && !toleratedBy(tolerations, taint))
+              untolerated++;
+          scores[i] = untolerated;
+        }
       },
       // More intolerable taints is worse: DefaultNormalizeScore with reverse = true.
       normalize: (scores) => defaultNormalize(scores, true),
