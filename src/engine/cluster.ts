@@ -49,6 +49,7 @@ import { presetStorageClasses } from './controllers/persistentvolume/storage-cla
 import { PersistentVolumeController } from './controllers/persistentvolume/persistentvolume';
 import { StorageProtectionController } from './controllers/persistentvolume/protection';
 import { HostPathProvisioner } from './controllers/persistentvolume/hostpath-provisioner';
+import { AttachDetachController } from './controllers/attachdetach/attachdetach';
 import { ResourceQuotaController } from './controllers/resourcequota/resourcequota';
 import { isDNS1123Subdomain } from './apiserver/validation';
 import type { Pod } from './api/types';
@@ -145,6 +146,7 @@ export class Cluster {
     new RootCACertPublisher(this.controllers, CLUSTER_CA_CERTS[this.preset]);
     new PersistentVolumeController(this.controllers, this.disks);
     new StorageProtectionController(this.controllers);
+    new AttachDetachController(this.controllers);
     new ResourceQuotaController(this.controllers);
     // minikube's storage-provisioner addon serves its default StorageClass from the node's disk.
     if (this.preset === 'minikube')

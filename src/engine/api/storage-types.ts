@@ -23,6 +23,7 @@ export interface PersistentVolume extends KubeObject {
     hostPath?: { path: string; type?: string };
     nfs?: { server: string; path: string; readOnly?: boolean };
     local?: { path: string };
+    iscsi?: { targetPortal: string; iqn: string; lun: number; fsType?: string; readOnly?: boolean };
     nodeAffinity?: { required?: { nodeSelectorTerms: NodeSelectorTerm[] } };
     mountOptions?: string[];
   };
@@ -50,8 +51,14 @@ export interface PersistentVolumeClaim extends KubeObject {
   };
 }
 
+/** A TopologySelectorTerm admits nodes whose labels have one of the values for every key. */
+export interface TopologySelectorTerm {
+  matchLabelExpressions?: { key: string; values: string[] }[];
+}
+
 export interface StorageClass extends KubeObject {
   provisioner: string;
+  allowedTopologies?: TopologySelectorTerm[];
   parameters?: Record<string, string>;
   reclaimPolicy?: ReclaimPolicy;
   volumeBindingMode?: 'Immediate' | 'WaitForFirstConsumer';

@@ -568,6 +568,10 @@ export interface NodeStatus {
     architecture: string;
   };
   images?: { names: string[]; sizeBytes: number }[];
+  /** attachable volumes the attach/detach controller has attached here, by unique volume name */
+  volumesAttached?: { name: string; devicePath: string }[];
+  /** attachable volumes the kubelet's pods want or have mounted, sorted */
+  volumesInUse?: string[];
 }
 
 export interface Node extends KubeObject {

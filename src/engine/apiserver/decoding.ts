@@ -646,6 +646,7 @@ const KINDS: Record<string, StructType> = {
       nfs: struct('v1.NFSVolumeSource', { server: 'string', path: 'string', readOnly: 'bool' }),
       local: struct('v1.LocalVolumeSource', { path: 'string', fsType: 'string' }),
       csi: 'any',
+      iscsi: 'any',
       accessModes: strings,
       claimRef: struct('v1.ObjectReference', {
         kind: 'string',

@@ -50,6 +50,36 @@ describe('storage and policy objects are validated as the API server does', () =
       'PersistentVolume "v" is invalid: spec.accessModes: Unsupported value: "ReadWriteAll": supported values: "ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"',
     ],
     [
+      'an iSCSI volume with a bad IQN and LUN',
+      'persistentvolumes',
+      {
+        apiVersion: 'v1',
+        kind: 'PersistentVolume',
+        metadata: { name: 'v' },
+        spec: {
+          capacity: { storage: '1Gi' },
+          accessModes: ['ReadWriteOnce'],
+          iscsi: { targetPortal: '10.0.0.5:3260', iqn: 'disk1', lun: 300 },
+        },
+      },
+      'PersistentVolume "v" is invalid: [spec.iscsi.iqn: Invalid value: "disk1": must be valid format starting with iqn, eui, or naa, spec.iscsi.lun: Invalid value: 300: must be between 0 and 255, inclusive]',
+    ],
+    [
+      'an iSCSI volume without a portal',
+      'persistentvolumes',
+      {
+        apiVersion: 'v1',
+        kind: 'PersistentVolume',
+        metadata: { name: 'v' },
+        spec: {
+          capacity: { storage: '1Gi' },
+          accessModes: ['ReadWriteOnce'],
+          iscsi: { iqn: 'iqn.2024-01.lab.storage:disk1', lun: 0 },
+        },
+      },
+      'PersistentVolume "v" is invalid: spec.iscsi.targetPortal: Required value',
+    ],
+    [
       'a class without a provisioner',
       'storageclasses',
       { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 's' } },

@@ -55,7 +55,44 @@ function validateStorage(
   return [];
 }
 
-const VOLUME_SOURCES = ['hostPath', 'nfs', 'local', 'csi'] as const;
+const VOLUME_SOURCES = ['hostPath', 'nfs', 'local', 'csi', 'iscsi'] as const;
+
+/** An iSCSI qualified name: iqn.yyyy-mm.naming-authority:unique-name (iscsiInitiatorIqnRegex). */
+const IQN = /iqn\.\d{4}-\d{2}\.([A-Za-z0-9\-.]+)(:[^,;*&$|\s]+)$/;
+
+/** validateISCSI is validateISCSIPersistentVolumeSource: a portal, a well-formed IQN, a LUN 0..255. */
+function validateISCSI(
+  iscsi: NonNullable<PersistentVolume['spec']['iscsi']>,
+  path: string,
+): FieldError[] {
+  const errs: FieldError[] = [];
+  if (!iscsi.targetPortal) errs.push({ type: 'Required', field: `${path}.targetPortal` });
+  const iqn = iscsi.iqn ?? '';
+  if (!iqn) errs.push({ type: 'Required', field: `${path}.iqn` });
+  else if (!/^(iqn|eui|naa)/.test(iqn))
+    errs.push({
+      type: 'Invalid',
+      field: `${path}.iqn`,
+      value: iqn,
+      detail: 'must be valid format starting with iqn, eui, or naa',
+    });
+  else if (iqn.startsWith('iqn') && !IQN.test(iqn))
+    errs.push({
+      type: 'Invalid',
+      field: `${path}.iqn`,
+      value: iqn,
+      detail: 'must be valid format',
+    });
+  const lun = iscsi.lun ?? 0;
+  if (lun < 0 || lun > 255)
+    errs.push({
+      type: 'Invalid',
+      field: `${path}.lun`,
+      value: lun,
+      detail: 'must be between 0 and 255, inclusive',
+    });
+  return errs;
+}
 
 /** protect is StorageObjectInUseProtection: a new claim or volume carries its protection finalizer. */
 function protect(obj: KubeObject, finalizer: string): void {
@@ -87,6 +124,7 @@ const persistentVolumeStrategy: Strategy = {
     const sources = VOLUME_SOURCES.filter((s) => (spec as Record<string, unknown>)[s]);
     if (sources.length === 0)
       errs.push({ type: 'Required', field: 'spec', detail: 'must specify a volume type' });
+    if (spec.iscsi) errs.push(...validateISCSI(spec.iscsi, 'spec.iscsi'));
     if (spec.local && !spec.nodeAffinity)
       errs.push({
         type: 'Required',

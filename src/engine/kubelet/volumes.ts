@@ -1,6 +1,6 @@
-import type { ConfigMap } from '../api/config-types';
 import type { PersistentVolume, PersistentVolumeClaim } from '../api/storage-types';
 import type { Container, KeyToPath, Pod, Volume } from '../api/types';
+import { setUpProjectedVolume } from '../controllers/serviceaccount/projected-volume';
 import { readSource, type ObjectReader } from './container-config';
 import { Disks, emptyDirKey, hostPathKey, nfsKey } from './disks';
 import { MountedFiles, type Mount } from './mounted-files';
@@ -15,7 +15,7 @@ export interface PodVolume {
 
 export type SetUpResult =
   | { ok: true; volumes: Map<string, PodVolume> }
-  | { ok: false; volume: string; message: string; claim: boolean };
+  | { ok: false; volume: string; message: string; claim: boolean; unattached: boolean };
 
 /** VolumeError is a volume that cannot be set up yet, with the kubelet's message. */
 class VolumeError extends Error {
@@ -23,9 +23,53 @@ class VolumeError extends Error {
     message: string,
     /** a claim's error: the desired-state populator reports it only when the wait times out */
     readonly claim = false,
+    /** an attachable volume not yet attached to the node: the kubelet waits without an event */
+    readonly unattached = false,
   ) {
     super(message);
   }
+}
+
+/** ISCSI_PLUGIN is the in-tree iSCSI plugin: attachable, its attach a no-op on the controller side. */
+const ISCSI_PLUGIN = 'kubernetes.io/iscsi';
+
+/**
+ * attachableVolumeName is the unique name of a volume the attach/detach controller attaches to
+ * nodes (GetUniqueVolumeName: plugin/volume), or undefined for volumes that need no attaching.
+ */
+export function attachableVolumeName(pv: PersistentVolume): string | undefined {
+  const iscsi = pv.spec.iscsi;
+  if (iscsi) return `${ISCSI_PLUGIN}/${iscsi.targetPortal}:${iscsi.iqn}:${iscsi.lun}`;
+  return undefined;
+}
+
+/** AttachState tells whether an attachable volume may be mounted on this node. */
+export interface AttachState {
+  /** the node status lists it in volumesInUse (VerifyControllerAttachedVolume waits for that) */
+  reportedInUse(name: string): boolean;
+  /** the node status lists it in volumesAttached */
+  attached(name: string): boolean;
+}
+
+/**
+ * podAttachableVolumes lists the unique names of the attachable volumes behind a pod's bound
+ * claims: what the kubelet reports in volumesInUse while the pod is on the node.
+ */
+export function podAttachableVolumes(pod: Pod, read: ObjectReader): string[] {
+  const namespace = pod.metadata.namespace ?? 'default';
+  const names: string[] = [];
+  for (const v of pod.spec.volumes ?? []) {
+    if (!v.persistentVolumeClaim) continue;
+    const pvc = read('persistentvolumeclaims', namespace, v.persistentVolumeClaim.claimName) as
+      PersistentVolumeClaim | undefined;
+    const pvName = pvc?.spec.volumeName;
+    const pv = pvName
+      ? (read('persistentvolumes', undefined, pvName) as PersistentVolume | undefined)
+      : undefined;
+    const name = pv && attachableVolumeName(pv);
+    if (name) names.push(name);
+  }
+  return names;
 }
 
 /**
@@ -65,8 +109,17 @@ function project(
   for (const [k, v] of next) files.set(k, v);
 }
 
-/** diskOf finds where a bound claim's PersistentVolume keeps its data. */
-function claimDisk(pod: Pod, claimName: string, node: string, read: ObjectReader): string {
+/**
+ * claimDisk finds where a bound claim's PersistentVolume keeps its data; an attachable volume
+ * must first be reported in use and attached to the node.
+ */
+function claimDisk(
+  pod: Pod,
+  claimName: string,
+  node: string,
+  read: ObjectReader,
+  attach: AttachState,
+): string {
   const namespace = pod.metadata.namespace ?? 'default';
   const pvc = read('persistentvolumeclaims', namespace, claimName) as
     PersistentVolumeClaim | undefined;
@@ -76,6 +129,15 @@ function claimDisk(pod: Pod, claimName: string, node: string, read: ObjectReader
     throw new VolumeError(`error processing PVC ${namespace}/${claimName}: PVC is not bound`, true);
   const pv = read('persistentvolumes', undefined, pvName) as PersistentVolume | undefined;
   if (!pv) throw new VolumeError(`persistentvolume "${pvName}" not found`, true);
+  const attachable = attachableVolumeName(pv);
+  if (attachable && !attach.reportedInUse(attachable))
+    throw new VolumeError(
+      "volume not added to the list of VolumesInUse in node's volume status",
+      false,
+      true,
+    );
+  if (attachable && !attach.attached(attachable))
+    throw new VolumeError('Volume not attached according to node status', false, true);
   return persistentVolumeDisk(pv, node);
 }
 
@@ -94,6 +156,8 @@ function setUpVolume(
   node: string,
   read: ObjectReader,
   disks: Disks,
+  now: () => number,
+  attach: AttachState,
 ): PodVolume {
   const namespace = pod.metadata.namespace ?? 'default';
   if (volume.emptyDir)
@@ -106,7 +170,7 @@ function setUpVolume(
       readOnly: volume.nfs.readOnly ?? false,
     };
   if (volume.persistentVolumeClaim) {
-    const key = claimDisk(pod, volume.persistentVolumeClaim.claimName, node, read);
+    const key = claimDisk(pod, volume.persistentVolumeClaim.claimName, node, read, attach);
     return { files: disks.open(key), readOnly: volume.persistentVolumeClaim.readOnly ?? false };
   }
   const source = volume.configMap
@@ -139,17 +203,12 @@ function setUpVolume(
       },
     };
   }
-  if (volume.projected) return { files: serviceAccountFiles(pod, read), readOnly: true };
+  if (volume.projected) {
+    const projected = setUpProjectedVolume(pod, volume.projected.sources, node, read, now);
+    if (!projected.ok) throw new VolumeError(projected.message);
+    return { files: projected.files, readOnly: true, refresh: projected.refresh };
+  }
   return { files: new Map(), readOnly: false };
-}
-
-/** serviceAccountFiles is the kube-api-access projected volume: the cluster CA and the namespace. */
-function serviceAccountFiles(pod: Pod, read: ObjectReader): Map<string, string> {
-  const namespace = pod.metadata.namespace ?? 'default';
-  const files = new Map<string, string>([['namespace', namespace]]);
-  const ca = read('configmaps', namespace, 'kube-root-ca.crt') as ConfigMap | undefined;
-  if (ca?.data?.['ca.crt']) files.set('ca.crt', ca.data['ca.crt']);
-  return files;
 }
 
 /**
@@ -161,14 +220,23 @@ export function setUpVolumes(
   node: string,
   read: ObjectReader,
   disks: Disks,
+  /** the node's clock, for the service account tokens projected volumes carry */
+  now: () => number,
+  attach: AttachState,
 ): SetUpResult {
   const volumes = new Map<string, PodVolume>();
   for (const volume of pod.spec.volumes ?? []) {
     try {
-      volumes.set(volume.name, setUpVolume(pod, volume, node, read, disks));
+      volumes.set(volume.name, setUpVolume(pod, volume, node, read, disks, now, attach));
     } catch (error) {
       if (!(error instanceof VolumeError)) throw error;
-      return { ok: false, volume: volume.name, message: error.message, claim: error.claim };
+      return {
+        ok: false,
+        volume: volume.name,
+        message: error.message,
+        claim: error.claim,
+        unattached: error.unattached,
+      };
     }
   }
   return { ok: true, volumes };

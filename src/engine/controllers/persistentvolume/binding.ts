@@ -22,15 +22,34 @@ export const requestedBytes = (pvc: PersistentVolumeClaim) =>
 const capacityBytes = (pv: PersistentVolume) =>
   parseQuantity(pv.spec.capacity?.storage ?? '0') ?? 0;
 
-/** volumeFits is findMatchingVolume's test for one volume: class, modes, size and labels. */
-export function volumeFits(pv: PersistentVolume, pvc: PersistentVolumeClaim): boolean {
+/** isPreBoundTo: the volume's claimRef names the claim (IsVolumeBoundToClaim). */
+export function isPreBoundTo(pv: PersistentVolume, pvc: PersistentVolumeClaim): boolean {
+  const ref = pv.spec.claimRef;
+  return (
+    !!ref &&
+    ref.name === pvc.metadata.name &&
+    ref.namespace === pvc.metadata.namespace &&
+    (!ref.uid || ref.uid === pvc.metadata.uid)
+  );
+}
+
+/**
+ * volumeFits is findMatchingVolume's test for one volume: class, modes, size and labels. The
+ * controller only takes Available volumes; the scheduler (anyPhase) takes any unclaimed one, even
+ * a volume created a moment ago that the controller has not yet marked Available.
+ */
+export function volumeFits(
+  pv: PersistentVolume,
+  pvc: PersistentVolumeClaim,
+  anyPhase = false,
+): boolean {
   if (pv.metadata.deletionTimestamp) return false;
   const ref = pv.spec.claimRef;
   // A volume pre-bound to a claim only fits that claim.
   if (ref && (ref.name !== pvc.metadata.name || ref.namespace !== pvc.metadata.namespace))
     return false;
   if (ref?.uid && ref.uid !== pvc.metadata.uid) return false;
-  if (!ref && pv.status?.phase !== 'Available') return false;
+  if (!ref && !anyPhase && pv.status?.phase !== 'Available') return false;
   if ((pv.spec.storageClassName ?? '') !== claimClass(pvc)) return false;
   const modes = pv.spec.accessModes ?? [];
   if (!(pvc.spec.accessModes ?? []).every((m) => modes.includes(m))) return false;
@@ -47,8 +66,11 @@ export function findMatchingVolume(
   pvc: PersistentVolumeClaim,
   volumes: PersistentVolume[],
   taken: Set<string>,
+  anyPhase = false,
 ): PersistentVolume | undefined {
-  const candidates = volumes.filter((pv) => !taken.has(pv.metadata.name) && volumeFits(pv, pvc));
+  const candidates = volumes.filter(
+    (pv) => !taken.has(pv.metadata.name) && volumeFits(pv, pvc, anyPhase),
+  );
   if (pvc.spec.volumeName) return candidates.find((pv) => pv.metadata.name === pvc.spec.volumeName);
   const preBound = candidates.find((pv) => pv.spec.claimRef);
   if (preBound) return preBound;

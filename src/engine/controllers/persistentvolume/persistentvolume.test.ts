@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PersistentVolume, PersistentVolumeClaim } from '../../api/storage-types';
 import type { AnyObject, Event, Pod } from '../../api/types';
 import { createCluster } from '../../cluster';
+import type { Hop } from '../../hops';
 import { findMatchingVolume, volumeFits } from './binding';
 
 const claim = (name: string, extra: Record<string, unknown> = {}): AnyObject => ({
@@ -393,6 +394,193 @@ describe('PersistentVolume controller in a cluster', () => {
       get<PersistentVolumeClaim>(c, 'persistentvolumeclaims', 'data', 'default').status?.phase,
     ).toBe('Bound');
     expect(get<Pod>(c, 'pods', 'p', 'default').status.phase).toBe('Running');
+  });
+});
+
+describe('WaitForFirstConsumer through the scheduler', () => {
+  const waitingClass = (name: string, provisioner: string): AnyObject => ({
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'StorageClass',
+    metadata: { name },
+    provisioner,
+    volumeBindingMode: 'WaitForFirstConsumer',
+  });
+  const get = <T>(
+    c: ReturnType<typeof createCluster>,
+    resource: string,
+    name: string,
+    ns?: string,
+  ) => c.api.execute({ verb: 'get', resource, namespace: ns, name }).object as T;
+  const create = (c: ReturnType<typeof createCluster>, resource: string, body: AnyObject) =>
+    c.api.execute({ verb: 'create', resource, namespace: 'default', body });
+  /** hopIndex finds the first delivered request hop matching, in delivery order. */
+  const hopIndex = (c: ReturnType<typeof createCluster>, match: (h: Hop) => boolean) =>
+    c.hops.all().findIndex((h) => h.channel === 'request' && match(h));
+
+  it('binds a local volume for the pod in PreBind, then binds the pod where it is', () => {
+    const c = createCluster({ seed: 3 });
+    create(c, 'storageclasses', waitingClass('local', 'kubernetes.io/no-provisioner'));
+    create(
+      c,
+      'persistentvolumes',
+      volume('local-w3', '5Gi', {
+        hostPath: undefined,
+        local: { path: '/mnt/disks/ssd1' },
+        storageClassName: 'local',
+        nodeAffinity: {
+          required: {
+            nodeSelectorTerms: [
+              {
+                matchExpressions: [
+                  { key: 'kubernetes.io/hostname', operator: 'In', values: ['w3-k8s'] },
+                ],
+              },
+            ],
+          },
+        },
+      }),
+    );
+    c.runFor(1000);
+    create(c, 'persistentvolumeclaims', claim('data', { storageClassName: 'local' }));
+    create(c, 'pods', podUsing('p', 'data'));
+    c.runFor(500);
+    // PreBind is still polling: the claim is bound, the pod not yet.
+    expect(
+      get<PersistentVolumeClaim>(c, 'persistentvolumeclaims', 'data', 'default').status?.phase,
+    ).toBe('Bound');
+    expect(get<Pod>(c, 'pods', 'p', 'default').spec.nodeName).toBeUndefined();
+    c.runFor(30_000);
+    const pod = get<Pod>(c, 'pods', 'p', 'default');
+    expect(pod.spec.nodeName).toBe('w3-k8s');
+    expect(pod.status.phase).toBe('Running');
+    const pv = get<PersistentVolume>(c, 'persistentvolumes', 'local-w3');
+    expect(pv.spec.claimRef?.name).toBe('data');
+    expect(pv.metadata.annotations?.['pv.kubernetes.io/bound-by-controller']).toBe('yes');
+    const volumeWrite = hopIndex(
+      c,
+      (h) => h.from === 'kube-scheduler' && h.verb === 'update' && h.object.name === 'local-w3',
+    );
+    const podBind = hopIndex(c, (h) => h.verb === 'bind' && h.object.name === 'p');
+    expect(volumeWrite).toBeGreaterThanOrEqual(0);
+    expect(podBind).toBeGreaterThan(volumeWrite);
+  });
+
+  it('names the node on the claim so the provisioner makes its volume (minikube)', () => {
+    const c = createCluster({ seed: 3, preset: 'minikube' });
+    create(c, 'storageclasses', waitingClass('wait', 'k8s.io/minikube-hostpath'));
+    create(c, 'persistentvolumeclaims', claim('data', { storageClassName: 'wait' }));
+    c.runFor(20_000);
+    const waiting = get<PersistentVolumeClaim>(c, 'persistentvolumeclaims', 'data', 'default');
+    expect(waiting.status?.phase).toBe('Pending');
+    expect(
+      waiting.metadata.annotations?.['volume.kubernetes.io/storage-provisioner'],
+    ).toBeUndefined();
+    const waitEvent = (c.api.list('events') as Event[]).find(
+      (e) => e.reason === 'WaitForFirstConsumer',
+    );
+    // The controller's 15s resync says it again: one event, counted twice.
+    expect(waitEvent?.count).toBe(2);
+    create(c, 'pods', podUsing('p', 'data'));
+    c.runFor(30_000);
+    const bound = get<PersistentVolumeClaim>(c, 'persistentvolumeclaims', 'data', 'default');
+    expect(bound.status?.phase).toBe('Bound');
+    expect(bound.metadata.annotations).toMatchObject({
+      'volume.kubernetes.io/selected-node': 'minikube',
+      'volume.kubernetes.io/storage-provisioner': 'k8s.io/minikube-hostpath',
+    });
+    expect(get<Pod>(c, 'pods', 'p', 'default').status.phase).toBe('Running');
+    const counts = Object.fromEntries(
+      (c.api.list('events') as Event[]).map((e) => [e.reason, e.count]),
+    );
+    // Provisioned before the next resync: the controller said it once.
+    expect(counts).toMatchObject({
+      ExternalProvisioning: 1,
+      Provisioning: 1,
+      ProvisioningSucceeded: 1,
+    });
+    const selectNode = hopIndex(
+      c,
+      (h) => h.from === 'kube-scheduler' && h.verb === 'update' && h.object.name === 'data',
+    );
+    const provision = hopIndex(
+      c,
+      (h) => h.verb === 'create' && h.object.kind === 'PersistentVolume',
+    );
+    const podBind = hopIndex(c, (h) => h.verb === 'bind' && h.object.name === 'p');
+    expect(selectNode).toBeGreaterThanOrEqual(0);
+    expect(provision).toBeGreaterThan(selectNode);
+    expect(podBind).toBeGreaterThan(provision);
+  });
+
+  it('fails PreBind after ten minutes when nothing provisions the claim', () => {
+    const c = createCluster({ seed: 3 });
+    create(c, 'storageclasses', waitingClass('remote', 'example.com/absent'));
+    create(c, 'persistentvolumeclaims', claim('data', { storageClassName: 'remote' }));
+    create(c, 'pods', podUsing('p', 'data'));
+    c.runFor(599_000);
+    expect(get<Pod>(c, 'pods', 'p', 'default').status.conditions ?? []).toEqual([]);
+    c.runFor(2_000);
+    const message =
+      'running PreBind plugin "VolumeBinding": binding volumes: context deadline exceeded';
+    expect((c.api.list('events') as Event[]).map((e) => e.message)).toContain(message);
+    const waiting = (c.api.list('events') as Event[]).find(
+      (e) => e.reason === 'ExternalProvisioning',
+    );
+    // Each 15s resync repeats it while the claim waits.
+    expect(waiting?.count).toBe(41);
+    expect(get<Pod>(c, 'pods', 'p', 'default').status.conditions).toContainEqual(
+      expect.objectContaining({
+        type: 'PodScheduled',
+        status: 'False',
+        reason: 'SchedulerError',
+        message,
+      }),
+    );
+  });
+
+  it('gives each StatefulSet pod its own provisioned volume', () => {
+    const c = createCluster({ seed: 4, preset: 'minikube' });
+    create(c, 'storageclasses', waitingClass('wait', 'k8s.io/minikube-hostpath'));
+    create(c, 'statefulsets', {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'db' },
+      spec: {
+        serviceName: 'db',
+        replicas: 2,
+        selector: { matchLabels: { app: 'db' } },
+        template: {
+          metadata: { labels: { app: 'db' } },
+          spec: {
+            containers: [
+              { name: 'db', image: 'nginx', volumeMounts: [{ name: 'data', mountPath: '/data' }] },
+            ],
+          },
+        },
+        volumeClaimTemplates: [
+          {
+            metadata: { name: 'data' },
+            spec: {
+              storageClassName: 'wait',
+              accessModes: ['ReadWriteOnce'],
+              resources: { requests: { storage: '1Gi' } },
+            },
+          },
+        ],
+      },
+    });
+    c.runFor(60_000);
+    for (const ordinal of [0, 1]) {
+      const pvc = get<PersistentVolumeClaim>(
+        c,
+        'persistentvolumeclaims',
+        `data-db-${ordinal}`,
+        'default',
+      );
+      expect(pvc.status?.phase).toBe('Bound');
+      expect(pvc.spec.volumeName).toBe(`pvc-${pvc.metadata.uid}`);
+      expect(get<Pod>(c, 'pods', `db-${ordinal}`, 'default').status.phase).toBe('Running');
+    }
   });
 });
 

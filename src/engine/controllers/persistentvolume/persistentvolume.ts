@@ -3,7 +3,7 @@ import type {
   PersistentVolumeClaim,
   StorageClass,
 } from '../../api/storage-types';
-import type { Pod } from '../../api/types';
+import type { HopNote } from '../../hops';
 import { toTimestamp } from '../../clock';
 import type { EventRecorder } from '../../client/events';
 import { Informer } from '../../client/informer';
@@ -20,14 +20,17 @@ import {
   ANN_STORAGE_PROVISIONER,
   claimClass,
   findMatchingVolume,
-  volumeReachable,
+  isPreBoundTo,
 } from './binding';
+
+/** The controller looks at every claim and volume again this often (--pvclaimbinder-sync-period). */
+const RESYNC_PERIOD_MS = 15_000;
 
 /**
  * PersistentVolumeController (pkg/controller/volume/persistentvolume) binds claims to volumes:
  * a Pending claim gets the smallest Available volume that fits; without one, a claim whose class
  * names a provisioner is left for that provisioner (ExternalProvisioning), and a class in
- * WaitForFirstConsumer mode waits until a pod using the claim is scheduled. A volume whose claim
+ * WaitForFirstConsumer mode waits for the scheduler to choose a volume or a node for it. A volume whose claim
  * is deleted is Released and then kept (Retain) or deleted (Delete).
  */
 export class PersistentVolumeController {
@@ -41,6 +44,8 @@ export class PersistentVolumeController {
   private readonly assumed = new Map<string, string>();
   /** claims whose bind is being written, so a resync does not write it twice */
   private readonly completing = new Set<string>();
+  /** claims queued by the periodic resync, not by a change */
+  private readonly resyncing = new Set<string>();
 
   constructor(
     private readonly ctx: ControllerContext,
@@ -67,16 +72,25 @@ export class PersistentVolumeController {
       onUpdate: (_old, pv) => this.volumeChanged(pv),
       onDelete: (pv) => this.assumed.delete(pv.metadata.name),
     });
-    // A pod scheduled with a WaitForFirstConsumer claim lets that claim bind.
-    ctx.pods.addHandlers({
-      onUpdate: (old, pod) => {
-        if (!old.spec.nodeName && pod.spec.nodeName) this.enqueueClaimsOf(pod);
-      },
-      onAdd: (pod) => {
-        if (pod.spec.nodeName) this.enqueueClaimsOf(pod);
-      },
-    });
     this.classes.start();
+    this.scheduleResync();
+  }
+
+  /** scheduleResync syncs every claim and volume again each pvclaimbinder-sync-period (15s). */
+  private scheduleResync(): void {
+    this.ctx.clock.schedule(
+      RESYNC_PERIOD_MS,
+      () => {
+        for (const pvc of this.claims.list()) {
+          const key = `${pvc.metadata.namespace}/${pvc.metadata.name}`;
+          this.resyncing.add(key);
+          this.claimQueue.add(key);
+        }
+        for (const pv of this.volumes.list()) this.volumeQueue.add(pv.metadata.name);
+        this.scheduleResync();
+      },
+      true,
+    );
   }
 
   private volumeChanged(pv: PersistentVolume): void {
@@ -88,40 +102,31 @@ export class PersistentVolumeController {
     }
   }
 
-  private enqueueClaimsOf(pod: Pod): void {
-    for (const v of pod.spec.volumes ?? []) {
-      if (v.persistentVolumeClaim)
-        this.claimQueue.add(`${pod.metadata.namespace}/${v.persistentVolumeClaim.claimName}`);
-    }
-  }
-
-  /** consumerNode is the node of a scheduled pod that uses the claim, if any. */
-  private consumerNode(pvc: PersistentVolumeClaim): string | undefined {
-    return this.ctx.pods
-      .list()
-      .find(
-        (pod) =>
-          pod.metadata.namespace === pvc.metadata.namespace &&
-          pod.spec.nodeName &&
-          (pod.spec.volumes ?? []).some(
-            (v) => v.persistentVolumeClaim?.claimName === pvc.metadata.name,
-          ),
-      )?.spec.nodeName;
-  }
-
+  /**
+   * syncClaim is syncUnboundClaim: a volume pre-bound to the claim completes it; otherwise an
+   * Immediate claim takes the smallest Available volume that fits. A WaitForFirstConsumer claim
+   * is left to the scheduler, which binds a volume (a claimRef) or names a node (selected-node)
+   * for it; once it names a node the claim goes to the class's provisioner.
+   */
   private syncClaim(key: string): void {
+    const resync = this.resyncing.delete(key);
     const pvc = this.claims.get(key);
     if (!pvc || pvc.metadata.deletionTimestamp) return;
     if (pvc.status?.phase === 'Bound') return;
-    // A volume already pointing at this claim (bound by us, or provisioned for it) completes it.
+    // A volume already pointing at this claim (bound by us, the scheduler, or a provisioner) completes it.
     const bound = this.volumes.list().find((pv) => pv.spec.claimRef?.uid === pvc.metadata.uid);
     if (bound) return this.completeClaim(pvc, bound);
     if ([...this.assumed.values()].includes(pvc.metadata.uid)) return;
     const className = claimClass(pvc);
     const cls = className ? this.classes.get(className) : undefined;
-    const waitForConsumer = cls?.volumeBindingMode === 'WaitForFirstConsumer';
-    const node = pvc.metadata.annotations?.[ANN_SELECTED_NODE] ?? this.consumerNode(pvc);
-    if (waitForConsumer && !node) {
+    const delayBinding = cls?.volumeBindingMode === 'WaitForFirstConsumer';
+    // For a delayed claim only a volume an administrator pre-bound to it qualifies here.
+    const candidates = delayBinding
+      ? this.volumes.list().filter((pv) => isPreBoundTo(pv, pvc))
+      : this.volumes.list();
+    const pv = findMatchingVolume(pvc, candidates, new Set(this.assumed.keys()));
+    if (pv) return this.bind(pvc, pv);
+    if (delayBinding && !pvc.metadata.annotations?.[ANN_SELECTED_NODE]) {
       this.recorder.normal(
         pvc,
         'WaitForFirstConsumer',
@@ -129,38 +134,55 @@ export class PersistentVolumeController {
       );
       return;
     }
-    const taken = new Set(this.assumed.keys());
-    // A claim bound for a scheduled pod takes a volume that pod's node can reach.
-    const consumer = node ? this.ctx.nodes.get(node) : undefined;
-    const candidates = consumer
-      ? this.volumes.list().filter((v) => volumeReachable(v, consumer))
-      : this.volumes.list();
-    const pv = findMatchingVolume(pvc, candidates, taken);
-    if (pv) return this.bind(pvc, pv);
-    if (cls) {
-      if (pvc.metadata.annotations?.[ANN_STORAGE_PROVISIONER] === cls.provisioner) return;
-      this.recorder.normal(
+    if (className) return this.provisionClaim(pvc, className, cls, resync);
+    this.recorder.normal(
+      pvc,
+      'FailedBinding',
+      'no persistent volumes available for this claim and no storage class is set',
+    );
+  }
+
+  /**
+   * provisionClaim hands the claim to its class's external provisioner: it records the
+   * provisioner in the claim's annotations, which is what the provisioner watches for. The
+   * ExternalProvisioning event comes with that write and again at each resync while the claim
+   * waits; the sync its own write sets off finds the operation still running and says nothing.
+   */
+  private provisionClaim(
+    pvc: PersistentVolumeClaim,
+    className: string,
+    cls: StorageClass | undefined,
+    resync: boolean,
+  ): void {
+    if (!cls) {
+      this.recorder.warning(
         pvc,
-        'ExternalProvisioning',
-        `Waiting for a volume to be created either by the external provisioner '${cls.provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`,
+        'ProvisioningFailed',
+        `storageclass.storage.k8s.io "${className}" not found`,
       );
-      this.patchClaim(pvc, undefined, {
+      return;
+    }
+    const annotated = pvc.metadata.annotations?.[ANN_STORAGE_PROVISIONER] === cls.provisioner;
+    if (annotated && !resync) return;
+    this.recorder.normal(
+      pvc,
+      'ExternalProvisioning',
+      `Waiting for a volume to be created either by the external provisioner '${cls.provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`,
+    );
+    if (annotated) return;
+    this.patchClaim(
+      pvc,
+      undefined,
+      {
         metadata: {
           annotations: {
             [ANN_BETA_STORAGE_PROVISIONER]: cls.provisioner,
             [ANN_STORAGE_PROVISIONER]: cls.provisioner,
-            ...(waitForConsumer && node ? { [ANN_SELECTED_NODE]: node } : {}),
           },
         },
-      });
-      return;
-    }
-    this.recorder.normal(
-      pvc,
-      'FailedBinding',
-      className
-        ? `storageclass.storage.k8s.io "${className}" not found`
-        : 'no persistent volumes available for this claim and no storage class is set',
+      },
+      undefined,
+      { code: 'pv.provisioner', args: { pvc: pvc.metadata.name, provisioner: cls.provisioner } },
     );
   }
 
@@ -237,6 +259,7 @@ export class PersistentVolumeController {
     subresource: 'status' | undefined,
     patch: unknown,
     then?: (ok: boolean) => void,
+    note?: HopNote,
   ): void {
     this.ctx.client.request(
       {
@@ -249,6 +272,7 @@ export class PersistentVolumeController {
         patch,
       },
       (response) => then?.(response.ok),
+      note,
     );
   }
 
