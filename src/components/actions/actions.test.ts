@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { Pod } from '../../engine';
 import { SessionReplay } from '../../state/session-replay';
 import { currentSession, useKubeloop } from '../../state/store';
 import {
@@ -179,6 +180,43 @@ describe('send request', () => {
     });
     const outcome = await runAction(commandOf(target, 'request'));
     expect(outcome.text).toBe('kubectl exec client -- curl -s http://web/');
-    expect(outcome.output).toContain('Answered by pod web-');
+    expect(outcome.ok).toBe(true);
+    expect(outcome.output).toContain('<title>Welcome to nginx!</title>');
+  });
+
+  it('sends it from a pod as kubectl exec does: through the API server and kubelet, then DNS and kube-proxy', async () => {
+    const store = useKubeloop.getState();
+    await store.runKubectl('kubectl create deployment web --image=sysnet4admin/chk-hn');
+    await store.runKubectl('kubectl expose deployment web --port=80');
+    await store.runKubectl('kubectl run client --image=busybox -- sleep 3600');
+    store.cluster.runFor(30_000);
+    const target = clusterTarget(store.cluster);
+    const [request] = target.kind === 'Cluster' ? target.services : [];
+    expect(request).toMatchObject({ client: 'wget', url: 'http://web/' });
+    const seen: string[] = [];
+    const stop = store.cluster.onHop((hop) => seen.push(`${hop.from} -> ${hop.to}: ${hop.verb}`));
+    const outcome = await runAction(commandOf(target, 'request'));
+    store.cluster.runFor(1_000);
+    stop();
+    // busybox has no curl: the request is busybox's wget, and prints what the pod answered.
+    expect(outcome.text).toBe('kubectl exec client -- wget -qO- http://web/');
+    expect(outcome.output).toMatch(/^web-[a-z0-9]+-[a-z0-9]{5}\n$/);
+    const client = (store.cluster.api.list('pods') as Pod[]).find(
+      (p) => p.metadata.name === 'client',
+    );
+    const node = client?.spec.nodeName ?? '';
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        'kubectl -> kube-apiserver: exec',
+        `kube-apiserver -> kubelet@${node}: exec`,
+        'pod/client -> coredns: DNS',
+        `pod/client -> kube-proxy@${node}: connect`,
+      ]),
+    );
+    expect(seen.some((h) => /^kube-proxy@.* -> pod\/web-.*: DNAT$/.test(h))).toBe(true);
+    expect(currentSession().actions.at(-1)).toMatchObject({
+      kind: 'kubectl',
+      line: 'kubectl exec client -- wget -qO- http://web/',
+    });
   });
 });

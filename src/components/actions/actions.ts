@@ -46,6 +46,8 @@ export interface ServiceRequest {
   type: string;
   origin: TrafficOrigin;
   url: string;
+  /** from a pod: the HTTP client its image has, run there with kubectl exec */
+  client?: 'curl' | 'wget';
 }
 
 /**
@@ -245,6 +247,10 @@ export function actionsFor(target: ActionTarget): Action[] {
           showsOutput: true,
           command: (v) => {
             const chosen = services.find((r) => r.service === v.service) ?? services[0]!;
+            // From a pod it is the very kubectl exec a learner would type: the same hops
+            // (kubectl → API server → kubelet, then DNS, kube-proxy's rules, the pod), recorded
+            // and replayed as that command.
+            if (chosen.origin.kind === 'pod') return { kind: 'kubectl', line: requestText(chosen) };
             return {
               kind: 'request',
               text: requestText(chosen),
@@ -304,10 +310,18 @@ export function actionsFor(target: ActionTarget): Action[] {
   }
 }
 
-/** requestText is the request as typed: curl from outside, or curl inside a pod (kubectl exec). */
-export function requestText({ origin, url }: Pick<ServiceRequest, 'origin' | 'url'>): string {
+/**
+ * requestText is the request as typed: curl from outside, or inside a pod (kubectl exec) the
+ * client its image has: curl, or busybox's `wget -qO-`, which prints the body the same way.
+ */
+export function requestText({
+  origin,
+  url,
+  client,
+}: Pick<ServiceRequest, 'origin' | 'url' | 'client'>): string {
   if (origin.kind === 'pod') {
-    return `kubectl exec ${quote(origin.name)}${nsFlag(origin.namespace)} -- curl -s ${url}`;
+    const fetch = client === 'wget' ? 'wget -qO-' : 'curl -s';
+    return `kubectl exec ${quote(origin.name)}${nsFlag(origin.namespace)} -- ${fetch} ${url}`;
   }
   if (origin.kind === 'node') return `ssh ${origin.node} curl -s ${url}`;
   return `curl -s ${url}`;
@@ -315,8 +329,9 @@ export function requestText({ origin, url }: Pick<ServiceRequest, 'origin' | 'ur
 
 /**
  * serviceRequests lists how each of the learner's Services is reached (kube-system's and the
- * kubernetes Service are the cluster's own: CoreDNS answers DNS, the API server HTTPS). A ClusterIP Service is asked from a running pod
- * of its namespace, one it does not select if there is one; without such a pod it is left out.
+ * kubernetes Service are the cluster's own: CoreDNS answers DNS, the API server HTTPS). A
+ * ClusterIP Service is asked from a running pod of its namespace that has curl or wget, one it
+ * does not select if there is one; without such a pod it is left out.
  */
 export function serviceRequests(cluster: Cluster): ServiceRequest[] {
   const nodeIP = (cluster.api.list('nodes') as Node[])
@@ -360,27 +375,33 @@ export function serviceRequests(cluster: Cluster): ServiceRequest[] {
       requests.push({
         service,
         type,
-        origin: { kind: 'pod', namespace, name: client },
+        origin: { kind: 'pod', namespace, name: client.name },
         url: `http://${host}${port.port === 80 ? '' : `:${port.port}`}/`,
+        client: client.tool,
       });
     }
   }
   return requests.sort((a, b) => (a.service < b.service ? -1 : 1));
 }
 
-/** clientPod: a Running pod of the namespace, preferring one the Service does not select. */
+/**
+ * clientPod: a Running pod of the namespace whose image has an HTTP client (curl or wget),
+ * preferring one the Service does not select.
+ */
 function clientPod(
   cluster: Cluster,
   namespace: string,
   selector: Record<string, string> | undefined,
-): string | undefined {
-  const running = (cluster.api.list('pods', namespace) as Pod[]).filter(
-    (p) => p.status?.phase === 'Running' && p.status.podIP,
-  );
+): { name: string; tool: 'curl' | 'wget' } | undefined {
+  const running = (cluster.api.list('pods', namespace) as Pod[]).flatMap((p) => {
+    const tool = cluster.network.httpClient(p);
+    return p.status?.phase === 'Running' && p.status.podIP && tool ? [{ pod: p, tool }] : [];
+  });
   const selected = (p: Pod) =>
     selector !== undefined &&
     Object.entries(selector).every(([k, v]) => p.metadata.labels?.[k] === v);
-  return (running.find((p) => !selected(p)) ?? running[0])?.metadata.name;
+  const chosen = running.find((c) => !selected(c.pod)) ?? running[0];
+  return chosen && { name: chosen.pod.metadata.name, tool: chosen.tool };
 }
 
 function containerField(containers: string[]): Field {
@@ -428,6 +449,7 @@ export function targetFor(cluster: Cluster, ref: ObjectRef): ActionTarget | unde
       unschedulable: node.spec.unschedulable === true,
     };
   }
+  if (!isWorkloadKind(ref.kind)) return undefined;
   const workload = find<Deployment>(WORKLOAD_RESOURCES[ref.kind], ref.namespace);
   if (!workload) return undefined;
   return {

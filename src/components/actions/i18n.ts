@@ -48,7 +48,7 @@ addTranslations('actions', {
       addNode:
         'A new worker joins as kubeadm join does: its kubelet registers the Node and its Lease.',
       request:
-        'An HTTP GET, as curl sends it: a NodePort or LoadBalancer Service from outside the cluster, a ClusterIP Service from a pod. Watch the packet: DNS, kube-proxy’s rules, the pod that answers.',
+        'An HTTP GET: a NodePort or LoadBalancer Service with curl from outside the cluster, a ClusterIP Service from inside a pod with kubectl exec (curl, or wget if its image has only that). Watch the packet: DNS, kube-proxy’s rules, the pod that answers.',
     },
     field: {
       container: 'Container',
@@ -115,7 +115,7 @@ addTranslations('actions', {
       load: '각 파드가 CPU 요청량의 이 비율만큼 씁니다(HPA가 여기에 반응합니다).',
       addNode: 'kubeadm join처럼 새 워커가 합류합니다. kubelet이 노드와 Lease를 등록합니다.',
       request:
-        'curl처럼 HTTP GET을 보냅니다. NodePort나 LoadBalancer 서비스는 클러스터 밖에서, ClusterIP 서비스는 파드 안에서 보냅니다. 패킷이 DNS, kube-proxy 규칙을 거쳐 응답하는 파드까지 가는 길을 보세요.',
+        'HTTP GET을 보냅니다. NodePort나 LoadBalancer 서비스는 클러스터 밖에서 curl로, ClusterIP 서비스는 kubectl exec로 파드 안에서 보냅니다(curl, 이미지에 wget만 있으면 wget). 패킷이 DNS, kube-proxy 규칙을 거쳐 응답하는 파드까지 가는 길을 보세요.',
     },
     field: {
       container: '컨테이너',

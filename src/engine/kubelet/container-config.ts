@@ -42,7 +42,7 @@ export function readSource(
 }
 
 /** fieldValue is the downward API's answer for a fieldRef path. */
-function fieldValue(pod: Pod, path: string): string {
+export function fieldValue(pod: Pod, path: string): string {
   switch (path) {
     case 'metadata.name':
       return pod.metadata.name;

@@ -6,8 +6,15 @@ import type { HopDraft } from '../hops';
 import type { Transport } from '../transport';
 import type { Kubelet } from '../kubelet/kubelet';
 import type { RuntimeContainer } from '../runtime/containerd';
-import { imageEnv } from '../runtime/images';
-import { CLUSTER_DOMAIN, ClusterDns, CLUSTER_DNS_IP, resolvConf, searchPath } from './dns';
+import { imageEnv, imageNslookup, imageTools } from '../runtime/images';
+import {
+  CLUSTER_DOMAIN,
+  ClusterDns,
+  CLUSTER_DNS_IP,
+  resolvConf,
+  searchPath,
+  type DnsAnswer,
+} from './dns';
 import { IngressNginx } from './ingress';
 import { KubeProxy } from './kube-proxy';
 import { MetalLB } from './metallb';
@@ -89,6 +96,8 @@ export class ClusterNetwork {
   /** ingress-nginx, once learners install it: the L7 routes of Ingresses of class nginx */
   readonly ingressNginx: IngressNginx;
   private readonly traffic: Network;
+  /** the DNS queries sent at the current instant, so they animate one after another */
+  private queries = { at: -1, sent: 0 };
 
   constructor(
     private readonly api: ApiServer,
@@ -165,26 +174,50 @@ export class ClusterNetwork {
    * controller), and the response back.
    */
   private recorded(result: TrafficResult): TrafficResult {
+    const url = `${result.host}:${result.port}${result.path}`;
     result.hops.forEach((hop, i) =>
-      this.transport.send(this.hopDraft(hop, result), TRAFFIC_HOP_MS * (i + 1), () => {}),
+      this.transport.send(this.hopDraft(hop, url, result.host), TRAFFIC_HOP_MS * (i + 1), () => {}),
     );
     return result;
   }
 
+  /**
+   * lookup sends one DNS query from a pod to CoreDNS, as nslookup does, and puts it in the hop
+   * log; undefined when a NetworkPolicy dropped it (no reply comes).
+   */
+  lookup(origin: { namespace: string; name: string }, fqdn: string): DnsAnswer | undefined {
+    const { answer, hop } = this.traffic.query(origin, fqdn);
+    this.sendQueryHop(hop, fqdn);
+    return answer;
+  }
+
+  /** sendQueryHop logs a DNS query: a resolver asks one after another, so they leave in turn. */
+  private sendQueryHop(hop: TrafficHop, question: string): void {
+    if (this.queries.at !== this.clock.now) this.queries = { at: this.clock.now, sent: 0 };
+    const delay = TRAFFIC_HOP_MS * ++this.queries.sent;
+    this.transport.send(this.hopDraft(hop, question, question), delay, () => {});
+  }
+
+  /** reverse sends one PTR query from a pod to CoreDNS and puts it in the hop log. */
+  reverse(origin: { namespace: string; name: string }, ip: string): string | undefined {
+    const { name, hop } = this.traffic.reverseQuery(origin, ip);
+    this.sendQueryHop(hop, ip);
+    return name;
+  }
+
   /** hopDraft: a leg names the pod it reaches (or answers from), else the host asked for. */
-  private hopDraft(hop: TrafficHop, result: TrafficResult): HopDraft {
+  private hopDraft(hop: TrafficHop, url: string, host: string): HopDraft {
     const end = hop.verb === 'response' ? hop.from : hop.to;
     const podName = end.startsWith('pod/') ? end.slice(4) : undefined;
     const pod = podName
       ? (this.api.list('pods') as Pod[]).find((p) => p.metadata.name === podName)
       : undefined;
-    const url = `${result.host}:${result.port}${result.path}`;
     return {
       from: hop.from,
       to: hop.to,
       channel: 'traffic',
       verb: hop.verb,
-      object: pod ? objectRef(pod) : { kind: 'Service', name: result.host },
+      object: pod ? objectRef(pod) : { kind: 'Service', name: host },
       detail: hop.detail,
       note: {
         code: `traffic.${hop.verb}`,
@@ -210,6 +243,16 @@ export class ClusterNetwork {
       (s) => sliceServiceKey(s) === `${namespace}/${service}`,
     );
     return endpointsFor(servicePort.name, servicePort.protocol, slices);
+  }
+
+  /**
+   * httpClient names the HTTP client a pod's default container has on its PATH, curl before
+   * busybox's wget, for a request sent from inside it with kubectl exec; undefined when none.
+   */
+  httpClient(pod: Pod): 'curl' | 'wget' | undefined {
+    const image = pod.spec.containers[0]?.image;
+    const tools = image ? imageTools(image) : [];
+    return tools.includes('curl') ? 'curl' : tools.includes('wget') ? 'wget' : undefined;
   }
 
   /** natChains is a node's nat table as kube-proxy last wrote it (for the UI). */
@@ -278,6 +321,8 @@ export class ClusterNetwork {
     const hostname = pod.spec.hostname ?? pod.metadata.name;
     const spec = pod.spec.containers.find((c) => c.name === container.name);
     const origin: TrafficOrigin = { kind: 'pod', namespace, name: pod.metadata.name };
+    const nslookup = imageNslookup(container.image);
+    const self = { namespace, name: pod.metadata.name };
     return {
       hostname,
       search: searchPath(namespace),
@@ -301,7 +346,9 @@ export class ClusterNetwork {
         return undefined;
       },
       request: (url, hostHeader) => this.request(origin, url, hostHeader),
-      lookup: (fqdn) => this.dns.lookup(fqdn),
+      lookup: (fqdn) => this.lookup(self, fqdn),
+      reverse: (ip) => this.reverse(self, ip),
+      ...(nslookup ? { nslookup } : {}),
     };
   }
 

@@ -110,6 +110,24 @@ export class ClusterDns {
     return last;
   }
 
+  /**
+   * reverse answers a PTR query as CoreDNS's kubernetes plugin does: a ClusterIP names its
+   * Service, an endpoint's address names it under its Service (by its hostname, else the
+   * address with dashes); anything else is NXDOMAIN (undefined).
+   */
+  reverse(ip: string): string | undefined {
+    const svc = this.serviceAt(ip);
+    if (svc) return `${svc.metadata.name}.${svc.metadata.namespace}.svc.${CLUSTER_DOMAIN}`;
+    for (const s of [...this.services.list()].sort((a, b) =>
+      a.metadata.name < b.metadata.name ? -1 : 1,
+    )) {
+      const endpoint = this.readyEndpoints(s).find((e) => e.ip === ip);
+      if (endpoint)
+        return `${endpoint.hostname ?? ip.replace(/\./g, '-')}.${s.metadata.name}.${s.metadata.namespace}.svc.${CLUSTER_DOMAIN}`;
+    }
+    return undefined;
+  }
+
   /** serviceAt finds the Service whose ClusterIP is ip. */
   serviceAt(ip: string): Service | undefined {
     return this.services.list().find((s) => s.spec.clusterIP === ip);

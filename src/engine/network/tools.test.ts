@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Pod } from '../api/types';
 import { createCluster } from '../cluster';
 import { podManifest } from '../testing/builders';
+import type { NslookupFlavor } from '../runtime/images';
 import type { DnsAnswer } from './dns';
 import { curl, nslookup, wget, type ContainerNetwork } from './tools';
 import type { TrafficOutcome, TrafficResult } from './traffic';
@@ -168,6 +169,182 @@ describe('nslookup (busybox)', () => {
       "** server can't find web.default: NXDOMAIN",
       "** server can't find web.default: NXDOMAIN",
     ]);
+  });
+});
+
+/** dnsNetwork is fakeNetwork with a table of names (absent: NXDOMAIN) and a BIND nslookup. */
+function dnsNetwork(
+  names: Record<string, Omit<DnsAnswer, 'name'>>,
+  nslookup?: NslookupFlavor,
+): ContainerNetwork & { asked: string[] } {
+  const asked: string[] = [];
+  return {
+    ...fakeNetwork(NGINX_LIKE),
+    ...(nslookup ? { nslookup } : {}),
+    asked,
+    lookup: (name) => {
+      asked.push(name);
+      const found = names[name];
+      return found ? ({ ...found, name } as DnsAnswer) : { rcode: 'NXDOMAIN', name };
+    },
+  };
+}
+
+const HEADER = ['Server:\t\t10.96.0.10', 'Address:\t10.96.0.10#53', ''];
+
+describe('nslookup (BIND, the dnsutils images)', () => {
+  const names = {
+    'web.default.svc.cluster.local': { rcode: 'NOERROR', addresses: ['10.96.5.6'] },
+    'nginx.default.svc.cluster.local': {
+      rcode: 'NOERROR',
+      addresses: ['10.244.1.5', '10.244.2.6'],
+    },
+    'web-0.nginx.default.svc.cluster.local': { rcode: 'NOERROR', addresses: ['10.244.1.5'] },
+    'db.default.svc.cluster.local': { rcode: 'NODATA' },
+  } as const;
+
+  it.each([
+    [
+      'web',
+      ['Name:\tweb.default.svc.cluster.local', 'Address: 10.96.5.6', ''],
+      0,
+      ['web.default.svc.cluster.local'],
+    ],
+    [
+      'nginx',
+      [
+        'Name:\tnginx.default.svc.cluster.local',
+        'Address: 10.244.1.5',
+        'Name:\tnginx.default.svc.cluster.local',
+        'Address: 10.244.2.6',
+        '',
+      ],
+      0,
+      ['nginx.default.svc.cluster.local'],
+    ],
+    [
+      // fewer dots than ndots:5: the search list first, and the first domain answers
+      'web-0.nginx',
+      ['Name:\tweb-0.nginx.default.svc.cluster.local', 'Address: 10.244.1.5', ''],
+      0,
+      ['web-0.nginx.default.svc.cluster.local'],
+    ],
+    [
+      // the search list, then the name as given: the last NXDOMAIN is the one printed
+      'nosuch',
+      ["** server can't find nosuch: NXDOMAIN", ''],
+      1,
+      [
+        'nosuch.default.svc.cluster.local',
+        'nosuch.svc.cluster.local',
+        'nosuch.cluster.local',
+        'nosuch',
+      ],
+    ],
+    [
+      'web.default.svc.cluster.local.',
+      ['Name:\tweb.default.svc.cluster.local', 'Address: 10.96.5.6', ''],
+      0,
+      ['web.default.svc.cluster.local'],
+    ],
+    [
+      // a headless Service without ready pods: the name exists, with no address
+      'db',
+      ["*** Can't find db.default.svc.cluster.local: No answer", ''],
+      0,
+      ['db.default.svc.cluster.local'],
+    ],
+  ])('nslookup %s', (name, body, code, asked) => {
+    const net = dnsNetwork(names, 'bind-9.9');
+    const run = nslookup([name], net);
+    expect(run.lines).toEqual([...HEADER, ...body]);
+    expect(run.code).toBe(code);
+    expect(net.asked).toEqual(asked);
+  });
+
+  it('tries a name with ndots or more dots as given first', () => {
+    const net = dnsNetwork({}, 'bind-9.9');
+    const run = nslookup(['a.b.c.d.e.f'], net);
+    expect(net.asked[0]).toBe('a.b.c.d.e.f');
+    expect(run.lines).toContain("** server can't find a.b.c.d.e.f.cluster.local: NXDOMAIN");
+  });
+
+  it.each([
+    ['bind-9.9', [';; connection timed out; no servers could be reached', '']],
+    [
+      'bind-9.18',
+      [
+        ';; communications error to 10.96.0.10#53: timed out',
+        ';; communications error to 10.96.0.10#53: timed out',
+        ';; communications error to 10.96.0.10#53: timed out',
+        ';; no servers could be reached',
+        '',
+      ],
+    ],
+  ] as const)('%s reports queries nobody answers', (version, lines) => {
+    const net = { ...dnsNetwork(names, version), lookup: () => undefined };
+    expect(nslookup(['web'], net)).toEqual({ lines, code: 1 });
+  });
+
+  it('busybox reports queries nobody answers in its own words', () => {
+    const net = { ...fakeNetwork(NGINX_LIKE), lookup: () => undefined };
+    expect(nslookup(['web'], net)).toEqual({
+      lines: [';; connection timed out; no servers could be reached', ''],
+      code: 1,
+    });
+  });
+});
+
+describe('nslookup (busybox 1.28, through the C library)', () => {
+  const names = {
+    'web-0.nginx.default.svc.cluster.local': { rcode: 'NOERROR', addresses: ['10.244.1.5'] },
+    'nginx.default.svc.cluster.local': {
+      rcode: 'NOERROR',
+      addresses: ['10.244.1.5', '10.244.2.6'],
+    },
+  } as const;
+  const ptr: Record<string, string> = {
+    '10.96.0.10': 'kube-dns.kube-system.svc.cluster.local',
+    '10.244.1.5': 'web-0.nginx.default.svc.cluster.local',
+  };
+  const net = () => ({ ...dnsNetwork(names, 'busybox-1.28'), reverse: (ip: string) => ptr[ip] });
+  const SERVER = [
+    'Server:    10.96.0.10',
+    'Address 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local',
+    '',
+  ];
+
+  it.each([
+    [
+      'web-0.nginx',
+      ['Name:      web-0.nginx', 'Address 1: 10.244.1.5 web-0.nginx.default.svc.cluster.local'],
+      0,
+    ],
+    [
+      'nginx',
+      [
+        'Name:      nginx',
+        'Address 1: 10.244.1.5 web-0.nginx.default.svc.cluster.local',
+        'Address 2: 10.244.2.6',
+      ],
+      0,
+    ],
+    ['nosuch', ["nslookup: can't resolve 'nosuch'"], 1],
+  ] as const)('nslookup %s', (name, body, code) => {
+    expect(nslookup([name], net())).toEqual({ lines: [...SERVER, ...body], code });
+  });
+
+  it('prints the server without its name when no query is answered', () => {
+    const cut = { ...net(), lookup: () => undefined, reverse: () => undefined };
+    expect(nslookup(['nginx'], cut)).toEqual({
+      lines: [
+        'Server:    10.96.0.10',
+        'Address 1: 10.96.0.10',
+        '',
+        "nslookup: can't resolve 'nginx'",
+      ],
+      code: 1,
+    });
   });
 });
 

@@ -1,4 +1,5 @@
-import type { DnsAnswer } from './dns';
+import type { NslookupFlavor } from '../runtime/images';
+import { resolverCandidates, type DnsAnswer } from './dns';
 import type { TrafficResult } from './traffic';
 
 /**
@@ -14,10 +15,20 @@ export interface ContainerNetwork {
   file(path: string): string | undefined;
   /** an HTTP GET; hostHeader overrides the Host the URL gives (curl -H 'Host: ...') */
   request(url: string, hostHeader?: string): TrafficResult;
-  /** one A query to the pod's nameserver, as nslookup sends it */
-  lookup(fqdn: string): DnsAnswer;
+  /**
+   * one A query to the pod's nameserver, as nslookup sends it; undefined when no reply comes
+   * (a NetworkPolicy drops the packets to CoreDNS)
+   */
+  lookup(fqdn: string): DnsAnswer | undefined;
   search: readonly string[];
   nameserver: string;
+  /**
+   * the name a PTR query for ip returns (what the C library's getnameinfo asks); undefined for
+   * NXDOMAIN or no reply
+   */
+  reverse?(ip: string): string | undefined;
+  /** which nslookup the image has; absent: busybox 1.29+'s applet */
+  nslookup?: NslookupFlavor;
 }
 
 export interface ToolRun {
@@ -204,11 +215,119 @@ export function wget(args: string[], net: ContainerNetwork): ToolRun {
   }
 }
 
-/**
- * nslookup as busybox 1.36 prints it: A then AAAA queries, a dotless name tried under each
- * search domain (busybox ignores ndots), each reply in query order.
- */
+/** nslookup runs the image's nslookup: BIND's (dnsutils, bind-tools) or busybox's applet. */
 export function nslookup(args: string[], net: ContainerNetwork): ToolRun {
+  switch (net.nslookup) {
+    case 'bind-9.9':
+    case 'bind-9.18':
+      return bindNslookup(args, net, net.nslookup);
+    case 'busybox-1.28':
+      return libcNslookup(args, net);
+    default:
+      return busyboxNslookup(args, net);
+  }
+}
+
+/** What a resolver prints when its queries go unanswered, in each implementation's words. */
+function noServers(net: ContainerNetwork, flavor?: NslookupFlavor): ToolRun {
+  if (flavor === 'bind-9.18') {
+    // BIND 9.18 reports each of its three tries, then gives up (and main prints a blank line).
+    const tries = Array.from(
+      { length: 3 },
+      () => `;; communications error to ${net.nameserver}#53: timed out`,
+    );
+    return { lines: [...tries, ';; no servers could be reached', ''], code: 1 };
+  }
+  return { lines: [';; connection timed out; no servers could be reached', ''], code: 1 };
+}
+
+/**
+ * bindNslookup is BIND's nslookup (bin/dig/nslookup.c): the resolv.conf search list and ndots
+ * decide the names tried, an NXDOMAIN moves on to the next one, and only the last reply is
+ * printed. CoreDNS answers cluster names authoritatively, so there is no "Non-authoritative
+ * answer:" line; the AAAA query that follows an answer finds nothing and prints nothing.
+ */
+function bindNslookup(
+  args: string[],
+  net: ContainerNetwork,
+  version: 'bind-9.9' | 'bind-9.18',
+): ToolRun {
+  const [name, server] = args.filter((a) => !a.startsWith('-'));
+  if (!name) {
+    // Without a name it reads commands from stdin: kubectl exec without -i gives it none.
+    return { lines: [''], code: 0 };
+  }
+  const shown = server ?? net.nameserver;
+  const header = [`Server:\t\t${shown}`, `Address:\t${shown}#53`, ''];
+  let answer: DnsAnswer | undefined;
+  for (const candidate of resolverCandidates(name, net.search)) {
+    answer = net.lookup(candidate);
+    if (!answer) return noServers(net, version);
+    if (answer.rcode !== 'NXDOMAIN') break;
+  }
+  if (!answer || answer.rcode === 'NXDOMAIN')
+    return {
+      lines: [...header, `** server can't find ${answer?.name ?? name}: NXDOMAIN`, ''],
+      code: 1,
+    };
+  if (answer.rcode === 'NODATA')
+    return { lines: [...header, `*** Can't find ${answer.name}: No answer`, ''], code: 0 };
+  const lines = [...header];
+  if (answer.cname) lines.push(`${answer.name}\tcanonical name = ${answer.cname}.`);
+  for (const address of answer.addresses)
+    lines.push(`Name:\t${answer.name}`, `Address: ${address}`);
+  return { lines: [...lines, ''], code: 0 };
+}
+
+/**
+ * libcNslookup is busybox's nslookup before its 1.29 rewrite (busybox:1.28, the one the
+ * StatefulSet tutorial uses): getaddrinfo resolves the name through resolv.conf's search list
+ * (so `web-0.nginx` works), each address is printed with the name a PTR query gives it, and a
+ * name that does not resolve is a one-line error.
+ */
+function libcNslookup(args: string[], net: ContainerNetwork): ToolRun {
+  const [name, server] = args.filter((a) => !a.startsWith('-'));
+  if (!name)
+    return {
+      lines: [
+        'BusyBox v1.28.4 (2018-05-22 17:00:17 UTC) multi-call binary.',
+        '',
+        'Usage: nslookup [HOST] [SERVER]',
+        '',
+        'Query the nameserver for the IP address of the given HOST',
+        'optionally using a specified DNS server',
+      ],
+      code: 1,
+    };
+  /** print_host: the header padded to ten, then each address with its reverse name, if any */
+  const host = (header: string, shown: string, addresses: string[]) => [
+    `${header.padEnd(10)} ${shown}`,
+    ...addresses.map((ip, i) => {
+      const reverse = net.reverse?.(ip);
+      return `Address ${i + 1}: ${ip}${reverse ? ` ${reverse}` : ''}`;
+    }),
+  ];
+  const nameserver = server ?? net.nameserver;
+  const lines = [...host('Server:', nameserver, [nameserver]), ''];
+  let addresses: string[] = [];
+  for (const candidate of resolverCandidates(name, net.search)) {
+    const answer = net.lookup(candidate);
+    if (!answer) break;
+    if (answer.rcode === 'NOERROR' && answer.addresses.length > 0) {
+      addresses = answer.addresses;
+      break;
+    }
+  }
+  if (addresses.length === 0)
+    return { lines: [...lines, `nslookup: can't resolve '${name}'`], code: 1 };
+  return { lines: [...lines, ...host('Name:', name, addresses)], code: 0 };
+}
+
+/**
+ * busyboxNslookup is nslookup as busybox 1.36 prints it: A then AAAA queries, a dotless name
+ * tried under each search domain (busybox ignores ndots), each reply in query order.
+ */
+function busyboxNslookup(args: string[], net: ContainerNetwork): ToolRun {
   const name = args.find((a) => !a.startsWith('-'));
   if (!name)
     return {
@@ -220,12 +339,14 @@ export function nslookup(args: string[], net: ContainerNetwork): ToolRun {
       code: 1,
     };
   const server = net.nameserver;
-  const lines = [`Server:\t\t${server}`, `Address:\t${server}:53`, ''];
   const names = name.includes('.')
     ? [name.replace(/\.$/, '')]
     : net.search.map((d) => `${name}.${d}`);
+  const replies = names.map((n) => net.lookup(n));
+  const answers = replies.filter((a): a is DnsAnswer => a !== undefined);
+  if (answers.length === 0) return noServers(net);
+  const lines = [`Server:\t\t${server}`, `Address:\t${server}:53`, ''];
   let found = false;
-  const answers = names.map((n) => net.lookup(n));
   for (const answer of answers) {
     if (answer.rcode === 'NXDOMAIN')
       lines.push(`** server can't find ${answer.name}: NXDOMAIN`, '');

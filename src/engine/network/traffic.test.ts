@@ -164,6 +164,57 @@ describe('traffic', () => {
   });
 });
 
+describe('DNS queries from a pod', () => {
+  let c: Cluster;
+  beforeAll(() => {
+    c = networkCluster();
+  });
+  const ipOf = (name: string) => pods(c).find((p) => p.metadata.name === name)!.status.podIP!;
+
+  it.each([
+    ['a ClusterIP', () => clusterIP(c, 'web'), 'web.default.svc.cluster.local'],
+    ['kube-dns', () => '10.96.0.10', 'kube-dns.kube-system.svc.cluster.local'],
+    ['a pod with a hostname', () => ipOf('db-0'), 'db-0.db.default.svc.cluster.local'],
+    [
+      'a pod behind a Service',
+      () => ipOf(pods(c).find((p) => p.metadata.name.startsWith('web-'))!.metadata.name),
+      // the address with dashes, under the first Service (by name) whose endpoint it is
+      () =>
+        `${ipOf(pods(c).find((p) => p.metadata.name.startsWith('web-'))!.metadata.name).replace(/\./g, '-')}.np.default.svc.cluster.local`,
+    ],
+  ])('CoreDNS names %s by PTR', (_, ip, name) => {
+    expect(c.network.dns.reverse(ip())).toBe(typeof name === 'function' ? name() : name);
+  });
+
+  it('has no PTR for an address nobody serves', () => {
+    expect(c.network.dns.reverse(ipOf('client'))).toBeUndefined();
+  });
+
+  it('loses queries a NetworkPolicy keeps from CoreDNS, and says so in the hop', () => {
+    const client = { namespace: 'default', name: 'client' };
+    expect(c.network.lookup(client, 'web.default.svc.cluster.local')).toMatchObject({
+      rcode: 'NOERROR',
+    });
+    create(c, 'networkpolicies', {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'no-egress' },
+      spec: { podSelector: {}, policyTypes: ['Egress'] },
+    });
+    c.runFor(1_000);
+    const hops: string[] = [];
+    const stop = c.onHop((h) => hops.push(`${h.from} -> ${h.to}: ${h.verb} ${h.detail}`));
+    expect(c.network.lookup(client, 'web.default.svc.cluster.local')).toBeUndefined();
+    expect(c.network.reverse(client, '10.96.0.10')).toBeUndefined();
+    c.runFor(1_000);
+    stop();
+    expect(hops).toEqual([
+      'pod/client -> coredns: DROP NetworkPolicy default/no-egress (egress of default/client)',
+      'pod/client -> coredns: DROP NetworkPolicy default/no-egress (egress of default/client)',
+    ]);
+  });
+});
+
 describe('resolver search path', () => {
   it.each([
     ['web', ['web.default.svc.cluster.local', 'web.svc.cluster.local', 'web.cluster.local', 'web']],

@@ -60,6 +60,12 @@ export interface TrafficResult {
   dns?: DnsAnswer;
 }
 
+/** A DnsQuery is what became of one query: CoreDNS's answer, or none when it was dropped. */
+export interface DnsQuery {
+  answer?: DnsAnswer;
+  hop: TrafficHop;
+}
+
 /** A SYN that nobody answers: Linux retries 6 times (tcp_syn_retries) over about 130 seconds. */
 const SYN_TIMEOUT_MS = 130_000;
 const CLUSTER_CIDR_PREFIX = '10.244.';
@@ -144,13 +150,7 @@ export class Network {
     const ownName = clientPod ? (clientPod.spec.hostname ?? clientPod.metadata.name) : undefined;
     if (host === 'localhost' || host === ownName || host.startsWith('127.')) ip = sourceIP;
     if (!ip && clientPod) {
-      const dnsVerdict = this.check(
-        { ip: sourceIP ?? '', pod: clientPod },
-        { ip: CLUSTER_DNS_IP, pod: COREDNS_PEER_POD },
-        53,
-        'UDP',
-        'Egress',
-      );
+      const dnsVerdict = this.dnsDenial(clientPod);
       if (dnsVerdict) {
         result.hops.push(this.dropHop(client, 'coredns', dnsVerdict));
         result.outcome = { type: 'unresolved', deniedBy: dnsVerdict };
@@ -414,13 +414,71 @@ export class Network {
     return first?.replace(/\.\d+$/, '.1');
   }
 
-  /** lookup is one DNS query as nslookup sends it, for the server line it prints. */
-  lookup(fqdn: string): DnsAnswer {
-    return this.deps.dns.lookup(fqdn);
+  /**
+   * query is one DNS query from a pod, as nslookup sends it (no search path: the tool picks the
+   * names): the pod's egress policies may drop it on the way to CoreDNS, which then never
+   * answers. The hop is the query, or the drop.
+   */
+  query(origin: { namespace: string; name: string }, fqdn: string): DnsQuery {
+    const client = this.describe({ kind: 'pod', ...origin });
+    const dropped = this.dnsDropped(origin, client);
+    if (dropped) return { hop: dropped };
+    const answer = this.deps.dns.lookup(fqdn);
+    const found = answer.rcode === 'NOERROR' ? (answer.addresses[0] ?? answer.cname) : undefined;
+    return {
+      answer,
+      hop: {
+        from: client,
+        to: 'coredns',
+        verb: 'DNS',
+        detail: `A ${answer.name} → ${found ?? answer.rcode}`,
+      },
+    };
   }
 
-  get dnsServer(): string {
-    return CLUSTER_DNS_IP;
+  /**
+   * reverseQuery is a PTR query from a pod (what a C library's getnameinfo sends): the name an
+   * address has; none for NXDOMAIN, or when it is dropped on the way as any query can be.
+   */
+  reverseQuery(
+    origin: { namespace: string; name: string },
+    ip: string,
+  ): { name?: string; hop: TrafficHop } {
+    const client = this.describe({ kind: 'pod', ...origin });
+    const dropped = this.dnsDropped(origin, client);
+    if (dropped) return { hop: dropped };
+    const name = this.deps.dns.reverse(ip);
+    const arpa = `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
+    return {
+      ...(name ? { name } : {}),
+      hop: {
+        from: client,
+        to: 'coredns',
+        verb: 'DNS',
+        detail: `PTR ${arpa} → ${name ?? 'NXDOMAIN'}`,
+      },
+    };
+  }
+
+  /** dnsDropped: the hop that drops a pod's query to CoreDNS, if its egress policies do. */
+  private dnsDropped(
+    origin: { namespace: string; name: string },
+    client: string,
+  ): TrafficHop | undefined {
+    const pod = this.podNamed(origin.namespace, origin.name);
+    const denied = pod ? this.dnsDenial(pod) : undefined;
+    return denied ? this.dropHop(client, 'coredns', denied) : undefined;
+  }
+
+  /** dnsDenial: the policies that keep a pod's queries from CoreDNS (UDP 53 egress), if any. */
+  private dnsDenial(pod: Pod): PolicyDenial | undefined {
+    return this.check(
+      { ip: pod.status.podIP ?? '', pod },
+      { ip: CLUSTER_DNS_IP, pod: COREDNS_PEER_POD },
+      53,
+      'UDP',
+      'Egress',
+    );
   }
 
   private describe(origin: TrafficOrigin): string {

@@ -21,7 +21,22 @@ export interface ImageInfo {
   entrypoint?: string[];
   /** HTTP paths its server answers 200 on besides / (health endpoints probes ask for) */
   healthPaths?: string[];
+  /**
+   * whose nslookup it has when it is not busybox 1.29+'s applet: BIND's (Debian's dnsutils,
+   * Alpine's bind-tools), whose output and errors differ between releases
+   */
+  nslookup?: NslookupFlavor;
 }
+
+/**
+ * The nslookup programs images ship besides busybox 1.29+'s applet (its own resolver, the
+ * default): BIND 9.9 (Debian jessie, Ubuntu trusty), BIND 9.18+ (Alpine), and busybox before
+ * its 1.29 rewrite, which asked the C library and printed `Address 1:` lines.
+ */
+export type NslookupFlavor = 'bind-9.9' | 'bind-9.18' | 'busybox-1.28';
+
+/** busybox tags whose nslookup predates the rewrite (the StatefulSet tutorial pins busybox:1.28). */
+const LIBC_NSLOOKUP_BUSYBOX_TAGS = ['1.28'];
 
 /**
  * Debian-based images have bash, and hostname and env from coreutils; busybox and alpine have
@@ -59,7 +74,7 @@ const CATALOGUE: ImageInfo[] = [
   },
   {
     repository: 'docker.io/library/busybox',
-    tags: ['latest', '1.36', '1.37', 'stable'],
+    tags: ['latest', '1.36', '1.37', 'stable', '1.28'],
     sizeBytes: 2_166_802,
     tools: BUSYBOX_TOOLS,
   },
@@ -119,6 +134,28 @@ const CATALOGUE: ImageInfo[] = [
     listens: [80],
   },
   { repository: 'docker.io/polinux/stress', tags: ['latest'], sizeBytes: 4_005_632 },
+  // DNS debugging images: the Kubernetes docs' dnsutils pod (Debian jessie), and two favourites.
+  {
+    repository: 'registry.k8s.io/e2e-test-images/jessie-dnsutils',
+    tags: ['1.3', '1.5', '1.7'],
+    sizeBytes: 112_291_004,
+    tools: [...DEBIAN_TOOLS, 'nslookup'],
+    nslookup: 'bind-9.9',
+  },
+  {
+    repository: 'docker.io/tutum/dnsutils',
+    tags: ['latest'],
+    sizeBytes: 61_508_223,
+    tools: [...DEBIAN_TOOLS, 'nslookup'],
+    nslookup: 'bind-9.9',
+  },
+  {
+    repository: 'docker.io/nicolaka/netshoot',
+    tags: ['latest', 'v0.13'],
+    sizeBytes: 193_102_410,
+    tools: [...ALPINE_TOOLS, 'bash', 'curl'],
+    nslookup: 'bind-9.18',
+  },
   { repository: 'registry.k8s.io/pause', tags: ['3.10'], sizeBytes: 320_368 },
   // The system pods of a v1.32 cluster (kubeadm's constants; minikube's storage provisioner).
   {
@@ -202,11 +239,29 @@ const CATALOGUE: ImageInfo[] = [
 ];
 
 /** normalizeImage turns `nginx` into `docker.io/library/nginx:latest` as containerd does. */
-export function normalizeImage(image: string): {
+export function normalizeImage(image: string): NormalizedImage {
+  let normalized = normalizedImages.get(image);
+  if (!normalized) {
+    if (normalizedImages.size >= NORMALIZED_IMAGES_KEPT) normalizedImages.clear();
+    normalizedImages.set(image, (normalized = Object.freeze(parseImage(image))));
+  }
+  return normalized;
+}
+
+interface NormalizedImage {
   repository: string;
   tag: string;
   reference: string;
-} {
+}
+
+/**
+ * Images normalized before, by the name written: every container of a thousand-pod Deployment
+ * names the same image, and each keeps the reference (one string for all, not one each).
+ */
+const normalizedImages = new Map<string, Readonly<NormalizedImage>>();
+const NORMALIZED_IMAGES_KEPT = 256;
+
+function parseImage(image: string): NormalizedImage {
   const [name, digest] = image.split('@') as [string, string | undefined];
   const slash = name.lastIndexOf('/');
   const colon = name.lastIndexOf(':');
@@ -251,6 +306,14 @@ export function imageTools(image: string): readonly string[] {
   const tools = findImage(image)?.tools ?? DEBIAN_TOOLS;
   if (!normalizeImage(image).tag.includes('alpine') || tools.includes('busybox')) return tools;
   return [...ALPINE_TOOLS, ...tools.filter((t) => !DEBIAN_TOOLS.includes(t))];
+}
+
+/** imageNslookup: which nslookup an image runs; undefined for busybox 1.29+'s applet. */
+export function imageNslookup(image: string): NslookupFlavor | undefined {
+  const { repository, tag } = normalizeImage(image);
+  if (repository === 'docker.io/library/busybox' && LIBC_NSLOOKUP_BUSYBOX_TAGS.includes(tag))
+    return 'busybox-1.28';
+  return findImage(image)?.nslookup;
 }
 
 /** imageEnv is an image's ENV: PATH, then its Dockerfile's other variables. */

@@ -1,0 +1,172 @@
+import type { Pod } from '../../api/types';
+import { fieldValue, readSource, type ObjectReader } from '../../kubelet/container-config';
+import { sha256 } from '../../network/hash';
+import { ROOT_CA_CONFIGMAP } from '../rootcacertpublisher/root-ca';
+import { KUBELET_TOKEN_SECONDS, serviceAccountToken } from './token';
+
+/**
+ * The kubelet's token manager asks for a new token once 80% of the lifetime it asked for has
+ * passed (requiresRefresh: within 20% of expiration), not the extended year.
+ */
+const TOKEN_REFRESH_FRACTION = 0.8;
+
+interface KeyToPath {
+  key: string;
+  path: string;
+}
+
+/** A VolumeProjection is one source of a projected volume (core/v1 VolumeProjection). */
+interface VolumeProjection {
+  serviceAccountToken?: { path: string; expirationSeconds?: number; audience?: string };
+  configMap?: { name: string; items?: KeyToPath[]; optional?: boolean };
+  secret?: { name: string; items?: KeyToPath[]; optional?: boolean };
+  downwardAPI?: { items?: { path: string; fieldRef?: { fieldPath: string } }[] };
+}
+
+export type ProjectedSetUp =
+  { ok: true; files: Map<string, string>; refresh: () => void } | { ok: false; message: string };
+
+interface IssuedToken {
+  token: string;
+  issuedAtMs: number;
+  expirationSeconds: number;
+}
+
+/**
+ * downwardValue is a downwardAPI volume file: a field's value, or for metadata.labels and
+ * metadata.annotations one `key="value"` line per entry, sorted by key.
+ */
+function downwardValue(pod: Pod, path: string): string {
+  if (path === 'metadata.labels' || path === 'metadata.annotations') {
+    const map = (path === 'metadata.labels' ? pod.metadata.labels : pod.metadata.annotations) ?? {};
+    return Object.keys(map)
+      .sort()
+      .map((k) => `${k}=${JSON.stringify(map[k])}`)
+      .join('\n');
+  }
+  return fieldValue(pod, path);
+}
+
+/**
+ * atomicDirectory is the name the kubelet's AtomicWriter gives each version of a volume's
+ * payload: `..` and the UTC time, then os.MkdirTemp's random number (here from the payload, so
+ * a run always writes the same names).
+ */
+function atomicDirectory(nowMs: number, salt: string): string {
+  const stamp = new Date(nowMs).toISOString().slice(0, 19).replace(/[-T:]/g, '_');
+  const digest = sha256(`${salt}\n${nowMs}`);
+  const random = ((digest[0]! << 24) | (digest[1]! << 16) | (digest[2]! << 8) | digest[3]!) >>> 0;
+  return `..${stamp}.${random}`;
+}
+
+/**
+ * setUpProjectedVolume is the kubelet's projected volume plugin, which is how every pod gets its
+ * kube-api-access-xxxxx volume: a service account token from TokenRequest, the cluster CA from
+ * the kube-root-ca.crt ConfigMap, and the namespace from the downward API. Files are laid out
+ * as the AtomicWriter leaves them: the payload in a timestamped directory, `..data` naming it,
+ * and each top-level name pointing into `..data` (here: the same content under each name).
+ */
+export function setUpProjectedVolume(
+  pod: Pod,
+  sources: readonly unknown[],
+  nodeName: string,
+  read: ObjectReader,
+  now: () => number,
+): ProjectedSetUp {
+  const namespace = pod.metadata.namespace ?? 'default';
+  const files = new Map<string, string>();
+  const tokens = new Map<string, IssuedToken>();
+
+  const issue = (projection: NonNullable<VolumeProjection['serviceAccountToken']>) => {
+    const name = pod.spec.serviceAccountName ?? 'default';
+    const sa = read('serviceaccounts', namespace, name);
+    if (!sa) return `failed to fetch token: serviceaccounts "${name}" not found`;
+    const node = read('nodes', undefined, nodeName);
+    // The API server signs with the key kubeadm made beside the cluster CA: one per cluster.
+    const signingKey =
+      readSource(read, 'configmap', 'kube-system', ROOT_CA_CONFIGMAP)?.data['ca.crt'] ?? '';
+    const expirationSeconds = projection.expirationSeconds ?? KUBELET_TOKEN_SECONDS;
+    const issuedAtMs = now();
+    const token = serviceAccountToken({
+      namespace,
+      serviceAccount: { name, uid: sa.metadata.uid },
+      pod: { name: pod.metadata.name, uid: pod.metadata.uid },
+      ...(node ? { node: { name: nodeName, uid: node.metadata.uid } } : {}),
+      issuedAtMs,
+      expirationSeconds,
+      signingKey,
+    });
+    tokens.set(projection.path, { token, issuedAtMs, expirationSeconds });
+    return undefined;
+  };
+
+  /** payload gathers every source's files, or the first error, as the plugin's collectData does. */
+  const payload = (): Map<string, string> | string => {
+    const out = new Map<string, string>();
+    for (const source of sources as VolumeProjection[]) {
+      if (source.serviceAccountToken) {
+        const current = tokens.get(source.serviceAccountToken.path);
+        const stale =
+          !current ||
+          now() - current.issuedAtMs >= current.expirationSeconds * 1000 * TOKEN_REFRESH_FRACTION;
+        if (stale) {
+          const error = issue(source.serviceAccountToken);
+          if (error) return error;
+        }
+        out.set(
+          source.serviceAccountToken.path,
+          tokens.get(source.serviceAccountToken.path)!.token,
+        );
+      }
+      const object = source.configMap ?? source.secret;
+      if (object) {
+        const kind = source.configMap ? 'configmap' : 'secret';
+        const found = readSource(read, kind, namespace, object.name);
+        if (!found) {
+          if (object.optional) continue;
+          return `${kind} "${object.name}" not found`;
+        }
+        const items = object.items ?? Object.keys(found.data).map((key) => ({ key, path: key }));
+        for (const { key, path } of items) {
+          const value = found.data[key];
+          if (value === undefined) {
+            if (object.optional) continue;
+            return `${kind === 'configmap' ? 'configmap' : 'secret'} references non-existent ${kind === 'configmap' ? 'config' : 'secret'} key: ${key}`;
+          }
+          out.set(path, value);
+        }
+      }
+      for (const item of source.downwardAPI?.items ?? [])
+        if (item.fieldRef) out.set(item.path, downwardValue(pod, item.fieldRef.fieldPath));
+    }
+    return out;
+  };
+
+  /** write swaps in a new payload directory when the content changed, as AtomicWriter.Write. */
+  const write = (next: Map<string, string>) => {
+    const current = [...files].filter(([path]) => !path.startsWith('..'));
+    const unchanged =
+      current.length === next.size && current.every(([path, value]) => next.get(path) === value);
+    if (unchanged) return;
+    const dir = atomicDirectory(now(), pod.metadata.uid);
+    files.clear();
+    for (const [path, value] of next) {
+      files.set(`${dir}/${path}`, value);
+      files.set(`..data/${path}`, value);
+      files.set(path, value);
+    }
+  };
+
+  const first = payload();
+  if (typeof first === 'string') return { ok: false, message: first };
+  write(first);
+  return {
+    ok: true,
+    files,
+    refresh: () => {
+      const next = payload();
+      // A source gone after the mount leaves the files as they were, as the kubelet does.
+      if (typeof next !== 'string') write(next);
+    },
+  };
+}
