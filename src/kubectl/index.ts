@@ -1,10 +1,11 @@
 import { adminUser, impersonatedUser, type ApiResponse, type Cluster } from '../engine';
-import { COMMANDS, KUBECTL_COMMANDS } from './commands';
-import { helpText, topLevelHelp, wantsHelp } from './commands/help';
+import { COMMANDS, KUBECTL_COMMANDS, REQUIRED_FLAGS } from './commands';
+import { commandPath, helpText, topLevelHelp, wantsHelp } from './commands/help';
 import type { Context, KubectlInput, Task } from './context';
 import { KubectlError } from './errors';
 import { defaultNamespace } from './kubeconfig';
-import { FlagError, Flags, GLOBAL_FLAGS, parseFlags } from './flags';
+import { FlagError, Flags, GLOBAL_FLAGS, parseFlags, positionalArgs } from './flags';
+import { klogError } from './klog';
 import { tokenize } from './tokenize';
 
 export type { Editor, EditorFile, EditorOutcome, KubectlInput } from './context';
@@ -111,7 +112,8 @@ export function startKubectl(
     return execution;
   }
   const command = COMMANDS.find((c) => c.name === name || c.aliases?.includes(name));
-  const help = wantsHelp(rest) ? helpText(command?.name ?? name, rest) : undefined;
+  const positional = positionalArgs(rest, command?.flags ?? []);
+  const help = wantsHelp(rest) ? helpText(command?.name ?? name, positional) : undefined;
   if (help !== undefined) {
     execution.finish(done(help, '', 0));
     return execution;
@@ -121,13 +123,20 @@ export function startKubectl(
       return fail(`error: "kubectl ${name}" is not available in Kubeloop yet\n`);
     return fail(unknownCommand(name));
   }
+  const path = commandPath(command.name, positional);
   let flags: Flags;
   try {
     flags = new Flags(parseFlags(rest, command.flags));
   } catch (error) {
     if (error instanceof FlagError)
-      return fail(`Error: ${error.message}\nSee 'kubectl ${command.name} --help' for usage.\n`);
+      return fail(`Error: ${error.message}\nSee 'kubectl ${path} --help' for usage.\n`);
     throw error;
+  }
+  // cobra returns this error from Execute, and kubectl's main logs it through klog (run.go).
+  const missing = (REQUIRED_FLAGS[path] ?? []).filter((f) => !flags.has(f)).sort();
+  if (missing.length > 0) {
+    const err = `required flag(s) ${missing.map((f) => `"${f}"`).join(', ')} not set`;
+    return fail(`${klogError(cluster.clock.now, 'run.go:72', 'command failed', err)}\n`);
   }
   const ctx: Context = {
     cluster,
@@ -139,6 +148,7 @@ export function startKubectl(
     err: [],
     exitCode: 0,
   };
+
   const client = cluster.client('kubectl');
   const user = flags.has('as')
     ? impersonatedUser(flags.string('as', ''), flags.strings('as-group'))

@@ -28,6 +28,31 @@ const cases: [string, string, string][] = [
   ],
   ['key dedented into parent', 'a:\n    b: 1\n  c: 2\n', 'line 2: did not find expected key'],
   ['key beside list items', 'a:\n  - x\n  y: 1\n', "line 2: did not find expected '-' indicator"],
+  [
+    'unclosed quote closed by a later one',
+    `${pod}  name: "a\n  b: "2"\n`,
+    'line 4: did not find expected key',
+  ],
+  [
+    'unclosed quote closed two lines on',
+    `${pod}  name: "a\n  b c: : d\n  x: "2"\n`,
+    'line 5: did not find expected key',
+  ],
+  [
+    'unclosed single quote closed later',
+    `${pod}  name: 'a\n  b: 'c'\n`,
+    'line 4: did not find expected key',
+  ],
+  [
+    'key under a list item',
+    'a:\n- x\n  b: 1\n',
+    'line 3: mapping values are not allowed in this context',
+  ],
+  [
+    'key under an indented list item',
+    'a:\n  - x\n    b: 1\n',
+    'line 3: mapping values are not allowed in this context',
+  ],
 ];
 
 describe('manifest YAML errors', () => {

@@ -23,6 +23,23 @@ function hasUnclosedQuote(line: string): boolean {
 }
 
 /**
+ * closingQuote finds where the first unclosed quoted scalar ends: the next quote of its kind
+ * (not escaped: \" in double quotes, '' in single quotes) on a later line, and the text after it.
+ */
+function closingQuote(lines: string[]): { lineIndex: number; rest: string } | undefined {
+  const open = lines.findIndex(hasUnclosedQuote);
+  if (open < 0) return undefined;
+  const line = lines[open]!;
+  const quote = line.split('"').length % 2 === 0 ? '"' : "'";
+  const closing = quote === '"' ? /(?<!\\)"/ : /'(?!')/;
+  for (let i = open + 1; i < lines.length; i++) {
+    const m = closing.exec(lines[i]!);
+    if (m) return { lineIndex: i, rest: lines[i]!.slice(m.index + 1) };
+  }
+  return undefined;
+}
+
+/**
  * goYamlError rewrites a js-yaml parse error as go-yaml v2 (under sigs.k8s.io/yaml) words it,
  * "line N: message". go-yaml counts lines differently per error kind: scanner errors print the
  * 1-based line, parser errors print the 0-based line of the offending token, so they appear to
@@ -43,12 +60,27 @@ export function goYamlError(text: string, error: unknown): string {
     /quoted scalar/.test(reason) ||
     (reason === 'deficient indentation' && hasUnclosedQuote(lines[lineIndex - 1] ?? ''));
   if (unclosedQuote) {
-    // The scanner reads to the end of the stream looking for the closing quote.
-    return `line ${lines.length}: found unexpected end of stream`;
+    // go-yaml's quoted scalar runs over line breaks to the next quote of its kind. Without one
+    // the scanner reaches the end of the stream; with one, what follows it is not a key.
+    const close = closingQuote(lines);
+    if (close === undefined) return `line ${lines.length}: found unexpected end of stream`;
+    const after = close.rest.trim();
+    if (after !== '' && !after.startsWith('#')) {
+      return `line ${close.lineIndex}: did not find expected key`;
+    }
+  }
+  const line = lines[lineIndex] ?? '';
+  const previous = previousContentLine(lines, lineIndex);
+  if (
+    reason === 'bad indentation of a sequence entry' &&
+    previous?.trimStart().startsWith('-') &&
+    indentOf(line) > indentOf(previous) &&
+    line.includes(':')
+  ) {
+    // Indented under `- x`, the line continues the plain scalar x, where ':' may not appear.
+    return scannerError('mapping values are not allowed in this context');
   }
   if (reason === 'bad indentation of a mapping entry') {
-    const line = lines[lineIndex] ?? '';
-    const previous = previousContentLine(lines, lineIndex);
     if (line.trimStart().startsWith('-')) return parserError('did not find expected key');
     if (previous !== undefined && previous.trimStart().startsWith('-')) {
       if (indentOf(previous) === indentOf(line)) {

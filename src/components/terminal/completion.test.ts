@@ -10,6 +10,7 @@ const NAMES: Record<string, string[]> = {
 };
 const lookup: NameLookup = {
   names: (resource, namespace) => NAMES[`${resource}/${namespace}`] ?? [],
+  namespace: 'default',
 };
 
 describe('complete', () => {
@@ -47,4 +48,12 @@ describe('complete', () => {
       insert: '',
       candidates: ['web-1', 'web-2'],
     }));
+
+  it.each([
+    ['kubectl get pods c', 'oredns-1 '],
+    ['kubectl exec -it c', 'oredns-1 '],
+    ['kubectl get pods -n default ng', 'inx '],
+  ])('looks in the context namespace without -n: %s → +%j', (line, insert) =>
+    expect(complete(line, { ...lookup, namespace: 'kube-system' }).insert).toBe(insert),
+  );
 });

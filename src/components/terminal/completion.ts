@@ -8,6 +8,8 @@ import { findResource } from '../../kubectl/resources';
 export interface NameLookup {
   /** names of objects of a resource (plural), in a namespace when it is namespaced */
   names(resource: string, namespace: string): string[];
+  /** the current context's namespace, where kubectl looks without -n */
+  namespace: string;
 }
 
 export interface Completion {
@@ -62,7 +64,7 @@ function candidatesFor(words: string[], partial: string, lookup: NameLookup): st
   if (words[0] !== 'kubectl' && words[0] !== 'k') return [];
   const rest = words.slice(1);
   // Skip flags (and the values of those that take one) to find the command and its arguments.
-  let namespace = 'default';
+  let namespace = lookup.namespace;
   const positional: string[] = [];
   const command = () => COMMANDS.find((c) => c.name === positional[0]);
   const takesValue = (flag: string) => {

@@ -120,6 +120,19 @@ describe('kubectl exec -it in the terminal', () => {
     );
   });
 
+  it('finds the pod in the current context namespace, for the prompt and for Tab', async () => {
+    const h = harness();
+    runKubectl(h.cluster, 'kubectl config set-context --current --namespace=kube-system');
+    runKubectl(h.cluster, 'kubectl run shell-pod --image=busybox:1.36 -- sleep 3600');
+    h.cluster.runFor(15_000);
+    h.session.input('kubectl exec -it shell-p\t');
+    expect(h.text().split('\n').at(-1)).toBe('$ kubectl exec -it shell-pod ');
+    h.session.input('-- sh\r');
+    await h.settle();
+    // BusyBox's prompt: the shell knows the pod's image only if it found the pod.
+    expect(h.text().endsWith('/ # ')).toBe(true);
+  });
+
   it('shows bash as root@pod on Debian images; Ctrl-D leaves', async () => {
     const h = harness();
     runKubectl(h.cluster, 'kubectl run web --image=nginx:1.27');

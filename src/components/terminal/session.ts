@@ -1,5 +1,6 @@
 import type { Cluster, Pod } from '../../engine';
 import type { KubectlResult } from '../../kubectl';
+import { defaultNamespace } from '../../kubectl/kubeconfig';
 import { tokenize } from '../../kubectl/tokenize';
 import { complete } from './completion';
 import {
@@ -159,6 +160,7 @@ export class TerminalSession {
     const cluster = this.shell.cluster();
     const before = this.line.text.slice(0, this.line.cursor);
     const { insert, candidates } = complete(before, {
+      namespace: defaultNamespace(cluster),
       names: (resource, namespace) => {
         try {
           return cluster.api
@@ -249,9 +251,9 @@ export class TerminalSession {
       this.screen.write(`${defaulted[0]}\r\n`);
       exec = { ...exec, container: defaulted[1] };
     }
-    const pod = this.shell
-      .cluster()
-      .api.list('pods', exec.namespace ?? 'default')
+    const cluster = this.shell.cluster();
+    const pod = cluster.api
+      .list('pods', exec.namespace ?? defaultNamespace(cluster))
       .find((p) => p.metadata.name === exec.pod) as Pod | undefined;
     this.execShell = { exec, prompt: shellPrompt(pod, exec) };
     this.done();

@@ -4,6 +4,8 @@ import { formatStatusError, KubectlError } from '../errors';
 import { sortKeys } from '../printers/yaml';
 import { kindName, resourceName } from '../resources';
 import { threeWayPatch } from './apply-patch';
+import { DRY_RUN_FLAG } from '../flags';
+import { dryRunMode } from './generate';
 import { readManifests } from './manifests';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -45,8 +47,9 @@ function* applyCommand(ctx: Context): Task {
   if (ctx.flags.strings('filename').length === 0) {
     throw new KubectlError('error: must specify one of -f and -k');
   }
-  const dryRun = ctx.flags.string('dry-run', 'none');
-  const suffix = dryRun === 'client' || dryRun === 'server' ? ' (dry run)' : '';
+  const dryRun = dryRunMode(ctx);
+  const suffix =
+    dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
   for (const m of readManifests(ctx)) {
     const target = { resource: m.info.resource, namespace: m.namespace };
     const modified = withLastApplied(m.body, m.namespace);
@@ -125,7 +128,7 @@ export const apply: Command = {
   name: 'apply',
   flags: [
     { name: 'filename', short: 'f', type: 'strings' },
-    { name: 'dry-run', type: 'string' },
+    DRY_RUN_FLAG,
     { name: 'output', short: 'o', type: 'string' },
   ],
   run: applyCommand,

@@ -3,6 +3,7 @@ import { request, type Command, type Context, type Op, type Task } from '../cont
 import { formatStatusError, KubectlError } from '../errors';
 import { printTable } from '../printers/table';
 import { findResource } from '../resources';
+import { subcommandOf } from './set';
 
 /** Verbs kubectl knows; others get a warning but are still asked (cani.go knownResourceVerbs). */
 const KNOWN_VERBS = [
@@ -66,9 +67,9 @@ function* canI(ctx: Context, args: string[]): Task {
     ctx.out.push(printRules(status, flags.bool('no-headers')));
     return;
   }
-  if (args.length < 2)
+  if (args.length !== 2)
     throw new KubectlError(
-      'error: you must specify two arguments: verb resource or verb resource/resourceName.',
+      "error: you must specify two arguments: verb resource or verb resource/resourceName.\nSee 'kubectl auth can-i -h' for help and examples.",
     );
   const [verb, target] = args as [string, string];
   if (!KNOWN_VERBS.includes(verb)) ctx.err.push(`Warning: verb '${verb}' is not a known verb`);
@@ -194,14 +195,10 @@ function* whoami(ctx: Context): Task {
 }
 
 function* authCommand(ctx: Context): Task {
-  const [sub, ...args] = ctx.flags.args;
+  const { sub, args } = subcommandOf(ctx, 'auth');
   if (sub === 'can-i') return yield* canI(ctx, args);
   if (sub === 'whoami') return yield* whoami(ctx);
-  throw new KubectlError(
-    sub === undefined
-      ? 'error: Must specify a subcommand: can-i, reconcile, whoami'
-      : `error: unknown command "${sub}" for "kubectl auth"`,
-  );
+  throw new KubectlError(`error: "kubectl auth ${sub}" is not available in Kubeloop yet`);
 }
 
 /** auth inspects authorisation: `kubectl auth can-i list pods --as=alice`, `kubectl auth whoami`. */

@@ -1,5 +1,6 @@
 import { request, type Command, type Context, type Task } from '../context';
 import { formatStatusError, KubectlError } from '../errors';
+import { DRY_RUN_FLAG } from '../flags';
 import { dryRunMode, emitGenerated } from './generate';
 import { resourceTargets } from './targets';
 
@@ -10,14 +11,7 @@ const NO_RESOURCES =
 const AUTOSCALABLE = new Set(['Deployment', 'ReplicaSet', 'StatefulSet']);
 
 function intFlag(ctx: Context, name: string): number {
-  if (!ctx.flags.has(name)) return -1;
-  const text = ctx.flags.string(name);
-  if (!/^-?\d+$/.test(text)) {
-    throw new KubectlError(
-      `Error: invalid argument "${text}" for "--${name}" flag: strconv.ParseInt: parsing "${text}": invalid syntax\nSee 'kubectl autoscale --help' for usage.`,
-    );
-  }
-  return Number(text);
+  return ctx.flags.has(name) ? Number(ctx.flags.string(name)) : -1;
 }
 
 /**
@@ -27,7 +21,6 @@ function intFlag(ctx: Context, name: string): number {
  */
 function* autoscaleCommand(ctx: Context): Task {
   const { flags } = ctx;
-  if (!flags.has('max')) throw new KubectlError('error: required flag(s) "max" not set');
   const min = intFlag(ctx, 'min');
   const max = intFlag(ctx, 'max');
   const cpuPercent = intFlag(ctx, 'cpu-percent');
@@ -97,11 +90,11 @@ function* autoscaleCommand(ctx: Context): Task {
 export const autoscale: Command = {
   name: 'autoscale',
   flags: [
-    { name: 'min', type: 'string' },
-    { name: 'max', type: 'string' },
-    { name: 'cpu-percent', type: 'string' },
+    { name: 'min', type: 'int', bits: 32 },
+    { name: 'max', type: 'int', bits: 32 },
+    { name: 'cpu-percent', type: 'int', bits: 32 },
     { name: 'name', type: 'string' },
-    { name: 'dry-run', type: 'string' },
+    DRY_RUN_FLAG,
     { name: 'output', short: 'o', type: 'string' },
   ],
   run: autoscaleCommand,

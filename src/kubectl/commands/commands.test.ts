@@ -31,7 +31,12 @@ describe('kubectl commands that change objects (k8s-facts §1.6)', () => {
   it.each([
     [['kubectl scale deployment/web --replicas=5'], ok('deployment.apps/web scaled\n')],
     [['kubectl scale deploy web --replicas=1'], ok('deployment.apps/web scaled\n')],
-    [['kubectl scale deploy web'], fail('error: required flag(s) "replicas" not set\n')],
+    [
+      ['kubectl scale deploy web'],
+      fail(
+        'E0105 09:00:30.006000    4242 run.go:72] "command failed" err="required flag(s) \\"replicas\\" not set"\n',
+      ),
+    ],
     [
       ['kubectl scale deploy nope --replicas=1'],
       fail('Error from server (NotFound): deployments.apps "nope" not found\n'),

@@ -34,10 +34,6 @@ export function* createJob(ctx: Context, args: string[]): Task {
 
 export function* createCronJob(ctx: Context, args: string[]): Task {
   const name = requireName(args, 'cronjob');
-  if (!ctx.flags.has('schedule'))
-    throw new KubectlError('error: required flag(s) "schedule" not set');
-  if (ctx.flags.strings('image').length === 0)
-    throw new KubectlError('error: required flag(s) "image" not set');
   const restart = ctx.flags.string('restart', 'OnFailure');
   const cronJob = {
     apiVersion: 'batch/v1',

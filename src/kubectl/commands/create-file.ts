@@ -1,6 +1,7 @@
 import { request, type Command, type Context, type Task } from '../context';
 import { formatStatusError } from '../errors';
 import { kindName } from '../resources';
+import { DRY_RUN_FLAG } from '../flags';
 import { dryRunMode } from './generate';
 import { readManifests } from './manifests';
 
@@ -46,9 +47,6 @@ function* sendManifests(ctx: Context, verb: 'create' | 'replace'): Task {
 
 export const replace: Command = {
   name: 'replace',
-  flags: [
-    { name: 'filename', short: 'f', type: 'strings' },
-    { name: 'dry-run', type: 'string' },
-  ],
+  flags: [{ name: 'filename', short: 'f', type: 'strings' }, DRY_RUN_FLAG],
   run: (ctx) => sendManifests(ctx, 'replace'),
 };

@@ -115,8 +115,6 @@ function* createBindingKind(
   const name = requireName(args, command);
   const role = ctx.flags.string('role');
   const clusterRole = ctx.flags.string('clusterrole');
-  if (kind === 'ClusterRoleBinding' && clusterRole === '')
-    throw new KubectlError('error: required flag(s) "clusterrole" not set');
   if (kind === 'RoleBinding' && (role === '') === (clusterRole === ''))
     throw new KubectlError('error: exactly one of clusterrole or role must be specified');
   const binding: Record<string, unknown> = {

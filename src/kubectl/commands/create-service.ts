@@ -8,6 +8,10 @@ import { HELP } from './help-data';
  * label and selector app=NAME, one TCP port per --tcp port[:targetPort], named after it.
  */
 
+/** DNS1123_SUBDOMAIN is validation.IsDNS1123Subdomain, which --external-name must pass. */
+const DNS1123_SUBDOMAIN =
+  /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
 const TYPES: Record<string, string> = {
   clusterip: 'ClusterIP',
   nodeport: 'NodePort',
@@ -48,8 +52,9 @@ export function* createService(ctx: Context, args: string[]): Task {
   const tcp = flags.strings('tcp').flatMap((t) => t.split(','));
   const clusterIP = flags.string('clusterip');
   const externalName = flags.string('external-name');
-  if (type === 'ExternalName' && externalName === '') {
-    throw new KubectlError('error: required flag(s) "external-name" not set');
+  // Without --external-name cobra refuses the command (REQUIRED_FLAGS); this checks its value.
+  if (type === 'ExternalName' && !DNS1123_SUBDOMAIN.test(externalName)) {
+    throw new KubectlError(`error: invalid service external name ${externalName}`);
   }
   if (type !== 'ExternalName' && clusterIP !== 'None' && tcp.length === 0) {
     throw new KubectlError('error: at least one tcp port specifier must be provided');

@@ -35,6 +35,7 @@ function* targetsOf(
       "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
     );
   }
+  checkSelection(ctx);
   const targets: Target[] = [];
   if (flags.args.some((a) => a.includes('/'))) {
     for (const arg of flags.args) {
@@ -70,6 +71,29 @@ function* targetsOf(
   }
   if (targets.length === 0) ctx.err.push('No resources found');
   return targets;
+}
+
+/**
+ * checkSelection refuses names together with --all or a selector, as resource.Builder does:
+ * SelectAllParam's error first, then the one for TYPE/NAME or TYPE NAME arguments.
+ */
+function checkSelection(ctx: Context): void {
+  const { flags } = ctx;
+  const selector = flags.string('selector').trim() !== '';
+  const fieldSelector = flags.string('field-selector').trim() !== '';
+  const all = flags.bool('all');
+  if (all && (selector || fieldSelector)) {
+    throw new KubectlError("error: setting 'all' parameter but found a non empty selector. ");
+  }
+  if (!all && !selector && !fieldSelector) return;
+  if (flags.args.some((a) => a.includes('/'))) {
+    throw new KubectlError(
+      'error: selectors and the all flag cannot be used when passing resource/name arguments',
+    );
+  }
+  if (flags.args.length > 1) {
+    throw new KubectlError('error: name cannot be provided when a selector is specified');
+  }
 }
 
 function* deleteCommand(ctx: Context): Task {
@@ -137,8 +161,8 @@ export const del: Command = {
     { name: 'all', type: 'bool' },
     { name: 'selector', short: 'l', type: 'string' },
     { name: 'field-selector', type: 'string' },
-    { name: 'cascade', type: 'string' },
-    { name: 'grace-period', type: 'string' },
+    { name: 'cascade', type: 'string', noOptDefault: 'background' },
+    { name: 'grace-period', type: 'int' },
     { name: 'force', type: 'bool' },
     { name: 'now', type: 'bool' },
     { name: 'wait', type: 'bool' },

@@ -123,7 +123,7 @@ function* drainCommand(ctx: Context): Task {
       ctx.err.push(`Warning: ${f.warning}: ${hits.get(f.name)!.join(', ')}`);
   }
   const timeout = ctx.flags.has('timeout')
-    ? timeoutFlag('drain', ctx.flags.string('timeout'))
+    ? timeoutFlag(ctx.flags.string('timeout'))
     : DEFAULT_TIMEOUT_MS;
   let waited = 0;
   let pending = toEvict;
@@ -199,8 +199,8 @@ export const drain: Command = {
     { name: 'ignore-daemonsets', type: 'bool' },
     { name: 'force', type: 'bool' },
     { name: 'delete-emptydir-data', type: 'bool' },
-    { name: 'timeout', type: 'string' },
-    { name: 'grace-period', type: 'string' },
+    { name: 'timeout', type: 'duration' },
+    { name: 'grace-period', type: 'int' },
     { name: 'selector', short: 'l', type: 'string' },
   ],
   run: drainCommand,

@@ -37,7 +37,7 @@ describe('kubectl edit', () => {
       exitCode: 0,
     });
     expect(opened).toHaveLength(1);
-    expect(opened[0]!.path).toMatch(/^\/tmp\/kubectl-edit-[a-z0-9]{5}\.yaml$/);
+    expect(opened[0]!.path).toMatch(/^\/tmp\/kubectl-edit-\d+\.yaml$/);
     expect(
       opened[0]!.content.startsWith(`${EDIT_HEADER}apiVersion: apps/v1\nkind: Deployment\n`),
     ).toBe(true);
@@ -102,13 +102,92 @@ describe('kubectl edit', () => {
       (t: string) => `# mine\n${t}`,
       'Edit cancelled, no changes made.\n',
     ],
-    ['only comments left', () => '# nothing\n\n', 'Edit cancelled, saved file was empty.\n'],
   ])('cancels when the file is %s', (_name, change, stderr) => {
     const c = withDeployment();
     const { editor } = scripted([change]);
     expect(runKubectl(c, 'kubectl edit deployment del-deploy', { editor })).toEqual({
       stdout: '',
       stderr,
+      exitCode: 0,
+    });
+  });
+
+  // Captured from kubectl v1.32 editing the same ConfigMap: the saved file is validated before
+  // anything else, so YAML errors (lines counted without the header), an empty file or a missing
+  // kind reopen it as an Invalid error with no field.
+  it.each([
+    [
+      'a tab in the indentation',
+      [['  a: "1"', '\ta: "1"']],
+      'yaml: line 3: found character that cannot start any token',
+    ],
+    [
+      'a quote closed by the next one',
+      [['  a: "1"', '  a: "1']],
+      'yaml: line 3: did not find expected key',
+    ],
+    [
+      'a quote closed two lines on',
+      [['  a: "1"', '  a: "1\n  b c: : d']],
+      'yaml: line 4: did not find expected key',
+    ],
+    [
+      'a key indented under another',
+      [['  name: web', '  name: web\n    extra: 1']],
+      'yaml: line 9: mapping values are not allowed in this context',
+    ],
+    [
+      'a list item before keys',
+      [['data:', 'data:\n- x']],
+      'yaml: line 4: mapping values are not allowed in this context',
+    ],
+    ['no kind', [['kind: ConfigMap\n', '']], 'kind not set'],
+    [
+      'no apiVersion and no kind',
+      [
+        ['kind: ConfigMap\n', ''],
+        ['apiVersion: v1\n', ''],
+      ],
+      '[apiVersion not set, kind not set]',
+    ],
+    ['emptied', 'empty', 'invalid object to validate'],
+    ['left with comments only', 'comments', 'invalid object to validate'],
+  ] as const)('reopens a file with %s', (_name, change, reason) => {
+    const c = createCluster({ seed: 1 });
+    runKubectl(c, 'kubectl create configmap web --from-literal=a=1 --from-literal=b=2');
+    const edit = (t: string) =>
+      change === 'empty'
+        ? ''
+        : change === 'comments'
+          ? '# nothing\n\n'
+          : change.reduce((text, [from, to]) => text.replace(from, to), t);
+    const { opened, editor } = scripted([edit]);
+    const result = runKubectl(c, 'kubectl edit configmap web', { editor });
+    expect(opened).toHaveLength(2);
+    expect(
+      opened[1]!.content.startsWith(
+        `${EDIT_HEADER}# configmaps "web" was not valid:\n# * <nil>: Invalid value: "The edited file failed validation": ${reason}\n#\n`,
+      ),
+    ).toBe(true);
+    expect(result).toEqual({
+      stdout: '',
+      stderr: `error: configmaps "web" is invalid\nA copy of your changes has been stored to "${opened[1]!.path}"\nerror: Edit cancelled, no valid changes were saved.\n`,
+      exitCode: 1,
+    });
+  });
+
+  it('keeps the broken text when it reopens the file, and applies its fix', () => {
+    const c = createCluster({ seed: 1 });
+    runKubectl(c, 'kubectl create configmap web --from-literal=a=1 --from-literal=b=2');
+    const { opened, editor } = scripted([
+      (t) => t.replace('  a: "1"', '\ta: "1"'),
+      (t) => t.replace('\ta: "1"', '  a: "9"'),
+    ]);
+    const result = runKubectl(c, 'kubectl edit cm web', { editor });
+    expect(opened[1]!.content).toContain('data:\n\ta: "1"\n  b: "2"\n');
+    expect(result).toEqual({
+      stdout: 'configmap/web edited\n',
+      stderr: 'error: configmaps "web" is invalid\n',
       exitCode: 0,
     });
   });

@@ -12,6 +12,7 @@ import { editFile, request, type Command, type Context, type Op, type Task } fro
 import { formatStatusError, KubectlError } from '../errors';
 import { sortKeys, toJson, toYaml } from '../printers/yaml';
 import { kindName, resourceName } from '../resources';
+import { goYamlError } from '../yaml-errors';
 import { threeWayPatch } from './apply-patch';
 import { stripManagedFields } from './get';
 import { namespaceOf, resourceTargets } from './targets';
@@ -64,24 +65,30 @@ function manualStrip(text: string): string {
 }
 
 /**
+ * loadDocument parses YAML as go-yaml does: a file of blanks and comments is the null document
+ * (js-yaml refuses to load one).
+ */
+function loadDocument(text: string): unknown {
+  const blank = text.split('\n').every((line) => line.trim() === '' || line.trim().startsWith('#'));
+  return blank ? null : load(text, { json: true });
+}
+
+/**
  * stripComments is what kubectl compares files by (cmdutil.StripComments): the document as JSON
  * when it parses, so comments, key order and spacing are not changes; else the text minus comments.
  */
 function stripComments(text: string): string {
   try {
-    return JSON.stringify(sortKeys(load(text) ?? null));
+    return JSON.stringify(sortKeys(loadDocument(text) ?? null));
   } catch {
     return manualStrip(text);
   }
 }
 
-/** hasLines: some line is neither blank nor a comment. */
-const hasLines = (text: string) =>
-  text.split('\n').some((line) => line.trim() !== '' && !line.trim().startsWith('#'));
-
 /**
- * tempPath names the file as LaunchTempFile does (/tmp/kubectl-edit-<5 of [a-z0-9]>.yaml). The
- * letters come from the objects edited, not a random source, so a replay prints the same path.
+ * tempPath names the file as LaunchTempFile's os.CreateTemp does: /tmp/kubectl-edit-<a random
+ * uint32 in decimal>.yaml. The number comes from the objects edited, not a random source, so a
+ * replay prints the same path.
  */
 function tempPath(objects: readonly KubeObject[], ext: string): string {
   let hash = 0x811c9dc5;
@@ -90,13 +97,7 @@ function tempPath(objects: readonly KubeObject[], ext: string): string {
       hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193) >>> 0;
     }
   }
-  const letters = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  let suffix = '';
-  for (let i = 0; i < 5; i++) {
-    suffix += letters[hash % letters.length];
-    hash = Math.floor(hash / letters.length) + i * 7919;
-  }
-  return `/tmp/kubectl-edit-${suffix}${ext}`;
+  return `/tmp/kubectl-edit-${hash}${ext}`;
 }
 
 /** fail ends the edit with kubectl's error, after saying where the changes were kept. */
@@ -105,18 +106,34 @@ function fail(ctx: Context, message: string, kept: string | undefined): never {
   throw new KubectlError(`error: ${message}`);
 }
 
-/** parseEdited reads the saved file into objects, or returns the syntax error kubectl reports. */
-function parseEdited(text: string): { objects: JsonMap[] } | { error: string } {
+/**
+ * validationError is what the client-side validator (ValidateBytes) finds in the saved file
+ * before anything else is compared: YAML that does not parse (go-yaml's words, lines counted
+ * without the comments), a document that is not an object, or one without apiVersion or kind.
+ */
+function validationError(text: string): string | undefined {
+  const stripped = manualStrip(text);
   let doc: unknown;
   try {
-    doc = load(text);
+    doc = loadDocument(stripped);
   } catch (error) {
-    const e = error as { mark?: { line: number }; reason?: string; message: string };
-    return {
-      error: `error converting YAML to JSON: yaml: line ${(e.mark?.line ?? 0) + 1}: ${e.reason ?? e.message}`,
-    };
+    return `yaml: ${goYamlError(stripped, error)}`;
   }
-  if (!isMap(doc)) return { error: "Object 'Kind' is missing in 'null'" };
+  if (!isMap(doc)) return 'invalid object to validate';
+  const missing = [
+    ...(doc.apiVersion ? [] : ['apiVersion not set']),
+    ...(doc.kind ? [] : ['kind not set']),
+  ];
+  if (missing.length === 0) return undefined;
+  return missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`;
+}
+
+/**
+ * parseEdited reads the saved file, which validationError has parsed, into objects, or returns
+ * the error kubectl reports as a syntax error (a List item without kind, a kind it cannot map).
+ */
+function parseEdited(text: string): { objects: JsonMap[] } | { error: string } {
+  const doc = loadDocument(manualStrip(text)) as JsonMap;
   const items = doc.kind === 'List' && Array.isArray(doc.items) ? doc.items : [doc];
   const objects: JsonMap[] = [];
   for (const item of items) {
@@ -235,15 +252,25 @@ function* editCommand(ctx: Context): Task {
     if (containsError && stripComments(previous) === stripComments(edited)) {
       fail(ctx, 'Edit cancelled, no valid changes were saved.', path);
     }
+    kept = path;
+    const invalid = validationError(edited);
+    if (invalid !== undefined) {
+      // Reported as an Invalid error about the first object, with no field (hence <nil>).
+      const what = `${resourceName(shown[0]!.info)} "${shown[0]!.object.metadata.name}"`;
+      reasons = [
+        {
+          head: `${what} was not valid`,
+          other: [`<nil>: Invalid value: "The edited file failed validation": ${invalid}`],
+        },
+      ];
+      ctx.err.push(`error: ${what} is invalid`);
+      containsError = true;
+      continue;
+    }
     if (stripComments(body) === stripComments(edited)) {
       ctx.err.push('Edit cancelled, no changes made.');
       return;
     }
-    if (!hasLines(edited)) {
-      ctx.err.push('Edit cancelled, saved file was empty.');
-      return;
-    }
-    kept = path;
     reasons = [];
     const parsed = parseEdited(edited);
     if ('error' in parsed) {

@@ -1,6 +1,7 @@
 import type { Container, Deployment, KubeObject, Pod, ReplicaSet, Service } from '../../engine';
 import { request, type Command, type Context, type Task } from '../context';
 import { formatStatusError, KubectlError } from '../errors';
+import { DRY_RUN_FLAG } from '../flags';
 import { emitGenerated } from './generate';
 import { resourceTargets } from './targets';
 
@@ -176,7 +177,7 @@ export const expose: Command = {
     { name: 'labels', short: 'l', type: 'string' },
     { name: 'cluster-ip', type: 'string' },
     { name: 'external-ip', type: 'string' },
-    { name: 'dry-run', type: 'string' },
+    DRY_RUN_FLAG,
     { name: 'output', short: 'o', type: 'string' },
   ],
   run: exposeCommand,

@@ -21,6 +21,8 @@ import {
 } from './create-rbac';
 import { createService } from './create-service';
 import { checkOutput } from './get';
+import { DRY_RUN_FLAG } from '../flags';
+import { klogWarning } from '../klog';
 
 /**
  * The generators behind `kubectl run` and `kubectl create deployment`: they build the object
@@ -38,8 +40,28 @@ function parseLabels(text: string): Record<string, string> {
   return labels;
 }
 
+/** warnedDryRun holds the commands that have logged the bare --dry-run warning once. */
+const warnedDryRun = new WeakSet<Context>();
+
+/**
+ * dryRunMode is GetDryRunStrategy: none, client or server. A bare --dry-run is client, and the
+ * first call logs kubectl's deprecation warning through klog.
+ */
 export function dryRunMode(ctx: Context): 'none' | 'client' | 'server' {
   const mode = ctx.flags.string('dry-run', 'none');
+  if (mode === 'unchanged') {
+    if (!warnedDryRun.has(ctx)) {
+      warnedDryRun.add(ctx);
+      ctx.err.push(
+        klogWarning(
+          ctx.cluster.clock.now,
+          'helpers.go:702',
+          '--dry-run is deprecated and can be replaced with --dry-run=client.',
+        ),
+      );
+    }
+    return 'client';
+  }
   if (mode === 'none' || mode === 'client' || mode === 'server') return mode;
   throw new KubectlError(
     `error: Invalid dry-run value (${mode}). Must be "none", "server", or "client".`,
@@ -100,7 +122,8 @@ function* runCommand(ctx: Context): Task {
       "error: NAME is required for run\nSee 'kubectl run -h' for help and examples",
     );
   const image = flags.string('image');
-  if (image === '') throw new KubectlError('error: required flag(s) "image" not set');
+  // Without --image cobra refuses the command (REQUIRED_FLAGS); this is --image="".
+  if (image === '') throw new KubectlError('error: --image is required');
   const restart = flags.string('restart', 'Always');
   if (!['Always', 'OnFailure', 'Never'].includes(restart)) {
     throw new KubectlError(`error: invalid restart policy: ${restart}`);
@@ -139,7 +162,7 @@ export const run: Command = {
     { name: 'restart', type: 'string' },
     { name: 'env', type: 'strings' },
     { name: 'command', type: 'bool' },
-    { name: 'dry-run', type: 'string' },
+    DRY_RUN_FLAG,
     { name: 'output', short: 'o', type: 'string' },
   ],
   run: runCommand,
@@ -154,13 +177,12 @@ export function containerName(image: string): string {
 
 function* createDeployment(ctx: Context, args: string[]): Task {
   const { flags } = ctx;
-  const name = args[0];
+  const [name] = args as [string];
   const images = flags.strings('image');
-  if (!name)
+  if (args.length !== 1)
     throw new KubectlError(
-      "error: exactly one NAME is required, got 0\nSee 'kubectl create deployment -h' for help and examples",
+      `error: exactly one NAME is required, got ${args.length}\nSee 'kubectl create deployment -h' for help and examples`,
     );
-  if (images.length === 0) throw new KubectlError('error: required flag(s) "image" not set');
   const replicas = flags.has('replicas') ? Number(flags.string('replicas')) : 1;
   const port = flags.has('port') ? Number(flags.string('port')) : -1;
   const used = new Set<string>();
@@ -231,12 +253,12 @@ export const create: Command = {
   name: 'create',
   flags: [
     { name: 'image', type: 'strings' },
-    { name: 'replicas', short: 'r', type: 'string' },
-    { name: 'port', type: 'string' },
-    { name: 'dry-run', type: 'string' },
+    { name: 'replicas', short: 'r', type: 'int', bits: 32 },
+    { name: 'port', type: 'int', bits: 32 },
+    DRY_RUN_FLAG,
     { name: 'output', short: 'o', type: 'string' },
     { name: 'tcp', type: 'strings' },
-    { name: 'node-port', type: 'string' },
+    { name: 'node-port', type: 'int' },
     { name: 'clusterip', type: 'string' },
     { name: 'external-name', type: 'string' },
     { name: 'filename', short: 'f', type: 'strings' },

@@ -165,13 +165,9 @@ function* getCommand(ctx: Context): Task {
       else targets.push({ info, names: [name] });
     }
   } else {
-    const types = flags.args[0]!.split(',').flatMap((t) => (t === 'all' ? ALL : [t]));
+    // Each type is fetched with every name: `get svc,ep web` is service/web then endpoints/web.
+    const types = [...new Set(flags.args[0]!.split(','))].flatMap((t) => (t === 'all' ? ALL : [t]));
     const names = flags.args.slice(1);
-    if (names.length > 0 && types.length > 1) {
-      throw new KubectlError(
-        `error: arguments in resource/name form must have a single resource and name`,
-      );
-    }
     for (const type of types) targets.push({ info: requireResource(type), names });
   }
 
@@ -260,18 +256,38 @@ function* getCommand(ctx: Context): Task {
     return;
   }
   const kinds = fetched.filter((f) => f.objects.length > 0);
+  const showKind = multipleTypesRequested(flags.args) || kinds.length > 1;
   const blocks = kinds.map((f) =>
     printTable(
       buildTable(f.info.kind, f.objects, ctx.cluster.now, {
         wide: output === 'wide',
         withNamespace: allNamespaces && f.info.namespaced,
         showLabels: flags.bool('show-labels'),
-        kindPrefix: kinds.length > 1 ? kindName(f.info) : undefined,
+        kindPrefix: showKind ? kindName(f.info) : undefined,
       }),
       flags.bool('no-headers'),
     ),
   );
   ctx.out.push(blocks.join('\n'));
+}
+
+/**
+ * multipleTypesRequested is resource.MultipleTypesRequested: `all`, a list of distinct types
+ * (`deploy,svc`) or TYPE/NAME arguments of distinct types make the table name each row's kind,
+ * even when only one of the types has objects.
+ */
+function multipleTypesRequested(args: readonly string[]): boolean {
+  const types = new Set<string>();
+  for (const arg of args) {
+    if (arg === 'all') return true;
+    const slash = arg.indexOf('/');
+    if (slash < 0) {
+      if (new Set(arg.split(',')).size > 1) return true;
+      continue;
+    }
+    types.add(requireResource(arg.slice(0, slash)).resource);
+  }
+  return types.size > 1;
 }
 
 function noResources(

@@ -2,6 +2,7 @@ import { HELP } from './help-data';
 
 /** GROUPS are the commands that only hold subcommands (cobra prints their help when run bare). */
 export const GROUPS: Readonly<Record<string, readonly string[]>> = {
+  auth: ['can-i', 'reconcile', 'whoami'],
   rollout: ['history', 'pause', 'restart', 'resume', 'status', 'undo'],
   set: ['env', 'image', 'resources', 'selector', 'serviceaccount', 'subject'],
   config: [
@@ -33,15 +34,36 @@ export function wantsHelp(words: readonly string[]): boolean {
 }
 
 /**
+ * commandPath is the cobra command that positional args (flags already taken out) reach: the
+ * longest path with a help text (`create deployment`, `rollout status`), following the aliases
+ * each help lists (`create deploy` is `create deployment`).
+ */
+export function commandPath(name: string, args: readonly string[]): string {
+  let path = name;
+  for (const word of args.slice(0, 2)) {
+    const child = CHILD_BY_ALIAS.get(`${path} ${word}`);
+    if (child === undefined) break;
+    path = child;
+  }
+  return path;
+}
+
+/** CHILD_BY_ALIAS maps `parent word` to the subcommand path it names, by name or alias. */
+const CHILD_BY_ALIAS = new Map<string, string>(
+  Object.entries(HELP).flatMap(([path, text]) => {
+    const space = path.lastIndexOf(' ');
+    if (space < 0) return [];
+    const aliases = /\nAliases:\n(.*)\n/.exec(text)?.[1]?.split(', ') ?? [path.slice(space + 1)];
+    return aliases.map((alias) => [`${path.slice(0, space)} ${alias}`, path] as const);
+  }),
+);
+
+/**
  * helpText is the real kubectl's --help for a command (`get`, `rollout status`), falling back
- * to its parent's (`create secret` → `create`) as cobra falls back to the nearest command it has.
+ * to its parent's (`create priorityclass` → `create`) as cobra falls back to the nearest command it has.
  */
 export function helpText(name: string, args: readonly string[]): string | undefined {
-  const [sub, subsub] = args.filter((a) => !a.startsWith('-'));
-  if (subsub !== undefined && HELP[`${name} ${sub} ${subsub}`] !== undefined)
-    return HELP[`${name} ${sub} ${subsub}`];
-  if (sub !== undefined && HELP[`${name} ${sub}`] !== undefined) return HELP[`${name} ${sub}`];
-  return HELP[name];
+  return HELP[commandPath(name, args)];
 }
 
 /** topLevelHelp is `kubectl --help`, also what a bare `kubectl` prints. */

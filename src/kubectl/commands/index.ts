@@ -54,6 +54,21 @@ export const COMMANDS: readonly Command[] = [
 ];
 
 /**
+ * REQUIRED_FLAGS are the flags each command path marks required (cobra's MarkFlagRequired).
+ * cobra checks them after parsing and before the command runs, so a missing one is reported
+ * before any argument is looked at.
+ */
+export const REQUIRED_FLAGS: Readonly<Record<string, readonly string[]>> = {
+  run: ['image'],
+  'create deployment': ['image'],
+  'create cronjob': ['image', 'schedule'],
+  'create service externalname': ['external-name'],
+  'create clusterrolebinding': ['clusterrole'],
+  scale: ['replicas'],
+  autoscale: ['max'],
+};
+
+/**
  * KUBECTL_COMMANDS lists every real kubectl command in its help order (the order cobra offers
  * "Did you mean this?" suggestions in), including those Kubeloop does not implement.
  */

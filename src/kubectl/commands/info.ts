@@ -15,9 +15,12 @@ const KUSTOMIZE_VERSION = 'v5.5.0';
 /* eslint-disable require-yield */
 
 function* versionCommand(ctx: Context): Task {
+  if (ctx.flags.args.length > 0) {
+    throw new KubectlError(`error: extra arguments: [${ctx.flags.args.join(' ')}]`);
+  }
   const output = ctx.flags.string('output');
   if (output !== '' && output !== 'yaml' && output !== 'json') {
-    throw new KubectlError("Error: --output must be 'yaml' or 'json'");
+    throw new KubectlError("error: --output must be 'yaml' or 'json'");
   }
   ctx.out.push(`Client Version: ${KUBERNETES_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
   if (!ctx.flags.bool('client')) ctx.out.push(`Server Version: ${KUBERNETES_VERSION}\n`);

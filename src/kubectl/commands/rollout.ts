@@ -3,11 +3,11 @@ import { request, sleep, type Command, type Context, type Task } from '../contex
 import { formatStatusError, KubectlError } from '../errors';
 import { rolloutHistory, rolloutPause, rolloutUndo } from './rollout-history';
 import { subcommandOf } from './set';
-import { durationFlag } from '../duration';
+import { parseDuration } from '../duration';
 
-/** timeoutFlag reads --timeout (empty means none) with kubectl's error for a bad value. */
-export function timeoutFlag(command: string, text: string): number {
-  return text === '' ? 0 : durationFlag(command, 'timeout', text);
+/** timeoutFlag reads --timeout, which the flag parser has checked (absent means none). */
+export function timeoutFlag(text: string): number {
+  return text === '' ? 0 : parseDuration(text);
 }
 import { named, namespaceOf, resourceTargets } from './targets';
 
@@ -154,7 +154,7 @@ function* rolloutStatus(ctx: Context, args: string[]): Task {
     throw new KubectlError(`error: no status viewer has been implemented for ${groupKind(info)}`);
   }
   const watch = ctx.flags.bool('watch', true);
-  const timeout = timeoutFlag('rollout status', ctx.flags.string('timeout'));
+  const timeout = timeoutFlag(ctx.flags.string('timeout'));
   const started = ctx.cluster.now;
   const name = names[0]!;
   let last = '';
@@ -242,9 +242,9 @@ export const rollout: Command = {
   name: 'rollout',
   flags: [
     { name: 'watch', short: 'w', type: 'bool' },
-    { name: 'timeout', type: 'string' },
-    { name: 'revision', type: 'string' },
-    { name: 'to-revision', type: 'string' },
+    { name: 'timeout', type: 'duration' },
+    { name: 'revision', type: 'int' },
+    { name: 'to-revision', type: 'int' },
     { name: 'selector', short: 'l', type: 'string' },
   ],
   run: rolloutCommand,

@@ -7,13 +7,8 @@ const SCALABLE = new Set(['deployments', 'replicasets', 'statefulsets', 'replica
 
 function* scaleCommand(ctx: Context): Task {
   const { flags } = ctx;
-  if (!flags.has('replicas')) throw new KubectlError('error: required flag(s) "replicas" not set');
+  // --replicas is required: cobra refuses the command before it runs (REQUIRED_FLAGS).
   const replicas = Number(flags.string('replicas'));
-  if (!/^-?\d+$/.test(flags.string('replicas'))) {
-    throw new KubectlError(
-      `Error: invalid argument "${flags.string('replicas')}" for "--replicas" flag: strconv.ParseInt: parsing "${flags.string('replicas')}": invalid syntax\nSee 'kubectl scale --help' for usage.`,
-    );
-  }
   if (replicas < 0) {
     throw new KubectlError(
       'error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0',
@@ -58,8 +53,8 @@ function* scaleCommand(ctx: Context): Task {
 export const scale: Command = {
   name: 'scale',
   flags: [
-    { name: 'replicas', type: 'string' },
-    { name: 'current-replicas', type: 'string' },
+    { name: 'replicas', type: 'int' },
+    { name: 'current-replicas', type: 'int' },
   ],
   run: scaleCommand,
 };

@@ -32,6 +32,13 @@ function unquote(body: string): string {
   );
 }
 
+/** FIELD_TERMINATOR is client-go's isTerminator: what ends a field name unless escaped. */
+const FIELD_TERMINATOR = /[ \t\r\n.,[\]$@{}]/;
+
+/** goRune is Go's %#U of a character: U+005D ']'. */
+const goRune = (c: string) =>
+  `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} '${c}'`;
+
 class PathParser {
   private pos = 0;
   constructor(private readonly text: string) {}
@@ -39,7 +46,7 @@ class PathParser {
   parse(): Step[] {
     const steps = this.steps();
     if (this.pos < this.text.length)
-      throw new JsonPathError(`unrecognized character in action: ${this.text.slice(this.pos)}`);
+      throw new JsonPathError(`unrecognized character in action: ${goRune(this.text[this.pos]!)}`);
     return steps;
   }
 
@@ -54,14 +61,14 @@ class PathParser {
       } else if (t.startsWith('..', this.pos)) {
         this.pos += 2;
         steps.push({ kind: 'recursive' });
-        this.name(steps);
+        this.name(steps, stopAtOperator);
       } else if (c === '.') {
         this.pos++;
-        this.name(steps);
+        this.name(steps, stopAtOperator);
       } else if (c === '[') {
-        steps.push(this.bracket());
+        steps.push(...this.bracket());
       } else if (!stopAtOperator && /[A-Za-z_]/.test(c)) {
-        this.name(steps);
+        this.name(steps, stopAtOperator);
       } else {
         break;
       }
@@ -69,33 +76,50 @@ class PathParser {
     return steps;
   }
 
-  private name(steps: Step[]): void {
-    const match = /^(\*|[A-Za-z0-9_\-/]+)/.exec(this.text.slice(this.pos));
-    if (!match) return;
-    this.pos += match[0].length;
-    steps.push(match[0] === '*' ? { kind: 'wildcard' } : { kind: 'field', name: match[0] });
+  /**
+   * name reads a field as client-go's parseField does: up to a terminator that is not escaped
+   * with a backslash, then drops the backslashes, so `.metadata.labels.app\.kubernetes\.io/name`
+   * names the key `app.kubernetes.io/name`.
+   */
+  private name(steps: Step[], inFilter: boolean): void {
+    const t = this.text;
+    let end = this.pos;
+    while (end < t.length) {
+      const c = t[end]!;
+      if (c === '\\') end += 2;
+      else if (FIELD_TERMINATOR.test(c) || (inFilter && /[=!<>~)]/.test(c))) break;
+      else end++;
+    }
+    end = Math.min(end, t.length);
+    const raw = t.slice(this.pos, end);
+    this.pos = end;
+    if (raw === '') return;
+    steps.push(
+      raw === '*' ? { kind: 'wildcard' } : { kind: 'field', name: raw.replace(/\\/g, '') },
+    );
   }
 
-  private bracket(): Step {
+  private bracket(): Step[] {
     const close = this.matching(this.pos);
     const inner = this.text.slice(this.pos + 1, close).trim();
     this.pos = close + 1;
-    if (inner === '*') return { kind: 'wildcard' };
-    if (inner.startsWith('?(') && inner.endsWith(')')) return this.filter(inner.slice(2, -1));
+    if (inner === '*') return [{ kind: 'wildcard' }];
+    if (inner.startsWith('?(') && inner.endsWith(')')) return [this.filter(inner.slice(2, -1))];
     if (/^-?\d*(:-?\d*){1,2}$/.test(inner)) {
       const [start, end, step] = inner.split(':').map((s) => (s === '' ? undefined : Number(s)));
-      return { kind: 'index', start, end, step, single: false };
+      return [{ kind: 'index', start, end, step, single: false }];
     }
-    if (/^-?\d+$/.test(inner)) return { kind: 'index', start: Number(inner), single: true };
+    if (/^-?\d+$/.test(inner)) return [{ kind: 'index', start: Number(inner), single: true }];
+    // client-go reads ['key'] as .key, so a dot in it separates fields unless escaped.
+    const dictKey = /^'([^']*)'$/.exec(inner);
+    if (dictKey) return new PathParser(`.${dictKey[1]!}`).parse();
     const keys = inner.split(',').map((part) => {
       const p = part.trim();
       if (/^-?\d+$/.test(p)) return Number(p);
       if (/^'.*'$|^".*"$/.test(p)) return p.slice(1, -1);
       throw new JsonPathError(`invalid array index ${p}`);
     });
-    return keys.length === 1 && typeof keys[0] === 'string'
-      ? { kind: 'field', name: keys[0] }
-      : { kind: 'union', keys };
+    return [{ kind: 'union', keys }];
   }
 
   private filter(expr: string): Step {
@@ -169,9 +193,10 @@ function findClose(template: string, open: number): number {
   let quote = '';
   for (let i = open + 1; i < template.length; i++) {
     const c = template[i]!;
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
+    // A backslash escapes the next character, in a string or in a field name (`a\.b`).
+    if (c === '\\') i++;
+    else if (quote) {
+      if (c === quote) quote = '';
     } else if (c === '"' || c === "'") quote = c;
     else if (c === '}') return i;
   }
