@@ -6,7 +6,8 @@
  * issue #6: p95 ≤ 16.7 ms, no long tasks in steady animation, first-paint JS ≤ 200 kB (held to
  * FIRST_PAINT_BUDGET_KB, for headroom). It prints figures and asserts nothing.
  *
- * Flags: --replicas N (default 300), --seconds S (default 8), --speed X (default 16).
+ * Flags: --replicas N (default 300), --seconds S (default 8), --speed X (default 16), --expose
+ * (also `kubectl expose` the Deployment: the graph then draws a Service linked to every pod).
  */
 import { chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
@@ -29,6 +30,8 @@ function flag(name: string, fallback: number): number {
 const replicas = flag('replicas', 300);
 const seconds = flag('seconds', 8);
 const speed = flag('speed', 16);
+const expose = process.argv.includes('--expose');
+const EXPOSE = 'kubectl expose deployment web --port=80';
 /** Animation is steady once the first pods exist and this much wall time has passed. */
 const WARM_UP_MS = 2000;
 
@@ -82,6 +85,7 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 function engineCost(): { hops: number; p95: number; max: number; perFrame: number } {
   const cluster = createCluster({ seed: 1 });
   runKubectl(cluster, `kubectl create deployment web --image=nginx --replicas=${replicas}`);
+  if (expose) runKubectl(cluster, EXPOSE);
   const times: number[] = [];
   for (;;) {
     const start = performance.now();
@@ -133,6 +137,11 @@ async function main(): Promise<void> {
     await page.keyboard.type(`kubectl create deployment web --image=nginx --replicas=${replicas}`);
     await page.keyboard.press('Enter');
     await page.locator('.xterm-rows').getByText('deployment.apps/web created').waitFor();
+    if (expose) {
+      await page.keyboard.type(EXPOSE);
+      await page.keyboard.press('Enter');
+      await page.locator('.xterm-rows').getByText('service/web exposed').waitFor();
+    }
 
     const toolbar = page.getByRole('toolbar', { name: 'Playback' });
     await toolbar.getByRole('combobox', { name: 'Speed' }).selectOption(String(speed));
@@ -155,7 +164,7 @@ async function main(): Promise<void> {
     const sorted = [...sample.frames].sort((a, b) => a - b);
     const longTotal = sample.longTasks.reduce((sum, d) => sum + d, 0);
     console.log(
-      `kubeloop bench:ui — ${replicas} replicas at ${speed}×, ${seconds} s after ${WARM_UP_MS / 1000} s warm-up`,
+      `kubeloop bench:ui — ${replicas} replicas${expose ? ' behind a Service' : ''} at ${speed}×, ${seconds} s after ${WARM_UP_MS / 1000} s warm-up`,
     );
     console.log(`  pods on the graph:  ${sample.pods} (${sample.hops})`);
     console.log(

@@ -1,6 +1,15 @@
 /** The kinds the inspector can show; a graph chip or box selects one of them. */
 export type InspectableKind =
-  'Pod' | 'Node' | 'Deployment' | 'ReplicaSet' | 'StatefulSet' | 'DaemonSet';
+  | 'Pod'
+  | 'Node'
+  | 'Deployment'
+  | 'ReplicaSet'
+  | 'StatefulSet'
+  | 'DaemonSet'
+  | 'Job'
+  | 'CronJob'
+  | 'Service'
+  | 'PersistentVolumeClaim';
 
 /** ObjectRef names one object by kind, namespace (namespaced kinds only) and name. */
 export interface ObjectRef {

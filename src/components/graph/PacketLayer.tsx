@@ -1,21 +1,14 @@
 import { ViewportPortal, useReactFlow } from '@xyflow/react';
-import { useLayoutEffect, useRef, useSyncExternalStore } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hopLabel } from '../../state/hop-label';
 import { selectPodIndex } from '../../state/pods';
 import { selectLastHop, selectSpeed, useKubeloop, type KubeloopState } from '../../state/store';
 import { centerOf, type GraphLayout } from './layout';
+import { useReducedMotion } from './reduced-motion';
 
 /** Packet flight time at 1× speed, in milliseconds. */
 const FLIGHT_MS = 600;
-
-const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
-function subscribeReducedMotion(onChange: () => void): () => void {
-  const query = matchMedia(REDUCED_MOTION);
-  query.addEventListener('change', onChange);
-  return () => query.removeEventListener('change', onChange);
-}
-const prefersReducedMotion = () => matchMedia(REDUCED_MOTION).matches;
 
 type Point = { x: number; y: number };
 
@@ -39,7 +32,7 @@ const selectNodeOfPod = (name: string | undefined) => (s: KubeloopState) =>
 export default function PacketLayer({ layout }: { layout: GraphLayout }) {
   const hop = useKubeloop(selectLastHop);
   const speed = useKubeloop(selectSpeed);
-  const reduceMotion = useSyncExternalStore(subscribeReducedMotion, prefersReducedMotion);
+  const reduceMotion = useReducedMotion();
   const pickHop = useKubeloop((s) => s.pickHop);
   const { t } = useTranslation();
   const { screenToFlowPosition } = useReactFlow();

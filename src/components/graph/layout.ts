@@ -39,7 +39,8 @@ export const UNSCHEDULED_BOX: Box = { x: 800, y: 180, width: 200, height: 170 };
 /**
  * The network's components, drawn so a request's packet has somewhere to fly: the machine outside
  * the cluster that sends it, and CoreDNS (the Service in front of the coredns pods) that answers
- * its name. The add-ons (MetalLB, ingress-nginx) appear once they have spoken.
+ * its name. The add-ons (MetalLB, ingress-nginx, minikube's storage-provisioner) appear once they
+ * have spoken: a hop's packet always has a box at each end.
  */
 export const CLIENT = 'client';
 export const COREDNS = 'coredns';
@@ -47,6 +48,7 @@ export const NETWORK_ADDONS = [
   'metallb-controller',
   'metallb-speaker',
   'ingress-nginx-controller',
+  'storage-provisioner',
 ] as const;
 const NETWORK_FIXED: Record<string, Box> = {
   [CLIENT]: { x: 0, y: 40, ...COMPONENT_SIZE },
@@ -54,6 +56,8 @@ const NETWORK_FIXED: Record<string, Box> = {
   'metallb-controller': { x: 1040, y: 60, ...COMPONENT_SIZE },
   'metallb-speaker': { x: 1040, y: 120, ...COMPONENT_SIZE },
   'ingress-nginx-controller': { x: 1040, y: 180, ...COMPONENT_SIZE },
+  // minikube's storage add-on: it provisions volumes, so its hops need somewhere to land too.
+  'storage-provisioner': { x: 1040, y: 240, ...COMPONENT_SIZE },
 };
 
 export interface GraphLayout {
@@ -79,6 +83,59 @@ export function layoutCluster(nodeNames: readonly string[]): GraphLayout {
     return { node, box };
   });
   return { boxes, groups };
+}
+
+/**
+ * The object rows sit beside or below the node boxes (objectArea), one row per kind in a fixed order (Services,
+ * Ingresses, workloads, owned workloads, claims, volumes, classes); a kind with nothing to draw
+ * takes no row, so the graph stays as compact as the canvas needs. A row lists its objects oldest
+ * first, so a new one is added at its end: a pod appearing, or a Service, moves nothing drawn.
+ */
+export const OBJECT_BOX = { width: 200, height: 62, gap: 20 };
+export const OBJECT_ROWS = [
+  'services',
+  'ingresses',
+  'workloads',
+  'owned',
+  'claims',
+  'volumes',
+  'classes',
+] as const;
+export type ObjectRow = (typeof OBJECT_ROWS)[number];
+const OBJECT_ROW_STEP = OBJECT_BOX.height + 30;
+/** Up to this many nodes the objects sit right of the network's boxes, where the canvas has room. */
+const OBJECTS_BESIDE_UP_TO = 5;
+
+/**
+ * ObjectArea is where the object rows start, and the side of a Service's box its edges to pods
+ * leave from: beside a small cluster (the canvas is wider than tall), below a large one (whose
+ * first nodes the canvas shows). It depends on the number of nodes only.
+ */
+export interface ObjectArea {
+  x: number;
+  y: number;
+  toPods: Side;
+}
+
+export function objectArea(nodeCount: number): ObjectArea {
+  if (nodeCount <= OBJECTS_BESIDE_UP_TO) {
+    const right = Math.max(
+      ...Object.values(NETWORK_FIXED).map((b) => b.x + b.width),
+      nodeCount * (NODE_GROUP.width + NODE_GROUP.gap),
+    );
+    return { x: right + 60, y: CONTROL_PLANE_BOX.y, toPods: 'left' };
+  }
+  return { x: 0, y: NODE_GROUP.top + NODE_GROUP.height + 60, toPods: 'top' };
+}
+
+/** objectBox is the box of the index-th object of the row-th row drawn. */
+export function objectBox(area: ObjectArea, row: number, index: number): Box {
+  return {
+    x: area.x + index * (OBJECT_BOX.width + OBJECT_BOX.gap),
+    y: area.y + row * OBJECT_ROW_STEP,
+    width: OBJECT_BOX.width,
+    height: OBJECT_BOX.height,
+  };
 }
 
 /** centerOf is the middle of a component's box, where packets start and land. */

@@ -1,48 +1,21 @@
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { Position, useUpdateNodeInternals, type Node, type NodeProps } from '@xyflow/react';
+import { useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KubeloopState } from '../../state/store';
 import { useKubeloop } from '../../state/store';
 import { selectPodIndex, statusCounts, usePodsOnNode, type PodView } from '../../state/pods';
-import { useNodeStatusOf } from '../../state/nodes';
+import { selectServiceIndex } from '../../state/services';
+import { selectNodeIndex, useNodeStatusOf } from '../../state/nodes';
 import '../inspector/shell-i18n';
-import { AGGREGATE_ABOVE, PODS_PER_NODE, type Side } from './layout';
+import { chipOrder, shownChips, UNSCHEDULED_CHIPS } from './chips';
+import { useShowOwners, useShowStorage } from './graph-options';
+import { Handles } from './handles';
+import { AGGREGATE_ABOVE, PODS_PER_NODE, objectArea } from './layout';
+import ObjectNode from './ObjectNode';
 import PodChip from './PodChip';
-import { splitSystemPods, useShowSystemPods } from './system-pods';
+import { useShowSystemPods } from './system-pods';
 import './graph.css';
 import './i18n';
-
-const SIDES: { side: Side; position: Position }[] = [
-  { side: 'top', position: Position.Top },
-  { side: 'right', position: Position.Right },
-  { side: 'bottom', position: Position.Bottom },
-  { side: 'left', position: Position.Left },
-];
-
-function Handles() {
-  return (
-    <>
-      {SIDES.map(({ side, position }) => (
-        <Handle
-          key={`s-${side}`}
-          id={`s-${side}`}
-          type="source"
-          position={position}
-          isConnectable={false}
-        />
-      ))}
-      {SIDES.map(({ side, position }) => (
-        <Handle
-          key={`t-${side}`}
-          id={`t-${side}`}
-          type="target"
-          position={position}
-          isConnectable={false}
-        />
-      ))}
-    </>
-  );
-}
 
 /** selectAggregate: too many pods in the cluster to draw each one (see PodList). */
 const selectAggregate = (s: KubeloopState) => selectPodIndex(s).all.length > AGGREGATE_ABOVE;
@@ -73,23 +46,64 @@ export function ComponentNode({ data }: NodeProps<Node<ComponentNodeData>>) {
 
 export type NodeGroupData = { node: string; controlPlane: boolean };
 
+const selectHasServices = (s: KubeloopState) => selectServiceIndex(s).services.length > 0;
+
+const selectNodeCount = (s: KubeloopState) => selectNodeIndex(s).nodes.length;
+
+/**
+ * useChipHandles is the side of a pod chip where edges to the pod end (a Service's endpoints, an
+ * owner's or a claim's pods): the side facing the object rows. Undefined without Services or
+ * those views: no edge ends at a chip then, so chips carry no anchor.
+ */
+function useChipHandles(): Position | undefined {
+  const services = useKubeloop(selectHasServices);
+  const owners = useShowOwners();
+  const storage = useShowStorage();
+  const nodeCount = useKubeloop(selectNodeCount);
+  if (!services && !owners && !storage) return undefined;
+  return objectArea(nodeCount).toPods === 'left' ? Position.Right : Position.Left;
+}
+
+/**
+ * useMeasureChips has React Flow measure a box's anchors again when its chips change: the box
+ * keeps its size, so React Flow would not notice the handles inside it moved.
+ */
+function useMeasureChips(
+  id: string,
+  handles: Position | undefined,
+  shown: readonly PodView[],
+  offset: number,
+) {
+  const updateNodeInternals = useUpdateNodeInternals();
+  const chips = shown.map((p) => p.uid).join(' ');
+  useLayoutEffect(() => {
+    if (handles) updateNodeInternals(id);
+  }, [updateNodeInternals, id, handles, chips, offset]);
+}
+
 /**
  * NodeGroup is a cluster node's box: its kubelet, containerd and kube-proxy sit on top, its pods
  * stack below. The kube-system pods are counted on one line, or drawn as small grey chips after
  * the learner's own when the graph shows them.
  */
-export function NodeGroup({ data }: NodeProps<Node<NodeGroupData>>) {
+export function NodeGroup({ id, data }: NodeProps<Node<NodeGroupData>>) {
   const { t } = useTranslation();
   const pods = usePodsOnNode(data.node);
   const showSystem = useShowSystemPods();
   const aggregate = useKubeloop(selectAggregate);
+  const handles = useChipHandles();
   const status = useNodeStatusOf(data.node);
   const selected = useKubeloop(
     (s: KubeloopState) => s.selected?.kind === 'Node' && s.selected.name === data.node,
   );
   const select = useKubeloop((s: KubeloopState) => s.select);
+  const { listed, system, systemFrom } = chipOrder(pods, showSystem);
+  const shown = shownChips(listed, PODS_PER_NODE, aggregate);
+  const systemLine = !showSystem && system.length > 0;
+  useMeasureChips(id, handles, shown, systemLine ? 1 : 0);
   return (
     <div className="node-group" aria-label={t('graph.node', { name: data.node })}>
+      <Handles />
       <div className="node-group-title">
         <button
           type="button"
@@ -104,70 +118,54 @@ export function NodeGroup({ data }: NodeProps<Node<NodeGroupData>>) {
         {data.controlPlane && <span className="node-role">{t('graph.controlPlane')}</span>}
         <span className="node-pod-count">{t('graph.podCount', { count: pods.length })}</span>
       </div>
-      <NodePods pods={pods} showSystem={showSystem} aggregate={aggregate} />
+      {systemLine && <SystemPodsLine system={system} />}
+      <PodList
+        pods={listed}
+        shown={shown}
+        systemFrom={showSystem ? systemFrom : listed.length}
+        handles={handles}
+      />
     </div>
   );
 }
 
-const NodePods = memo(function NodePods({
-  pods,
-  showSystem,
-  aggregate,
-}: {
-  pods: readonly PodView[];
-  showSystem: boolean;
-  aggregate: boolean;
-}) {
+/** SystemPodsLine counts a node's kube-system pods when the graph does not draw them. */
+function SystemPodsLine({ system }: { system: readonly PodView[] }) {
   const { t } = useTranslation('graph');
-  const { workload, system } = splitSystemPods(pods);
-  if (showSystem) {
-    return (
-      <PodList
-        pods={[...workload, ...system]}
-        max={PODS_PER_NODE}
-        aggregate={aggregate}
-        systemFrom={workload.length}
-      />
-    );
-  }
   return (
-    <>
-      {system.length > 0 && (
-        <p
-          className="system-pods"
-          title={t('systemPodsTitle', { names: system.map((p) => p.name).join(', ') })}
-        >
-          {t('systemPods', { count: system.length })}
-        </p>
-      )}
-      <PodList pods={workload} max={PODS_PER_NODE} aggregate={aggregate} />
-    </>
+    <p
+      className="system-pods"
+      title={t('systemPodsTitle', { names: system.map((p) => p.name).join(', ') })}
+    >
+      {t('systemPods', { count: system.length })}
+    </p>
   );
-});
+}
 
 /**
  * PodList shows the first pods as chips and counts the rest by STATUS, so a busy node keeps its
  * size. Above AGGREGATE_ABOVE pods in the cluster every box shows only the counts: thousands of
  * chips would cost more to draw than they tell.
  */
-const PodList = memo(function PodList({
+function PodList({
   pods,
-  max,
-  aggregate,
-  systemFrom = pods.length,
+  shown,
+  systemFrom,
+  handles,
 }: {
   pods: readonly PodView[];
-  max: number;
-  aggregate: boolean;
+  /** the first pods, drawn as chips (shownChips) */
+  shown: readonly PodView[];
   /** pods from this index on are kube-system's, drawn smaller */
-  systemFrom?: number;
+  systemFrom: number;
+  /** the side of each chip where edges to its pod end, if any */
+  handles: Position | undefined;
 }) {
   const { t } = useTranslation();
-  const shown = aggregate ? [] : pods.slice(0, max);
   return (
     <ul className="pod-list">
       {shown.map((pod, i) => (
-        <PodChip key={pod.uid} pod={pod} system={i >= systemFrom} />
+        <PodChip key={pod.uid} pod={pod} system={i >= systemFrom} handle={handles} />
       ))}
       {pods.length > shown.length && (
         <li className="pod-more">
@@ -181,20 +179,24 @@ const PodList = memo(function PodList({
       )}
     </ul>
   );
-});
+}
 
 /** UnscheduledPods waits beside kube-scheduler: pods with no node yet. */
-export function UnscheduledPods() {
+export function UnscheduledPods({ id }: NodeProps) {
   const { t } = useTranslation();
   const pods = usePodsOnNode(undefined);
   const aggregate = useKubeloop(selectAggregate);
+  const handles = useChipHandles();
+  const shown = shownChips(pods, UNSCHEDULED_CHIPS, aggregate);
+  useMeasureChips(id, handles, shown, 0);
   return (
     <div className="unscheduled">
+      <Handles />
       <div className="node-group-title">
         <strong>{t('graph.unscheduled')}</strong>
         <span className="node-pod-count">{t('graph.podCount', { count: pods.length })}</span>
       </div>
-      <PodList pods={pods} max={PODS_PER_NODE - 2} aggregate={aggregate} />
+      <PodList pods={pods} shown={shown} systemFrom={pods.length} handles={handles} />
     </div>
   );
 }
@@ -217,4 +219,5 @@ export const nodeTypes = {
   nodeGroup: NodeGroup,
   unscheduled: UnscheduledPods,
   controlPlane: ControlPlaneBox,
+  object: ObjectNode,
 };

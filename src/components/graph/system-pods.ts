@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { graphOption } from './graph-options';
 import type { PodView } from '../../state/pods';
 
 /** The namespace of the cluster's own pods: control-plane mirror pods, kube-proxy, CoreDNS. */
@@ -19,32 +19,10 @@ export function splitSystemPods(pods: readonly PodView[]): {
   return { workload, system };
 }
 
-function storage(): Storage | undefined {
-  try {
-    return typeof localStorage === 'undefined' ? undefined : localStorage;
-  } catch {
-    return undefined; // storage disabled (privacy mode)
-  }
-}
-
 /**
  * Off by default: a learner's first pods stay the graph's subject, and each node says how many
  * kube-system pods it also runs; turned on, those are drawn as small grey chips.
  */
-let showSystemPods = storage()?.getItem(SHOW_SYSTEM_PODS_KEY) === 'true';
-const listeners = new Set<() => void>();
-
-export function setShowSystemPods(show: boolean): void {
-  showSystemPods = show;
-  storage()?.setItem(SHOW_SYSTEM_PODS_KEY, String(show));
-  for (const listener of listeners) listener();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export function useShowSystemPods(): boolean {
-  return useSyncExternalStore(subscribe, () => showSystemPods);
-}
+const showSystemPods = graphOption(SHOW_SYSTEM_PODS_KEY);
+export const setShowSystemPods = showSystemPods.set;
+export const useShowSystemPods = showSystemPods.use;

@@ -28,16 +28,30 @@ import {
 } from './parts';
 import { useInspected } from './use-inspected';
 
+type PodTemplate = { spec: { containers: { name: string; image: string }[] } };
+
+/** A workload owns pods through a template; a CronJob through its Jobs' template. */
 interface TemplatedWorkload extends KubeObject {
-  kind: WorkloadKind;
+  kind: WorkloadKind | 'Job' | 'CronJob';
   spec: {
-    selector: Parameters<typeof formatSelector>[0];
-    template: { spec: { containers: { name: string; image: string }[] } };
+    selector?: Parameters<typeof formatSelector>[0];
+    template?: PodTemplate;
+    jobTemplate?: { spec: { template: PodTemplate } };
     strategy?: { type: string };
     updateStrategy?: { type: string };
+    completions?: number;
+    schedule?: string;
   };
-  status?: { conditions?: Condition[] };
+  status?: { conditions?: Condition[]; succeeded?: number };
 }
+
+/** The kind each workload kind owns in between itself and its pods, if any. */
+const MIDDLE: Partial<
+  Record<TemplatedWorkload['kind'], { kind: 'ReplicaSet' | 'Job'; resource: string }>
+> = {
+  Deployment: { kind: 'ReplicaSet', resource: 'replicasets' },
+  CronJob: { kind: 'Job', resource: 'jobs' },
+};
 
 const ownedBy = (object: KubeObject, uid: string) =>
   object.metadata.ownerReferences?.some((r) => r.uid === uid && r.controller) ?? false;
@@ -89,14 +103,16 @@ function DesiredVsCurrent({ counts, labelledBy }: { counts: WorkloadCounts; labe
 }
 
 /**
- * WorkloadInspector shows a Deployment, ReplicaSet, StatefulSet or DaemonSet: what it asks for
- * against what is there, what owns it, what it owns, its conditions, events and live YAML.
+ * WorkloadInspector shows a Deployment, ReplicaSet, StatefulSet, DaemonSet, Job or CronJob: what
+ * it asks for against what is there, what owns it, what it owns, its conditions, events and live
+ * YAML.
  */
 export default function WorkloadInspector({ target }: { target: ObjectRef }) {
   const { t } = useTranslation('inspector');
   const cluster = useKubeloop(selectCluster);
   const workload = useInspected<TemplatedWorkload>(target);
-  const replicaSets = useObjects('replicasets', target.namespace);
+  const middle = MIDDLE[target.kind as TemplatedWorkload['kind']];
+  const middles = useObjects(middle?.resource ?? 'replicasets', target.namespace);
   const pods = useObjects<Pod>('pods', target.namespace);
   const events = useObjects<Event>('events', target.namespace);
   const now = cluster.now;
@@ -122,16 +138,22 @@ export default function WorkloadInspector({ target }: { target: ObjectRef }) {
     );
 
   const uid = workload.metadata.uid;
-  const ownedSets =
-    workload.kind === 'Deployment' ? replicaSets.filter((rs) => ownedBy(rs, uid)) : [];
+  const ownedSets = middle ? middles.filter((rs) => ownedBy(rs, uid)) : [];
   const podOwners = new Set([uid, ...ownedSets.map((rs) => rs.metadata.uid)]);
   const ownedPods = pods.filter((p) =>
     p.metadata.ownerReferences?.some((r) => r.controller && podOwners.has(r.uid)),
   );
-  const counts = workloadCounts(workload);
+  const isJob = workload.kind === 'Job' || workload.kind === 'CronJob';
+  const counts = isJob ? undefined : workloadCounts(workload);
   const rows = eventRowsFor(events, [uid], now);
   const strategy = workload.spec.strategy?.type ?? workload.spec.updateStrategy?.type;
+  const template = workload.spec.template ?? workload.spec.jobTemplate?.spec.template;
   const none = t('field.none');
+  const jobCounts = (job: KubeObject) =>
+    t('jobs.counts', {
+      succeeded: (job as TemplatedWorkload).status?.succeeded ?? 0,
+      completions: (job as TemplatedWorkload).spec.completions ?? 1,
+    });
 
   return (
     <article className="inspector-object">
@@ -139,26 +161,41 @@ export default function WorkloadInspector({ target }: { target: ObjectRef }) {
       <Facts
         items={[
           [t('field.namespace'), workload.metadata.namespace ?? 'default'],
-          [t('field.selector'), formatSelector(workload.spec.selector) || none],
+          ...(workload.spec.selector
+            ? [
+                [t('field.selector'), formatSelector(workload.spec.selector) || none] as [
+                  string,
+                  string,
+                ],
+              ]
+            : []),
           [
             t('field.images'),
-            workload.spec.template.spec.containers.map((c) => `${c.name}=${c.image}`).join(', '),
+            (template?.spec.containers ?? []).map((c) => `${c.name}=${c.image}`).join(', '),
           ],
           ...(strategy ? [[t('field.strategy'), strategy] as [string, string]] : []),
+          ...(workload.spec.schedule
+            ? [[t('field.schedule'), workload.spec.schedule] as [string, string]]
+            : []),
+          ...(workload.kind === 'Job'
+            ? [[t('jobs.title'), jobCounts(workload)] as [string, string]]
+            : []),
           [t('field.age'), age(workload.metadata.creationTimestamp, now)],
         ]}
       />
 
-      <Section title={t('desired.title')}>
-        {(id) => <DesiredVsCurrent counts={counts} labelledBy={id} />}
-      </Section>
+      {counts && (
+        <Section title={t('desired.title')}>
+          {(id) => <DesiredVsCurrent counts={counts} labelledBy={id} />}
+        </Section>
+      )}
 
       {chain.length > 1 && (
         <Section title={t('owners.title')}>{() => <OwnerChain chain={chain} />}</Section>
       )}
 
-      {workload.kind === 'Deployment' && (
-        <Section title={t('owned.replicaSets')}>
+      {middle && (
+        <Section title={t(middle.kind === 'Job' ? 'jobs.title' : 'owned.replicaSets')}>
           {() =>
             ownedSets.length === 0 ? (
               <p className="inspector-none">{none}</p>
@@ -170,7 +207,7 @@ export default function WorkloadInspector({ target }: { target: ObjectRef }) {
                     <li key={rs.metadata.uid}>
                       <SelectLink
                         target={{
-                          kind: 'ReplicaSet',
+                          kind: middle.kind,
                           namespace: target.namespace,
                           name: rs.metadata.name,
                         }}
@@ -178,12 +215,15 @@ export default function WorkloadInspector({ target }: { target: ObjectRef }) {
                         {rs.metadata.name}
                       </SelectLink>{' '}
                       <span className="inspector-muted">
-                        {t('owned.rsCounts', {
-                          desired: c.lines[0]!.count,
-                          ready: c.lines.find((l) => l.key === 'ready')!.count,
-                          revision:
-                            rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? '?',
-                        })}
+                        {middle.kind === 'Job'
+                          ? jobCounts(rs)
+                          : t('owned.rsCounts', {
+                              desired: c.lines[0]!.count,
+                              ready: c.lines.find((l) => l.key === 'ready')!.count,
+                              revision:
+                                rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ??
+                                '?',
+                            })}
                       </span>
                     </li>
                   );

@@ -4,7 +4,7 @@ import { addTranslations } from '../../i18n';
 addTranslations('inspector', {
   en: {
     empty:
-      'Click a pod or a node in the graph (or focus it and press Enter), or a workload below, to inspect it; right-click one (or press Shift+F10) for what you can do to it. Esc closes the inspector.',
+      'Click a pod, a node or a Service in the graph (or focus it and press Enter), or a workload below, to inspect it; right-click one (or press Shift+F10) for what you can do to it. Esc closes the inspector.',
     gone: '{{kind}} {{name}} no longer exists.',
     back: 'Back to the current hop',
     kind: {
@@ -14,6 +14,10 @@ addTranslations('inspector', {
       ReplicaSet: 'ReplicaSet',
       StatefulSet: 'StatefulSet',
       DaemonSet: 'DaemonSet',
+      Job: 'Job',
+      CronJob: 'CronJob',
+      Service: 'Service',
+      PersistentVolumeClaim: 'PersistentVolumeClaim',
     },
     field: {
       name: 'Name',
@@ -32,7 +36,41 @@ addTranslations('inspector', {
       selector: 'Selector',
       images: 'Images',
       strategy: 'Strategy',
+      type: 'Type',
+      clusterIP: 'ClusterIP',
+      externalIP: 'External IP',
+      schedule: 'Schedule',
       none: '<none>',
+    },
+    service: {
+      ports: 'Ports',
+      portName: 'Name',
+      port: 'Port',
+      targetPort: 'Target port',
+      nodePort: 'NodePort',
+      endpoints: 'Endpoints',
+      pod: 'Pod',
+      ready: 'Ready',
+      isReady: 'ready',
+      notReady: 'not ready',
+      noEndpoints:
+        'No endpoints: no pod with an IP matches the selector (or the Service has no selector).',
+    },
+    claim: {
+      requested: 'Requested',
+      capacity: 'Capacity',
+      accessModes: 'Access modes',
+      storageClass: 'StorageClass',
+      volume: 'Volume',
+      volumeTitle: 'Bound volume',
+      reclaimPolicy: 'Reclaim policy',
+      source: 'Source',
+      usedBy: 'Used by',
+      unused: 'No pod mounts this claim.',
+    },
+    jobs: {
+      title: 'Jobs',
+      counts: '{{succeeded}}/{{completions}} complete',
     },
     owners: { title: 'Owned by', label: 'Owner chain', missing: 'gone' },
     owned: {
@@ -143,7 +181,7 @@ addTranslations('inspector', {
   },
   ko: {
     empty:
-      '그래프에서 파드나 노드를 클릭하거나(또는 포커스를 두고 Enter) 아래 워크로드를 고르면 여기서 자세히 볼 수 있습니다. 오른쪽 클릭(또는 Shift+F10)하면 할 수 있는 작업이 나옵니다. Esc로 닫습니다.',
+      '그래프에서 파드, 노드, 서비스를 클릭하거나(또는 포커스를 두고 Enter) 아래 워크로드를 고르면 여기서 자세히 볼 수 있습니다. 오른쪽 클릭(또는 Shift+F10)하면 할 수 있는 작업이 나옵니다. Esc로 닫습니다.',
     gone: '{{kind}} {{name}}은(는) 이제 존재하지 않습니다.',
     back: '현재 단계로 돌아가기',
     kind: {
@@ -153,6 +191,10 @@ addTranslations('inspector', {
       ReplicaSet: '레플리카셋',
       StatefulSet: '스테이트풀셋',
       DaemonSet: '데몬셋',
+      Job: '잡',
+      CronJob: '크론잡',
+      Service: '서비스',
+      PersistentVolumeClaim: '퍼시스턴트 볼륨 클레임',
     },
     field: {
       name: '이름',
@@ -171,7 +213,41 @@ addTranslations('inspector', {
       selector: '셀렉터',
       images: '이미지',
       strategy: '전략',
+      type: '유형',
+      clusterIP: 'ClusterIP',
+      externalIP: '외부 IP',
+      schedule: '스케줄',
       none: '<없음>',
+    },
+    service: {
+      ports: '포트',
+      portName: '이름',
+      port: '포트',
+      targetPort: '대상 포트',
+      nodePort: 'NodePort',
+      endpoints: '엔드포인트',
+      pod: '파드',
+      ready: '준비',
+      isReady: '준비됨',
+      notReady: '준비 안 됨',
+      noEndpoints:
+        '엔드포인트가 없습니다. 셀렉터에 맞으면서 IP를 받은 파드가 없습니다(또는 서비스에 셀렉터가 없습니다).',
+    },
+    claim: {
+      requested: '요청 용량',
+      capacity: '용량',
+      accessModes: '접근 모드',
+      storageClass: '스토리지클래스',
+      volume: '볼륨',
+      volumeTitle: '바인딩된 볼륨',
+      reclaimPolicy: '회수 정책',
+      source: '소스',
+      usedBy: '사용하는 파드',
+      unused: '이 클레임을 마운트한 파드가 없습니다.',
+    },
+    jobs: {
+      title: '잡',
+      counts: '{{succeeded}}/{{completions}} 완료',
     },
     owners: { title: '소유자', label: '소유자 체인', missing: '없어짐' },
     owned: {

@@ -137,7 +137,11 @@ export function EventsTable({
   );
 }
 
-/** InspectorHeading names the inspected object and offers its actions menu. */
+/** hasActions: the action menu knows what can be done to pods, nodes and templated workloads. */
+const hasActions = (kind: InspectableKind) =>
+  kind === 'Pod' || kind === 'Node' || isWorkloadKind(kind);
+
+/** InspectorHeading names the inspected object and offers its actions menu, if it has one. */
 export function InspectorHeading({ target }: { target: ObjectRef }) {
   const { t } = useTranslation('inspector');
   return (
@@ -145,13 +149,19 @@ export function InspectorHeading({ target }: { target: ObjectRef }) {
       <h2>
         {t(`kind.${target.kind}`)} <span className="inspector-name">{target.name}</span>
       </h2>
-      <ActionsButton target={target} />
+      {hasActions(target.kind) && <ActionsButton target={target} />}
     </div>
   );
 }
 
 const isInspectable = (kind: string): kind is InspectableKind =>
-  kind === 'Pod' || kind === 'Node' || isWorkloadKind(kind);
+  kind === 'Pod' ||
+  kind === 'Node' ||
+  kind === 'Job' ||
+  kind === 'CronJob' ||
+  kind === 'Service' ||
+  kind === 'PersistentVolumeClaim' ||
+  isWorkloadKind(kind);
 
 /** OwnerChain lists Deployment → ReplicaSet → Pod; each owner opens in the inspector. */
 export function OwnerChain({ chain }: { chain: readonly OwnerLink[] }) {

@@ -7,6 +7,10 @@ const RESOURCE: Record<ObjectRef['kind'], string> = {
   Pod: 'pods',
   Node: 'nodes',
   ...WORKLOAD_RESOURCES,
+  Job: 'jobs',
+  CronJob: 'cronjobs',
+  Service: 'services',
+  PersistentVolumeClaim: 'persistentvolumeclaims',
 };
 
 /** useInspected finds the selected object in the API server; undefined once it is deleted. */

@@ -1,0 +1,178 @@
+import { expect, test, type Page } from '@playwright/test';
+import { pasteManifest, WEB_DEPLOYMENT } from './learner';
+
+// A learner exposes a Deployment with a Service and puts an Ingress in front of it; one pod that
+// also matches the selector fails its readiness probe. The graph draws the Service below the nodes,
+// linked to each endpoint's pod (the not-ready one dashed and labelled), the Ingress linked to the
+// Service; the inspector and the text view say the same in words.
+
+test.beforeEach(async ({ context }) => {
+  await context.addInitScript(() => {
+    localStorage.setItem('kubeloop.lang', 'en');
+    localStorage.removeItem('kubeloop.editor.v1');
+  });
+});
+
+/** A bare pod the Service selects too, whose readiness probe asks a port nginx does not serve. */
+const UNREADY_POD = [
+  '---',
+  'apiVersion: v1',
+  'kind: Pod',
+  'metadata:',
+  '  name: web-probe',
+  '  labels:',
+  '    app: web',
+  'spec:',
+  '  containers:',
+  '    - name: web',
+  '      image: nginx',
+  '      readinessProbe:',
+  '        httpGet:',
+  '          path: /',
+  '          port: 8080',
+  '        periodSeconds: 5',
+  '',
+].join('\n');
+
+const WEB_SERVICE_AND_INGRESS = [
+  '---',
+  'apiVersion: v1',
+  'kind: Service',
+  'metadata:',
+  '  name: web',
+  'spec:',
+  '  type: NodePort',
+  '  selector:',
+  '    app: web',
+  '  ports:',
+  '    - port: 80',
+  '---',
+  'apiVersion: networking.k8s.io/v1',
+  'kind: Ingress',
+  'metadata:',
+  '  name: web',
+  'spec:',
+  '  rules:',
+  '    - host: web.example.com',
+  '      http:',
+  '        paths:',
+  '          - path: /',
+  '            pathType: Prefix',
+  '            backend:',
+  '              service:',
+  '                name: web',
+  '                port:',
+  '                  number: 80',
+  '',
+].join('\n');
+
+const graphOf = (page: Page) => page.getByRole('region', { name: 'Cluster graph' });
+
+async function applyAndSettle(page: Page, manifest: string) {
+  const { editor } = await pasteManifest(page, manifest);
+  await editor.getByRole('button', { name: 'Apply' }).click();
+  await expect(editor.getByRole('status')).toContainText('ingress.networking.k8s.io/web created');
+  await page
+    .getByRole('toolbar', { name: 'Playback' })
+    .getByRole('button', { name: 'Step to quiet' })
+    .click();
+}
+
+test('a Service is drawn with its endpoints, ready and not ready, and opens in the inspector', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto('/');
+  await applyAndSettle(page, `${WEB_DEPLOYMENT}${UNREADY_POD}${WEB_SERVICE_AND_INGRESS}`);
+
+  const graph = graphOf(page);
+  const service = graph.getByRole('button', { name: /^Service web, / });
+  await expect(service).toHaveAccessibleName(
+    /^Service web, NodePort 10\.\d+\.\d+\.\d+ 80:3\d{4}\/TCP, 3 ready, 1 not ready$/,
+  );
+  await expect(service).toContainText('3 ready, 1 not ready');
+
+  // One edge per endpoint: three ready ones, and the not-ready one says so on the graph.
+  const ready = graph.getByRole('img', {
+    name: /^Service web → pod web-[a-z0-9]+-[a-z0-9]{5}: ready$/,
+  });
+  await expect(ready).toHaveCount(3);
+  const notReady = graph.getByRole('img', { name: 'Service web → pod web-probe: not ready' });
+  await expect(notReady).toBeVisible();
+  await expect(notReady).toContainText('not ready');
+  await expect(notReady).toHaveClass(/is-not-ready/);
+  await expect(graph.getByRole('img', { name: 'Ingress web → Service web' })).toBeAttached();
+
+  // Nothing jumps when a pod appears: the Service box stays where it was.
+  const before = await service.boundingBox();
+  await page.getByRole('tab', { name: 'Terminal' }).click();
+  const input = page
+    .getByRole('region', { name: 'Terminal' })
+    .getByRole('textbox', { name: 'kubectl terminal' });
+  await expect(input).toBeAttached({ timeout: 15_000 });
+  await input.focus();
+  await page.keyboard.type('kubectl scale deployment web --replicas=4');
+  await page.keyboard.press('Enter');
+  await page
+    .getByRole('toolbar', { name: 'Playback' })
+    .getByRole('button', { name: 'Step to quiet' })
+    .click();
+  await expect(service).toHaveAccessibleName(/, 4 ready, 1 not ready$/);
+  expect(await service.boundingBox()).toEqual(before);
+
+  // Keyboard: focus the Service and press Enter; the inspector shows it.
+  await service.focus();
+  await page.keyboard.press('Enter');
+  await expect(service).toHaveAttribute('aria-pressed', 'true');
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await expect(inspector.getByRole('heading', { level: 2 })).toHaveText('Service web');
+  const facts = inspector.locator('.inspector-facts').first();
+  await expect(facts).toContainText('NodePort');
+  await expect(facts).toContainText(/10\.\d+\.\d+\.\d+/);
+  await expect(facts).toContainText('app=web');
+  const ports = inspector.getByRole('table', { name: 'Ports' });
+  await expect(ports.getByRole('row', { name: /80\/TCP/ })).toContainText(/3\d{4}/);
+  const endpoints = inspector.getByRole('table', { name: 'Endpoints' });
+  await expect(endpoints.getByRole('row', { name: /^web-probe / })).toContainText(
+    /10\.244\.\d+\.\d+\s*not ready/,
+  );
+  await expect(endpoints.getByRole('cell', { name: 'ready', exact: true })).toHaveCount(4);
+  await expect(endpoints.getByRole('cell', { name: 'not ready', exact: true })).toHaveCount(1);
+  await expect(inspector.getByRole('region', { name: 'Events' })).toBeVisible();
+  await inspector.getByText('Live YAML').click();
+  await expect(inspector.getByLabel('YAML of web')).toContainText('type: NodePort');
+
+  // An endpoint's pod opens from the table.
+  await endpoints.getByRole('button', { name: 'web-probe' }).click();
+  await expect(inspector.getByRole('heading', { level: 2 })).toHaveText('Pod web-probe');
+
+  // Click (not only keyboard) selects the Service again.
+  await service.click();
+  await expect(inspector.getByRole('heading', { level: 2 })).toHaveText('Service web');
+
+  // The text view lists the Service and each endpoint, ready or not.
+  const textView = page.getByRole('list', { name: 'Cluster nodes and pods' });
+  await expect(
+    textView.getByText(
+      /^Service web \(NodePort 10\.\d+\.\d+\.\d+ 80:3\d{4}\/TCP\): 4 ready, 1 not ready$/,
+    ),
+  ).toBeAttached();
+  await expect(textView.getByText(/^web-probe 10\.244\.\d+\.\d+: not ready$/)).toBeAttached();
+  await expect(
+    textView.getByText(/^web-[a-z0-9]+-[a-z0-9]{5} 10\.244\.\d+\.\d+: ready$/),
+  ).toHaveCount(4);
+  await expect(
+    textView.getByText('Ingress web (web.example.com) → web', { exact: true }),
+  ).toBeAttached();
+
+  // In Korean.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  await expect(
+    page
+      .getByRole('region', { name: '클러스터 그래프' })
+      .getByRole('button', { name: /^서비스 web, NodePort .*, 준비됨 4, 준비 안 됨 1$/ }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: '인스펙터' }).getByRole('heading', { level: 2 }),
+  ).toHaveText('서비스 web');
+});
