@@ -91,6 +91,8 @@ export default function SidePanel() {
         role="tabpanel"
         id={`side-panel-${tab}`}
         aria-labelledby={`side-tab-${tab}`}
+        // A long hop diff scrolls; the WAI-ARIA tabs pattern makes the panel focusable for that.
+        tabIndex={0}
       >
         {tab === 'hop' ? (
           <HopPanel />
