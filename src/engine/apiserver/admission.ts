@@ -1,6 +1,7 @@
 import type { Random } from '../clock';
 import { formatAmount } from '../api/quota';
 import { parseQuantity } from '../api/quantity';
+import type { ServiceAccount } from '../api/config-types';
 import type { LimitRange } from '../api/storage-types';
 import type { Container, KubeObject, Pod, PriorityClass, Toleration } from '../api/types';
 import { forbidden } from './errors';
@@ -100,13 +101,37 @@ export function admitPriorityClass(pc: PriorityClass, store: AdmissionReader): v
     );
 }
 
-/** admitPod mutates a new pod as the admission chain does. */
-export function admitPod(pod: Pod, rng: Random, store: AdmissionReader): void {
+const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
+
+/**
+ * requireServiceAccount is the ServiceAccount plugin's existence check. The real plugin retries a
+ * missing `default` account for about a second while the serviceaccount controller creates it, so
+ * only other names are refused here.
+ */
+function requireServiceAccount(pod: Pod, store: AdmissionReader): ServiceAccount | undefined {
+  const namespace = pod.metadata.namespace ?? 'default';
+  const account = pod.spec.serviceAccountName!;
+  const found = store.get(`/registry/serviceaccounts/${namespace}/${account}`)?.value;
+  if (found || account === 'default') return found as ServiceAccount | undefined;
+  const name = pod.metadata.generateName || pod.metadata.name;
+  throw forbidden(
+    `pods "${name}" is forbidden: error looking up service account ${namespace}/${account}: serviceaccount "${account}" not found`,
+  );
+}
+
+/**
+ * admitServiceAccount is the ServiceAccount plugin: it defaults the account, checks it exists and
+ * mounts its API token as a projected volume. Mirror pods are left alone, as the real plugin does.
+ */
+function admitServiceAccount(pod: Pod, rng: Random, store: AdmissionReader): void {
   const spec = pod.spec;
-  spec.serviceAccountName ??= 'default';
+  spec.serviceAccountName ||= 'default';
   (spec as { serviceAccount?: string }).serviceAccount ??= spec.serviceAccountName;
+  const account = requireServiceAccount(pod, store);
+  // The pod's own setting wins over its account's (shouldAutomount).
   const mountsToken =
-    (spec as { automountServiceAccountToken?: boolean }).automountServiceAccountToken !== false;
+    ((spec as { automountServiceAccountToken?: boolean }).automountServiceAccountToken ??
+      account?.automountServiceAccountToken) !== false;
   const alreadyMounted = (spec.volumes ?? []).some((v) => v.name.startsWith('kube-api-access-'));
   if (mountsToken && !alreadyMounted) {
     const volumeName = `kube-api-access-${randomSuffix(rng)}`;
@@ -144,6 +169,13 @@ export function admitPod(pod: Pod, rng: Random, store: AdmissionReader): void {
       ];
     }
   }
+}
+
+/** admitPod mutates a new pod as the admission chain does. */
+export function admitPod(pod: Pod, rng: Random, store: AdmissionReader): void {
+  const spec = pod.spec;
+  const isMirror = pod.metadata.annotations?.[MIRROR_ANNOTATION] !== undefined;
+  if (!isMirror) admitServiceAccount(pod, rng, store);
   const tolerations = spec.tolerations ?? [];
   for (const toleration of DEFAULT_TOLERATIONS) {
     const covered = tolerations.some(
