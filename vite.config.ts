@@ -39,5 +39,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
     passWithNoTests: true,
+    // Property tests replay thousands of simulated steps; on 2 busy cores they pass 5 s.
+    testTimeout: 30_000,
   },
 });

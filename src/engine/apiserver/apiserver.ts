@@ -1,5 +1,5 @@
 import { matchesSelector } from '../api/labels';
-import { clone, deepEqual, deepFreeze } from '../api/objects';
+import { clone, deepEqual } from '../api/objects';
 import { isPodReady } from '../api/pod';
 import type {
   AnyObject,
@@ -12,8 +12,9 @@ import type {
 } from '../api/types';
 import { Random, toTimestamp, type Clock } from '../clock';
 import type { EtcdEvent, EtcdStore } from '../etcd/store';
-import type { HopNote, HopObject } from '../hops';
-import { LATENCY, type Transport } from '../transport';
+import { freezeSharing } from '../etcd/share';
+import type { Hop, HopDraft, HopNote, HopObject } from '../hops';
+import { LATENCY, Message, type Transport } from '../transport';
 import { randomSuffix } from './admission';
 import { decodeBody, decodePatched, type FieldValidation } from './decoding';
 import {
@@ -22,6 +23,7 @@ import {
   internalError,
   conflict,
   forbidden,
+  namespaceTerminating,
   invalid,
   notFound,
   OBJECT_MODIFIED,
@@ -89,7 +91,7 @@ export type ApiRequest =
       preconditionUid?: string;
       dryRun?: boolean;
     })
-  | (Target & { verb: 'logs'; name: string; container: string; previous?: boolean })
+  | (Target & { verb: 'logs'; name: string; container: string } & PodLogOptions)
   | (Target & { verb: 'evict'; name: string })
   | (Target & { verb: 'exec'; name: string; container: string; command: string[] });
 
@@ -107,8 +109,19 @@ export interface ApiResult {
  * A NodeConnection is the API server's link to a kubelet's own API (port 10250), over which
  * it streams logs and exec sessions. Answers are undefined when the container cannot serve them.
  */
+/** The PodLogOptions a logs request carries (previous, sinceSeconds/sinceTime, timestamps). */
+export interface PodLogOptions {
+  previous?: boolean;
+  /** only lines from the last this many seconds, counted by the kubelet's clock */
+  sinceSeconds?: number;
+  /** only lines logged at or after this simulated time */
+  sinceTime?: number;
+  /** prefix each line with its RFC 3339 timestamp, to the nanosecond */
+  timestamps?: boolean;
+}
+
 export interface NodeConnection {
-  logs(podUid: string, container: string, previous: boolean): string[] | undefined;
+  logs(podUid: string, container: string, options: PodLogOptions): string[] | undefined;
   exec(
     podUid: string,
     container: string,
@@ -224,6 +237,95 @@ class WatcherIndex {
 
 const NO_WATCHERS: ReadonlySet<Watcher> = new Set();
 
+/** A RequestMessage is a client's request on its way to kube-apiserver. */
+class RequestMessage extends Message {
+  constructor(
+    private readonly from: string,
+    private readonly request: ApiRequest,
+    private readonly callback: ApiCallback | undefined,
+    private readonly note: HopNote | undefined,
+    private readonly receive: (request: ApiRequest, callback?: ApiCallback) => void,
+  ) {
+    super();
+  }
+
+  describe(): HopDraft {
+    return {
+      from: this.from,
+      to: API_SERVER,
+      channel: 'request',
+      verb: requestVerb(this.request),
+      object: requestObject(this.request),
+      note: this.note,
+    };
+  }
+
+  deliver(): void {
+    this.receive(this.request, this.callback);
+  }
+}
+
+/** A StorageMessage is kube-apiserver's transaction for a checked write on its way to etcd. */
+class StorageMessage extends Message {
+  /** the name the write was checked under (a generated name stays the same if checked again) */
+  readonly fixedName: string;
+
+  constructor(
+    readonly request: ApiRequest,
+    readonly callback: ApiCallback | undefined,
+    readonly planned: Write,
+    /** releases the quota admission charged for an admitted create */
+    readonly settleQuota: (() => void) | undefined,
+    private readonly store: (message: StorageMessage) => Partial<Hop> | undefined,
+  ) {
+    super();
+    this.fixedName = planned.result.metadata.name;
+  }
+
+  describe(): HopDraft {
+    return {
+      from: API_SERVER,
+      to: ETCD,
+      channel: 'storage',
+      verb: this.planned.value ? 'put' : 'delete',
+      object: objectRef(this.planned.result),
+      detail: this.planned.key,
+    };
+  }
+
+  deliver(): Partial<Hop> | undefined {
+    return this.store(this);
+  }
+}
+
+/** A WatchMessage is one watch event on its way from kube-apiserver's watch cache to a watcher. */
+class WatchMessage extends Message {
+  constructor(
+    private readonly watcher: Watcher,
+    private readonly type: WatchEventType,
+    private readonly object: KubeObject,
+    private readonly revision: number,
+  ) {
+    super();
+  }
+
+  describe(): HopDraft {
+    return {
+      from: API_SERVER,
+      to: this.watcher.component,
+      channel: 'watch',
+      verb: this.type,
+      object: objectRef(this.object),
+      revision: this.revision,
+    };
+  }
+
+  deliver(): void {
+    // A watcher cancelled while the event was in flight never hears of it.
+    if (this.watcher.active) this.watcher.handler(this.type, this.object);
+  }
+}
+
 /**
  * ApiServer is kube-apiserver: every component reads and writes cluster state only through it.
  * A write is checked when its request arrives, and stored (checked again, since the world may
@@ -233,6 +335,8 @@ export class ApiServer {
   private readonly watchers = new WatcherIndex();
   /** etcd key directory -> its resource, for dispatching every write to watchers */
   private readonly resourceByDirectory = new Map<string, ResourceInfo | undefined>();
+  /** the last object stored of each resource, which the next one shares its equal parts with */
+  private readonly lastStored = new Map<string, KubeObject>();
   /** admitted creates not yet in etcd, which quota admission counts as used */
   private readonly inFlightCreates = new InFlightCreates();
   /** the RBAC authorizer, reading roles and bindings from storage */
@@ -253,16 +357,19 @@ export class ApiServer {
 
   /** submit sends a request from a component as a hop; callback gets the response. */
   submit(from: string, request: ApiRequest, callback?: ApiCallback, note?: HopNote): void {
-    const draft = {
-      from,
-      to: API_SERVER,
-      channel: 'request' as const,
-      verb: requestVerb(request),
-      object: requestObject(request),
-      note,
-    };
-    this.transport.send(draft, LATENCY.request, () => this.receive(request, callback));
+    this.transport.post(
+      new RequestMessage(from, request, callback, note, this.receiveRequest),
+      LATENCY.request,
+    );
   }
+
+  /** receiveRequest is receive, bound once for every request message to call. */
+  private readonly receiveRequest = (request: ApiRequest, callback?: ApiCallback): void =>
+    this.receive(request, callback);
+
+  /** storeWrite is store, bound once for every storage message to call. */
+  private readonly storeWrite = (message: StorageMessage): Partial<Hop> | undefined =>
+    this.store(message);
 
   /** connectNodes gives the API server its connections to the kubelets, by node name. */
   connectNodes(connect: (node: string) => NodeConnection | undefined): void {
@@ -331,7 +438,12 @@ export class ApiServer {
       () => {
         const kubelet = this.nodeConnection(node);
         if (request.verb === 'logs') {
-          const lines = kubelet?.logs(pod.metadata.uid, container, previous);
+          const lines = kubelet?.logs(pod.metadata.uid, container, {
+            previous,
+            sinceSeconds: request.sinceSeconds,
+            sinceTime: request.sinceTime,
+            timestamps: request.timestamps,
+          });
           if (!lines) {
             return respond(
               callback,
@@ -479,45 +591,40 @@ export class ApiServer {
     if ('dryRun' in request && request.dryRun) {
       return callback?.({ ok: true, result: { object: planned.result, resourceVersion: '' } });
     }
-    const fixedName = planned.result.metadata.name;
     const settleQuota =
       request.verb === 'create' && planned.value
         ? this.inFlightCreates.charge(planned.info, planned.value)
         : undefined;
-    this.transport.send(
-      {
-        from: API_SERVER,
-        to: ETCD,
-        channel: 'storage',
-        verb: planned.value ? 'put' : 'delete',
-        object: objectRef(planned.result),
-        detail: planned.key,
-      },
+    this.transport.post(
+      new StorageMessage(request, callback, planned, settleQuota, this.storeWrite),
       LATENCY.storage,
-      () => {
-        settleQuota?.();
-        try {
-          // Unchanged since the request was checked: etcd takes what was planned (its
-          // compare-and-swap tells). Otherwise check again against what is there now.
-          let write = planned;
-          let result = this.tryCommit(planned);
-          if (!result) {
-            const replanned = this.plan(request, fixedName);
-            if (!isWrite(replanned)) {
-              callback?.({ ok: true, result: replanned });
-              return undefined;
-            }
-            write = replanned;
-            result = this.commit(write);
-          }
-          callback?.({ ok: true, result });
-          return { revision: Number(result.resourceVersion), detail: write.key };
-        } catch (error) {
-          respond(callback, error);
+    );
+  }
+
+  /** store is a planned write reaching etcd; it returns what the storage hop learned. */
+  private store(message: StorageMessage): Partial<Hop> | undefined {
+    const { request, callback, planned } = message;
+    message.settleQuota?.();
+    try {
+      // Unchanged since the request was checked: etcd takes what was planned (its
+      // compare-and-swap tells). Otherwise check again against what is there now.
+      let write = planned;
+      let result = this.tryCommit(planned);
+      if (!result) {
+        const replanned = this.plan(request, message.fixedName);
+        if (!isWrite(replanned)) {
+          callback?.({ ok: true, result: replanned });
           return undefined;
         }
-      },
-    );
+        write = replanned;
+        result = this.commit(write);
+      }
+      callback?.({ ok: true, result });
+      return { revision: Number(result.resourceVersion), detail: write.key };
+    } catch (error) {
+      respond(callback, error);
+      return undefined;
+    }
   }
 
   /**
@@ -580,8 +687,10 @@ export class ApiServer {
       write.value.metadata.resourceVersion = String(this.etcd.revision + 1);
       const kv = this.etcd.put(write.key, write.value, write.baseRevision);
       if (!kv) return undefined;
-      // Frozen once stored: watchers only see it from their next hop on.
-      deepFreeze(kv.value);
+      // Frozen once stored (watchers only see it from their next hop on), sharing what it has
+      // in common with the last object stored of its resource.
+      freezeSharing(kv.value, this.lastStored.get(write.info.resource));
+      this.lastStored.set(write.info.resource, kv.value);
       return { object: kv.value, resourceVersion: String(kv.modRevision) };
     }
     if (!this.etcd.delete(write.key, write.baseRevision)) return undefined;
@@ -610,12 +719,19 @@ export class ApiServer {
         return { object: kv.value, resourceVersion: String(kv.modRevision) };
       }
       case 'list': {
-        const prefix =
-          info.namespaced && request.namespace
-            ? `${info.etcdPrefix}${request.namespace}/`
-            : info.etcdPrefix;
-        const items = this.etcd
-          .range(prefix)
+        const scoped = !info.namespaced || request.namespace !== undefined;
+        const name = scoped ? singleName(request.fieldSelector) : undefined;
+        // metadata.name=NAME in one namespace names one key: the registry reads it alone
+        // (MatchesSingle), rather than ranging over every object of the resource.
+        const kvs =
+          name !== undefined
+            ? [this.etcd.get(etcdKey(info, namespace, name))].filter((kv) => kv !== undefined)
+            : this.etcd.range(
+                info.namespaced && request.namespace
+                  ? `${info.etcdPrefix}${request.namespace}/`
+                  : info.etcdPrefix,
+              );
+        const items = kvs
           .map((kv) => kv.value)
           .filter((obj) => selects(obj, request.labelSelector, request.fieldSelector));
         return { items, resourceVersion: String(this.etcd.revision) };
@@ -722,9 +838,8 @@ export class ApiServer {
       { status?: { phase?: string } } | undefined;
     if (!ns) throw notFound('namespaces', '', namespace);
     if (ns.status?.phase === 'Terminating') {
-      throw forbidden(
-        `${info.group ? `${info.resource}.${info.group}` : info.resource}${name ? ` "${name}"` : ''} is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`,
-      );
+      const resource = info.group ? `${info.resource}.${info.group}` : info.resource;
+      throw namespaceTerminating(resource, name, namespace);
     }
   }
 
@@ -956,21 +1071,9 @@ export class ApiServer {
       if (now) type = before ? 'MODIFIED' : 'ADDED';
       else if (before) type = 'DELETED';
       if (!type) continue;
-      const object = event.value;
-      const eventType = type;
-      this.transport.send(
-        {
-          from: API_SERVER,
-          to: watcher.component,
-          channel: 'watch',
-          verb: eventType,
-          object: objectRef(object),
-          revision: event.revision,
-        },
+      this.transport.post(
+        new WatchMessage(watcher, type, event.value, event.revision),
         LATENCY.watch,
-        () => {
-          if (watcher.active) watcher.handler(eventType, object);
-        },
       );
     }
   }
@@ -1034,6 +1137,11 @@ function readField(obj: unknown, path: string): string {
     value = (value as Record<string, unknown>)[part];
   }
   return value === undefined || value === null ? '' : String(value);
+}
+
+/** singleName is the name a field selector pins with metadata.name=NAME, if it does. */
+function singleName(fields: FieldRequirement[] | undefined): string | undefined {
+  return fields?.find((req) => req.path === 'metadata.name' && req.op === '=')?.value;
 }
 
 /** watches tells whether obj is in what watcher asked to see. */

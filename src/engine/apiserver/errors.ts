@@ -15,7 +15,14 @@ export type StatusReason =
   | 'InternalError';
 
 export interface FieldError {
-  type: 'Required' | 'Invalid' | 'Forbidden' | 'NotSupported' | 'Duplicate' | 'TooLong';
+  type:
+    | 'Required'
+    | 'Invalid'
+    | 'Forbidden'
+    | 'NotSupported'
+    | 'Duplicate'
+    | 'TooLong'
+    | 'NamespaceTerminating';
   field: string;
   /** the rejected value; printed with Go's %v/%q conventions */
   value?: unknown;
@@ -104,6 +111,36 @@ export function forbidden(message: string): StatusError {
   return fail('Forbidden', 403, message);
 }
 
+/**
+ * namespaceTerminating is the NamespaceLifecycle plugin's refusal. Its cause
+ * (v1.NamespaceTerminatingCause) lets controllers tell it apart: they neither record nor retry it.
+ */
+export function namespaceTerminating(
+  resource: string,
+  name: string | undefined,
+  namespace: string,
+) {
+  return fail(
+    'Forbidden',
+    403,
+    `${resource}${name ? ` "${name}"` : ''} is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`,
+    {
+      causes: [
+        {
+          type: 'NamespaceTerminating',
+          field: 'metadata.namespace',
+          detail: `namespace ${namespace} is being terminated`,
+        },
+      ],
+    },
+  );
+}
+
+/** isNamespaceTerminating reports an error from namespaceTerminating. */
+export function isNamespaceTerminating(error: StatusError): boolean {
+  return error.status.details?.causes?.some((c) => c.type === 'NamespaceTerminating') ?? false;
+}
+
 export function internalError(message: string): StatusError {
   return fail('InternalError', 500, `Internal error occurred: ${message}`);
 }
@@ -150,6 +187,8 @@ export function formatCause(cause: FieldError): string {
       return `${cause.field}: Unsupported value: ${formatValue(cause.value)}: supported values: ${(cause.supported ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'Invalid':
       return `${cause.field}: Invalid value: ${formatValue(cause.value)}${cause.detail ? `: ${cause.detail}` : ''}`;
+    case 'NamespaceTerminating':
+      return cause.detail ?? '';
   }
 }
 

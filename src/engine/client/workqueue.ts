@@ -27,16 +27,28 @@ export class WorkQueue {
     this.clock.post(delayMs, () => this.add(key), background);
   }
 
-  /** addRateLimited requeues a failed key after its back-off. */
-  addRateLimited(key: string): void {
+  /**
+   * addRateLimited requeues a failed key after its back-off. A background retry is one that
+   * waits on the learner (a refused pod create): the cluster counts as quiet while it waits.
+   */
+  addRateLimited(key: string, background = false): void {
     const failures = this.failures.get(key) ?? 0;
     this.failures.set(key, failures + 1);
-    this.addAfter(key, Math.min(5 * 2 ** failures, 1_000_000));
+    this.addAfter(key, Math.min(5 * 2 ** failures, 1_000_000), background);
   }
 
   /** forget clears a key's back-off after a successful sync. */
   forget(key: string): void {
     this.failures.delete(key);
+  }
+
+  /**
+   * settle ends a sync's write: a failure requeues the key after its back-off, a success forgets
+   * the back-off, as processNextWorkItem does with the sync's error.
+   */
+  settle(key: string, ok: boolean): void {
+    if (ok) this.forget(key);
+    else this.addRateLimited(key);
   }
 
   get length(): number {
@@ -46,13 +58,16 @@ export class WorkQueue {
   private scheduleDrain(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    this.clock.post(0, () => {
-      this.scheduled = false;
-      const key = this.order.shift();
-      if (key === undefined) return;
-      this.queued.delete(key);
-      if (this.order.length > 0) this.scheduleDrain();
-      this.process(key);
-    });
+    this.clock.post(0, this.drain);
   }
+
+  /** drain processes the next key; one function for every turn, not a closure each. */
+  private readonly drain = (): void => {
+    this.scheduled = false;
+    const key = this.order.shift();
+    if (key === undefined) return;
+    this.queued.delete(key);
+    if (this.order.length > 0) this.scheduleDrain();
+    this.process(key);
+  };
 }

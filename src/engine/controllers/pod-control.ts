@@ -1,8 +1,12 @@
 import { clone, ownerReferenceTo } from '../api/objects';
 import type { AnyObject, KubeObject, PodSpec, PodTemplateSpec } from '../api/types';
 import type { EventRecorder } from '../client/events';
+import { isNamespaceTerminating } from '../apiserver/errors';
 import type { HopNote } from '../hops';
 import type { ControllerContext } from './context';
+
+/** SlowStartInitialBatchSize (controller_utils.go). */
+const SLOW_START_INITIAL_BATCH_SIZE = 1;
 
 export interface PodIdentity {
   /** a fixed name (StatefulSet ordinals) or, by default, `<owner>-` plus five random characters */
@@ -40,7 +44,9 @@ export function podFromTemplate(
 
 /**
  * createPod is RealPodControl.CreatePods: create the pod, then record SuccessfulCreate
- * ("Created pod: x") or FailedCreate on the owner; onFailure lets the caller lower its expectations.
+ * ("Created pod: x") or FailedCreate on the owner. settled says whether the attempt counts as a
+ * success: a namespace being deleted refuses every create, and that is neither recorded nor
+ * retried.
  */
 export function createPod(
   ctx: ControllerContext,
@@ -48,7 +54,7 @@ export function createPod(
   owner: KubeObject,
   body: AnyObject,
   note: HopNote,
-  onFailure: () => void,
+  settled: (created: boolean) => void,
 ): void {
   ctx.client.request(
     { verb: 'create', resource: 'pods', namespace: owner.metadata.namespace, body },
@@ -59,11 +65,45 @@ export function createPod(
           'SuccessfulCreate',
           `Created pod: ${response.result.object!.metadata.name}`,
         );
+        settled(true);
+      } else if (isNamespaceTerminating(response.error)) {
+        settled(true);
       } else {
-        onFailure();
         recorder.warning(owner, 'FailedCreate', `Error creating: ${response.error.message}`);
+        settled(false);
       }
     },
     note,
   );
+}
+
+/**
+ * slowStartBatch is the controllers' slowStartBatch: attempts run in batches of 1, 2, 4, ..., each
+ * waiting for the one before, and stop after a batch with a failure. A refused template so costs
+ * one request and one FailedCreate per sync, not one per missing pod. done gets how many
+ * attempts succeeded and whether one failed; the caller stops expecting the rest.
+ */
+export function slowStartBatch(
+  count: number,
+  attempt: (settled: (ok: boolean) => void) => void,
+  done: (successes: number, failed: boolean) => void,
+): void {
+  let remaining = count;
+  let successes = 0;
+  const runBatch = (size: number): void => {
+    if (size === 0) return done(successes, false);
+    let pending = size;
+    let failures = 0;
+    for (let i = 0; i < size; i++) {
+      attempt((ok) => {
+        if (ok) successes++;
+        else failures++;
+        if (--pending > 0) return;
+        if (failures > 0) return done(successes, true);
+        remaining -= size;
+        runBatch(Math.min(2 * size, remaining));
+      });
+    }
+  };
+  runBatch(Math.min(count, SLOW_START_INITIAL_BATCH_SIZE));
 }

@@ -236,7 +236,7 @@ export class CronJobController {
         body: { ...cj, status } as CronJob,
       },
       (response) => {
-        if (!response.ok) this.queue.addRateLimited(objectKey(cj));
+        this.queue.settle(objectKey(cj), response.ok);
       },
       {
         code: 'cronjob.status',

@@ -7,7 +7,7 @@ import type { EventRecorder } from '../../client/events';
 import { WorkQueue } from '../../client/workqueue';
 import { tolerates } from '../../scheduler/plugins/taint-toleration';
 import { ControllerContext } from '../context';
-import { createPod, podFromTemplate } from '../pod-control';
+import { createPod, podFromTemplate, slowStartBatch } from '../pod-control';
 import { Expectations } from '../expectations';
 import { computeHash } from '../hash';
 
@@ -193,7 +193,16 @@ export class DaemonSetController {
       }
       if (create.length > 0 || remove.length > 0) {
         this.expectations.expect(key, create.length, remove.length);
-        for (const node of create) this.createPod(ds, node, hash, spec);
+        const nodes = create.values();
+        slowStartBatch(
+          create.length,
+          (settled) => this.createPod(ds, nodes.next().value!, hash, spec, settled),
+          (successes, failed) => {
+            for (let i = successes; i < create.length; i++) this.expectations.creationObserved(key);
+            if (failed) this.queue.addRateLimited(key, true);
+            else this.queue.forget(key);
+          },
+        );
         for (const pod of remove) this.deletePod(ds, pod);
       }
     }
@@ -245,7 +254,13 @@ export class DaemonSetController {
     return since + minReady <= this.ctx.clock.now;
   }
 
-  private createPod(ds: DaemonSet, node: string, hash: string, spec: PodSpec): void {
+  private createPod(
+    ds: DaemonSet,
+    node: string,
+    hash: string,
+    spec: PodSpec,
+    settled: (created: boolean) => void,
+  ): void {
     const template = ds.spec.template;
     const podSpec = clone(spec);
     // ReplaceDaemonSetPodNodeNameNodeAffinity: the required terms become this one node.
@@ -267,14 +282,13 @@ export class DaemonSetController {
       },
       spec: podSpec,
     });
-    const key = objectKey(ds);
     createPod(
       this.ctx,
       this.recorder,
       ds,
       body,
       { code: 'ds.create', args: { ds: ds.metadata.name, node } },
-      () => this.expectations.creationObserved(key),
+      settled,
     );
   }
 
@@ -341,7 +355,7 @@ export class DaemonSetController {
         body: { ...ds, status } as DaemonSet,
       },
       (response) => {
-        if (!response.ok) this.queue.addRateLimited(objectKey(ds));
+        this.queue.settle(objectKey(ds), response.ok);
       },
       { code: 'ds.status', args: { ds: ds.metadata.name, ready, want: eligible.length } },
     );

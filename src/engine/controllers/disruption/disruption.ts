@@ -102,7 +102,7 @@ export class DisruptionController {
         body: { ...pdb, status } as PodDisruptionBudget,
       },
       (response) => {
-        if (!response.ok) this.queue.addRateLimited(key);
+        this.queue.settle(key, response.ok);
       },
       {
         code: 'pdb.status',

@@ -70,7 +70,7 @@ export class EndpointsController {
             body: body as never,
           },
       (response) => {
-        if (!response.ok) this.queue.addRateLimited(key);
+        this.queue.settle(key, response.ok);
       },
       { code: 'ep.sync', args: { svc: svc.metadata.name, ready } },
     );

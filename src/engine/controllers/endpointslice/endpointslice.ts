@@ -98,7 +98,7 @@ export class EndpointSliceController {
             body: body as never,
           },
       (response) => {
-        if (!response.ok) this.queue.addRateLimited(objectKey(svc));
+        this.queue.settle(objectKey(svc), response.ok);
       },
       { code: 'eps.sync', args: { svc: svc.metadata.name, ready } },
     );

@@ -5,7 +5,7 @@ import { parseTimestamp, toTimestamp } from '../../clock';
 import type { EventRecorder } from '../../client/events';
 import { WorkQueue } from '../../client/workqueue';
 import { ControllerContext } from '../context';
-import { createPod, podFromTemplate } from '../pod-control';
+import { createPod, podFromTemplate, slowStartBatch } from '../pod-control';
 import { Expectations } from '../expectations';
 
 /** Pod-failure back-off (job_controller.go): 10s, doubling per failure since the last success, capped at 10 minutes. */
@@ -214,17 +214,25 @@ export class JobController {
     }
     const count = want - active.length;
     this.expectations.expectCreations(key, count);
-    for (let i = 0; i < count; i++) this.createPod(key, job);
+    slowStartBatch(
+      count,
+      (settled) => this.createPod(job, settled),
+      (successes, failed) => {
+        for (let i = successes; i < count; i++) this.expectations.creationObserved(key);
+        if (failed) this.queue.addRateLimited(key, true);
+        else this.queue.forget(key);
+      },
+    );
   }
 
-  private createPod(key: string, job: Job): void {
+  private createPod(job: Job, settled: (created: boolean) => void): void {
     createPod(
       this.ctx,
       this.recorder,
       job,
       podFromTemplate(job, job.spec.template),
       { code: 'job.create', args: { job: job.metadata.name } },
-      () => this.expectations.creationObserved(key),
+      settled,
     );
   }
 
@@ -278,10 +286,8 @@ export class JobController {
         body: { ...job, status: next } as Job,
       },
       (response) => {
-        if (!response.ok) {
-          this.queue.addRateLimited(objectKey(job));
-          return;
-        }
+        this.queue.settle(objectKey(job), response.ok);
+        if (!response.ok) return;
         if (finished === 'Complete') this.recorder.normal(job, 'Completed', 'Job completed');
         if (finished === 'Failed') {
           const cond = next.conditions!.find((c) => c.type === 'Failed')!;

@@ -6,7 +6,7 @@ import { parseTimestamp } from '../../clock';
 import type { EventRecorder } from '../../client/events';
 import { WorkQueue } from '../../client/workqueue';
 import { ControllerContext } from '../context';
-import { createPod, podFromTemplate } from '../pod-control';
+import { createPod, podFromTemplate, slowStartBatch } from '../pod-control';
 import { Expectations } from '../expectations';
 import { rankForDeletion } from './ranking';
 
@@ -20,6 +20,8 @@ const BURST_REPLICAS = 500;
  */
 export class ReplicaSetController {
   private readonly queue: WorkQueue;
+  /** ReplicaSets whose last create batch was refused: their back-off outlives status writes */
+  private readonly createsFailing = new Set<string>();
   private readonly expectations: Expectations;
   private readonly recorder: EventRecorder;
 
@@ -100,7 +102,20 @@ export class ReplicaSetController {
     if (diff < 0) {
       const count = Math.min(-diff, BURST_REPLICAS);
       this.expectations.expectCreations(key, count);
-      for (let i = 0; i < count; i++) this.createPod(key, rs);
+      slowStartBatch(
+        count,
+        (settled) => this.createPod(rs, settled),
+        (successes, failed) => {
+          for (let i = successes; i < count; i++) this.expectations.creationObserved(key);
+          if (failed) {
+            this.createsFailing.add(key);
+            this.queue.addRateLimited(key, true);
+          } else {
+            this.createsFailing.delete(key);
+            this.queue.forget(key);
+          }
+        },
+      );
     } else if (diff > 0) {
       const victims = rankForDeletion(pods, this.ctx.clock.now).slice(
         0,
@@ -111,14 +126,14 @@ export class ReplicaSetController {
     }
   }
 
-  private createPod(key: string, rs: ReplicaSet): void {
+  private createPod(rs: ReplicaSet, settled: (created: boolean) => void): void {
     createPod(
       this.ctx,
       this.recorder,
       rs,
       podFromTemplate(rs, rs.spec.template),
       { code: 'rs.create', args: { rs: rs.metadata.name, want: rs.spec.replicas } },
-      () => this.expectations.creationObserved(key),
+      settled,
     );
   }
 
@@ -177,7 +192,9 @@ export class ReplicaSetController {
         body: { ...rs, status } as ReplicaSet,
       },
       (response) => {
-        if (!response.ok) this.queue.addRateLimited(objectKey(rs));
+        // A refused create keeps its own back-off until a batch succeeds.
+        if (!response.ok || !this.createsFailing.has(objectKey(rs)))
+          this.queue.settle(objectKey(rs), response.ok);
       },
       { code: 'rs.status', args: { ready, want: rs.spec.replicas } },
     );

@@ -59,8 +59,7 @@ export class RootCACertPublisher {
         body: publishedVersion(cm, this.rootCA),
       },
       (response) => {
-        if (!response.ok) this.queue.addRateLimited(namespace);
-        else this.queue.forget(namespace);
+        this.queue.settle(namespace, response.ok);
       },
     );
   }

@@ -253,7 +253,7 @@ export class StatefulSetController {
         body: { ...sts, status } as StatefulSet,
       },
       (response) => {
-        if (!response.ok) this.queue.addRateLimited(objectKey(sts));
+        this.queue.settle(objectKey(sts), response.ok);
       },
       {
         code: 'sts.status',
