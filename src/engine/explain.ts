@@ -81,6 +81,10 @@ const NOTES: Record<string, (a: Args, hop: Hop) => Explanation> = {
     en: `The deployment controller records revision ${a.revision} on the Deployment.`,
     ko: `디플로이먼트 컨트롤러가 디플로이먼트에 리비전 ${a.revision}을 기록합니다.`,
   }),
+  'deploy.annotations': (a) => ({
+    en: `The Deployment's annotations (such as kubernetes.io/change-cause) are copied onto its new ReplicaSet ${a.rs}, where rollout history reads them.`,
+    ko: `디플로이먼트의 어노테이션(kubernetes.io/change-cause 등)을 새 레플리카셋 ${a.rs}에 복사합니다. rollout history는 여기서 읽습니다.`,
+  }),
   'job.create': (a) => ({
     en: `Job ${a.job} needs another pod to reach its completions, so the job controller creates one.`,
     ko: `잡 ${a.job}이(가) 목표 완료 수(completions)를 채우려면 파드가 더 필요해서, 잡 컨트롤러가 파드를 하나 만듭니다.`,
@@ -228,6 +232,26 @@ const NOTES: Record<string, (a: Args, hop: Hop) => Explanation> = {
   'pv.bind': (a) => ({
     en: `The PersistentVolume controller binds volume ${a.pv} to claim ${a.pvc}: the volume's claimRef points at the claim, then the claim names the volume.`,
     ko: `PersistentVolume 컨트롤러가 볼륨 ${a.pv}을(를) 클레임 ${a.pvc}에 바인딩합니다. 볼륨의 claimRef가 클레임을 가리키고, 클레임이 볼륨 이름을 기록합니다.`,
+  }),
+  'pv.provisioner': (a) => ({
+    en: `No volume fits claim ${a.pvc}, so the PersistentVolume controller hands it to the external provisioner ${a.provisioner}: it writes the provisioner's name in the claim's annotations.`,
+    ko: `클레임 ${a.pvc}에 맞는 볼륨이 없어서 PersistentVolume 컨트롤러가 외부 프로비저너 ${a.provisioner}에게 넘깁니다. 클레임의 어노테이션에 프로비저너 이름을 적습니다.`,
+  }),
+  'scheduler.bindVolume': (a) => ({
+    en: `Claim ${a.pvc} waits for its first consumer: kube-scheduler chose a node for pod ${a.pod} where volume ${a.pv} fits, and binds the volume to the claim (PreBind) before it binds the pod.`,
+    ko: `클레임 ${a.pvc}은(는) 첫 소비자를 기다립니다. kube-scheduler가 파드 ${a.pod}을(를) 위해 볼륨 ${a.pv}이(가) 맞는 노드를 골랐고, 파드를 바인딩하기 전에(PreBind) 볼륨을 클레임에 바인딩합니다.`,
+  }),
+  'scheduler.selectNode': (a) => ({
+    en: `No existing volume fits claim ${a.pvc}, so kube-scheduler writes the node it chose for pod ${a.pod} (${a.node}) in the claim's volume.kubernetes.io/selected-node annotation: the provisioner creates the volume there, and the pod is bound once the claim is Bound.`,
+    ko: `클레임 ${a.pvc}에 맞는 볼륨이 없어서, kube-scheduler가 파드 ${a.pod}에 고른 노드(${a.node})를 클레임의 volume.kubernetes.io/selected-node 어노테이션에 적습니다. 프로비저너가 그 노드에 볼륨을 만들고, 클레임이 Bound가 되면 파드가 바인딩됩니다.`,
+  }),
+  'attachdetach.nodeStatus': (a) => ({
+    en: a.volumes
+      ? `The attach/detach controller records the volumes attached to ${a.node} (status.volumesAttached): ${a.volumes}. The kubelet mounts a volume only once it is listed here.`
+      : `The attach/detach controller detached the last volume from ${a.node} and clears its status.volumesAttached.`,
+    ko: a.volumes
+      ? `attach/detach 컨트롤러가 ${a.node}에 연결(attach)된 볼륨을 기록합니다(status.volumesAttached): ${a.volumes}. kubelet은 여기에 적힌 볼륨만 마운트합니다.`
+      : `attach/detach 컨트롤러가 ${a.node}에서 마지막 볼륨을 분리(detach)하고 status.volumesAttached를 비웁니다.`,
   }),
   'provisioner.provision': (a) => ({
     en: `The storage provisioner creates volume ${a.pv} for claim ${a.pvc} (dynamic provisioning from its StorageClass).`,

@@ -8,7 +8,7 @@ import { cleanupOldReplicaSets, progressDeadline } from './progress';
 import { rolloutRecreate } from './recreate';
 import { rolloutRolling } from './rolling';
 import {
-  syncNewRevision,
+  syncNewReplicaSetAnnotations,
   computeStatus,
   isScalingEvent,
   ownedReplicaSets,
@@ -63,7 +63,7 @@ export class DeploymentController {
     const d = this.ctx.deployments.get(key);
     if (!d) return;
     const state = splitReplicaSets(d, ownedReplicaSets(this, d));
-    if (d.metadata.deletionTimestamp === undefined && !syncNewRevision(this, state)) {
+    if (d.metadata.deletionTimestamp === undefined && !syncNewReplicaSetAnnotations(this, state)) {
       if (d.spec.paused || isScalingEvent(state)) {
         scale(this, state);
       } else if (d.spec.strategy.type === 'Recreate') {

@@ -11,6 +11,7 @@ import { computeHash } from '../hash';
 import type { DeploymentController } from './deployment';
 import {
   availableOf,
+  copiedAnnotations,
   DESIRED_REPLICAS_ANNOTATION,
   equalIgnoreHash,
   MAX_REPLICAS_ANNOTATION,
@@ -18,6 +19,7 @@ import {
   replicasOf,
   resolveFenceposts,
   REVISION_ANNOTATION,
+  REVISION_HISTORY_ANNOTATION,
   revisionOf,
 } from './util';
 
@@ -82,6 +84,7 @@ export function createNewReplicaSet(
       namespace: d.metadata.namespace,
       labels: { ...template.metadata.labels },
       annotations: {
+        ...copiedAnnotations(d.metadata.annotations, undefined),
         [DESIRED_REPLICAS_ANNOTATION]: String(d.spec.replicas),
         [MAX_REPLICAS_ANNOTATION]: String(
           d.spec.replicas + (d.spec.strategy.type === 'RollingUpdate' ? maxSurge : 0),
@@ -330,14 +333,31 @@ export function scale(dc: DeploymentController, state: RolloutState): void {
 }
 
 /**
- * syncNewRevision gives a reused ReplicaSet (a rollback to an older template) the next revision
- * number, as getNewReplicaSet does: its old number then disappears from the history.
+ * syncNewReplicaSetAnnotations keeps the new ReplicaSet's annotations as SetNewReplicaSetAnnotations
+ * does: the Deployment's own annotations are copied onto it, and a reused ReplicaSet (a rollback to
+ * an older template) gets the next revision number, its old number kept in revision-history.
+ * Returns whether it asked for a change.
  */
-export function syncNewRevision(dc: DeploymentController, state: RolloutState): boolean {
+export function syncNewReplicaSetAnnotations(
+  dc: DeploymentController,
+  state: RolloutState,
+): boolean {
   const rs = state.newRS;
   if (!rs) return false;
+  const annotations = copiedAnnotations(
+    state.deployment.metadata.annotations,
+    rs.metadata.annotations,
+  );
   const maxOld = Math.max(0, ...state.oldRSs.map(revisionOf));
-  if (revisionOf(rs) > maxOld) return false;
+  const revision = revisionOf(rs);
+  if (revision <= maxOld) {
+    annotations[REVISION_ANNOTATION] = String(maxOld + 1);
+    const history = rs.metadata.annotations?.[REVISION_HISTORY_ANNOTATION];
+    annotations[REVISION_HISTORY_ANNOTATION] = history
+      ? `${history},${revision}`
+      : String(revision);
+  }
+  if (Object.keys(annotations).length === 0) return false;
   dc.ctx.client.request(
     {
       verb: 'patch',
@@ -345,10 +365,12 @@ export function syncNewRevision(dc: DeploymentController, state: RolloutState): 
       namespace: rs.metadata.namespace,
       name: rs.metadata.name,
       patchType: 'merge',
-      patch: { metadata: { annotations: { [REVISION_ANNOTATION]: String(maxOld + 1) } } },
+      patch: { metadata: { annotations } },
     },
     undefined,
-    { code: 'deploy.revision', args: { revision: maxOld + 1 } },
+    revision <= maxOld
+      ? { code: 'deploy.revision', args: { revision: maxOld + 1 } }
+      : { code: 'deploy.annotations', args: { rs: rs.metadata.name } },
   );
   return true;
 }

@@ -3,6 +3,32 @@ import type { Deployment, PodTemplateSpec, ReplicaSet } from '../../api/types';
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 export const DESIRED_REPLICAS_ANNOTATION = 'deployment.kubernetes.io/desired-replicas';
 export const MAX_REPLICAS_ANNOTATION = 'deployment.kubernetes.io/max-replicas';
+export const REVISION_HISTORY_ANNOTATION = 'deployment.kubernetes.io/revision-history';
+
+/** Deployment annotations a ReplicaSet does not inherit (deployment/util annotationsToSkip). */
+const ANNOTATIONS_NOT_COPIED = new Set([
+  'kubectl.kubernetes.io/last-applied-configuration',
+  REVISION_ANNOTATION,
+  REVISION_HISTORY_ANNOTATION,
+  DESIRED_REPLICAS_ANNOTATION,
+  MAX_REPLICAS_ANNOTATION,
+  'deprecated.deployment.rollback.to',
+]);
+
+/**
+ * copiedAnnotations are the Deployment's annotations its new ReplicaSet must carry but does not
+ * yet (copyDeploymentAnnotationsToReplicaSet): kubernetes.io/change-cause reaches
+ * `rollout history` this way.
+ */
+export function copiedAnnotations(
+  deployment: Record<string, string> | undefined,
+  rs: Record<string, string> | undefined,
+): Record<string, string> {
+  const missing: Record<string, string> = {};
+  for (const [key, value] of Object.entries(deployment ?? {}))
+    if (!ANNOTATIONS_NOT_COPIED.has(key) && rs?.[key] !== value) missing[key] = value;
+  return missing;
+}
 export const POD_TEMPLATE_HASH = 'pod-template-hash';
 
 /** resolveIntOrPercent turns `25%` of total into a count, rounding up or down. */
