@@ -1,4 +1,4 @@
-import type { ApiServer, NodeConnection } from '../apiserver/apiserver';
+import type { ApiServer, NodeConnection, PodLogOptions } from '../apiserver/apiserver';
 import { objectRef } from '../apiserver/apiserver';
 import type {
   AnyObject,
@@ -24,7 +24,14 @@ import { LATENCY, type Transport } from '../transport';
 import { PROBE_TITLE, runProbe, type ProbeKind } from './prober';
 import { containerEnv, type ObjectReader } from './container-config';
 import { Disks } from './disks';
-import { containerFiles, emptyDirKeys, setUpVolumes, type PodVolume } from './volumes';
+import {
+  containerFiles,
+  emptyDirKeys,
+  podAttachableVolumes,
+  setUpVolumes,
+  type AttachState,
+  type PodVolume,
+} from './volumes';
 
 /** Back-off for image pulls and crashing containers: 10s doubling to 300s (flowcontrol.Backoff). */
 const BACKOFF_INITIAL_MS = 10_000;
@@ -103,6 +110,11 @@ interface PodWorker {
   mountWaitStart?: number;
 }
 
+/** logTimestamp is the kubelet's RFC3339NanoFixed: always nine fractional digits, in UTC. */
+function logTimestamp(ms: number): string {
+  return new Date(ms).toISOString().replace('Z', '000000Z');
+}
+
 /**
  * Kubelet is the node agent: it watches the pods bound to its node, asks the container runtime
  * to run them, restarts their containers by the pod's restartPolicy (with CrashLoopBackOff), and
@@ -122,6 +134,14 @@ export class Kubelet implements NodeConnection {
   private stopTimers: (() => void)[] = [];
   /** reads the ConfigMaps, Secrets and claims pods refer to (the kubelet's object caches) */
   private readonly read: ObjectReader;
+  /** attachable volumes each pod here wants, by pod uid: reported as the node's volumesInUse */
+  private readonly volumesInUse = new Map<string, string[]>();
+  /** what the node status says of attachable volumes (the controller attaches, the kubelet waits) */
+  private readonly attachState: AttachState = {
+    reportedInUse: (name) => this.self.list()[0]?.status.volumesInUse?.includes(name) ?? false,
+    attached: (name) =>
+      this.self.list()[0]?.status.volumesAttached?.some((v) => v.name === name) ?? false,
+  };
 
   constructor(
     api: ApiServer,
@@ -214,6 +234,8 @@ export class Kubelet implements NodeConnection {
     }
     this.restartCounts = restarts;
     this.workers.clear();
+    this.volumesInUse.clear();
+    this.statusReportPending = false;
     this.postNodeStatus({ code: 'kubelet.nodeReady' });
     this.renewLease();
     this.self.start();
@@ -259,17 +281,17 @@ export class Kubelet implements NodeConnection {
     );
   }
 
-  private imagesReportPending = false;
+  private statusReportPending = false;
 
-  /** reportImagesSoon posts node status at the next status sync after a pull: the image list changed. */
-  private reportImagesSoon(): void {
-    if (this.imagesReportPending) return;
-    this.imagesReportPending = true;
+  /** reportStatusSoon posts node status at the next status sync: its images or volumes in use changed. */
+  private reportStatusSoon(): void {
+    if (this.statusReportPending) return;
+    this.statusReportPending = true;
     this.stopTimers.push(
       this.clock.schedule(
         NODE_STATUS_UPDATE_MS,
         () => {
-          this.imagesReportPending = false;
+          this.statusReportPending = false;
           this.postNodeStatus({ code: 'kubelet.nodeStatus' });
         },
         true,
@@ -301,11 +323,19 @@ export class Kubelet implements NodeConnection {
         name: this.nodeName,
         subresource: 'status',
         patchType: 'strategic',
-        patch: { status: { conditions, images: this.reportedImages() } },
+        patch: {
+          status: { conditions, images: this.reportedImages(), volumesInUse: this.inUseList() },
+        },
       },
       undefined,
       note,
     );
+  }
+
+  /** inUseList is volumesInUse as the node reports it: sorted, or null (omitted) when empty. */
+  private inUseList(): string[] | null {
+    const names = [...new Set([...this.volumesInUse.values()].flat())].sort();
+    return names.length > 0 ? names : null;
   }
 
   private reportedImages(): { names: string[]; sizeBytes: number }[] {
@@ -316,14 +346,23 @@ export class Kubelet implements NodeConnection {
   }
 
   /** logs returns a container's log lines: the current instance, or with previous the one before. */
-  logs(podUid: string, container: string, previous = false): string[] | undefined {
+  logs(podUid: string, container: string, options: PodLogOptions = {}): string[] | undefined {
     const worker = this.workers.get(podUid);
     const record = [...(worker?.initContainers ?? []), ...(worker?.containers ?? [])].find(
       (c) => c.spec.name === container,
     );
     if (!record) return undefined;
-    const instance = previous ? this.runtime.previousOf(record.current?.id) : record.current;
-    return instance?.logs.map((l) => l.line);
+    const instance = options.previous
+      ? this.runtime.previousOf(record.current?.id)
+      : record.current;
+    if (!instance) return undefined;
+    const since =
+      options.sinceSeconds !== undefined
+        ? this.clock.now - options.sinceSeconds * 1000
+        : (options.sinceTime ?? -Infinity);
+    return instance.logs
+      .filter((l) => l.time >= since)
+      .map((l) => (options.timestamps ? `${logTimestamp(l.time)} ${l.line}` : l.line));
   }
 
   /** exec runs a command in a running container, for `kubectl exec` (through the API server). */
@@ -515,7 +554,7 @@ export class Kubelet implements NodeConnection {
             'Pulled',
             `Successfully pulled image "${image}" in ${seconds} (${seconds} including waiting). Image size: ${result.sizeBytes} bytes.`,
           );
-          this.reportImagesSoon();
+          this.reportStatusSoon();
           then();
         } else {
           this.pullFailed(worker, record, result.message, then);
@@ -959,10 +998,21 @@ export class Kubelet implements NodeConnection {
    */
   private mountVolumes(worker: PodWorker, retryMs: number, then: () => void): void {
     if (worker.phase !== 'starting' || !this.up) return;
-    const result = setUpVolumes(worker.pod, this.nodeName, this.read, this.disks);
+    this.markVolumesInUse(worker);
+    const result = setUpVolumes(
+      worker.pod,
+      this.nodeName,
+      this.read,
+      this.disks,
+      () => this.clock.now,
+      this.attachState,
+    );
     if (!result.ok) {
       const waited = this.clock.now - (worker.mountWaitStart ??= this.clock.now);
-      if (!result.claim) {
+      // An unattached volume is waited for in silence: 1.32 records no event when that wait times out.
+      if (result.unattached) {
+        // The attach/detach controller attaches it; the next retry finds it in the node status.
+      } else if (!result.claim) {
         this.recorder.warning(
           worker.pod,
           'FailedMount',
@@ -1026,10 +1076,23 @@ export class Kubelet implements NodeConnection {
     );
   }
 
-  /** releaseVolumes unmounts a finished pod's volumes: its emptyDirs are deleted with it. */
+  /** markVolumesInUse records the pod's attachable volumes for the next node status. */
+  private markVolumesInUse(worker: PodWorker): void {
+    const names = podAttachableVolumes(worker.pod, this.read);
+    const before = this.volumesInUse.get(worker.pod.metadata.uid) ?? [];
+    if (names.join() === before.join()) return;
+    this.volumesInUse.set(worker.pod.metadata.uid, names);
+    this.reportStatusSoon();
+  }
+
+  /**
+   * releaseVolumes unmounts a finished pod's volumes: its emptyDirs are deleted with it, and its
+   * attachable volumes leave volumesInUse at the next node status (then they may be detached).
+   */
   private releaseVolumes(worker: PodWorker): void {
     worker.stopVolumeSync?.();
     worker.stopVolumeSync = undefined;
+    if (this.volumesInUse.delete(worker.pod.metadata.uid)) this.reportStatusSoon();
     for (const key of emptyDirKeys(worker.pod)) this.disks.wipe(key);
   }
 

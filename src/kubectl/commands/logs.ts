@@ -1,6 +1,7 @@
 import type { ApiResponse, Pod } from '../../engine';
 import { request, type Command, type Context, type Op, type Task } from '../context';
 import { formatStatusError, KubectlError } from '../errors';
+import { parseDuration } from '../duration';
 import { podForObject, type PodOrder } from './pod-for-object';
 
 /** podAndContainer finds the pod, then picks the container as kubectl does (the first, with a note). */
@@ -28,6 +29,19 @@ function* podAndContainer(
   return { pod, container: annotated ?? names[0]!, matched };
 }
 
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** parseSinceTime reads --since-time as RFC 3339, as kubectl does before it asks for anything. */
+function parseSinceTime(text: string): number | undefined {
+  if (text === '') return undefined;
+  if (!RFC3339.test(text))
+    throw new KubectlError(
+      `error: parsing time ${JSON.stringify(text)} as "2006-01-02T15:04:05Z07:00": cannot parse ${JSON.stringify(text)} as "2006"`,
+    );
+  // metav1.Time keeps whole seconds.
+  return Math.floor(Date.parse(text) / 1000) * 1000;
+}
+
 function* logsCommand(ctx: Context): Task {
   const [target, extra] = ctx.flags.args;
   if (!target) {
@@ -35,8 +49,16 @@ function* logsCommand(ctx: Context): Task {
       "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples",
     );
   }
+  const sinceTime = parseSinceTime(ctx.flags.string('since-time'));
   const found = yield* podAndContainer(ctx, target, extra, 'logs');
   if (!found) return;
+  const since = ctx.flags.has('since') ? parseDuration(ctx.flags.string('since')) : 0;
+  // LogsOptions.Validate, which runs once the pod is found.
+  if (sinceTime !== undefined && since !== 0)
+    throw new KubectlError('error: at most one of `sinceTime` or `sinceSeconds` may be specified');
+  if (since < 0) throw new KubectlError('error: --since must be greater than 0');
+  if (Number(ctx.flags.string('tail', '-1')) < -1)
+    throw new KubectlError('error: --tail must be greater than or equal to -1');
   const podName = found.pod.metadata.name;
   if (found.matched > 1) ctx.err.push(`Found ${found.matched} pods, using pod/${podName}`);
   const res = yield* request({
@@ -46,6 +68,10 @@ function* logsCommand(ctx: Context): Task {
     name: podName,
     container: found.container,
     previous: ctx.flags.bool('previous'),
+    // kubectl rounds --since to whole seconds (sinceSeconds).
+    sinceSeconds: since !== 0 ? Math.round(since / 1000) : undefined,
+    sinceTime,
+    timestamps: ctx.flags.bool('timestamps'),
   });
   if (!res.ok) {
     ctx.err.push(formatStatusError(res.error));
@@ -65,8 +91,10 @@ export const logs: Command = {
     { name: 'container', short: 'c', type: 'string' },
     { name: 'previous', short: 'p', type: 'bool' },
     { name: 'follow', short: 'f', type: 'bool' },
-    { name: 'tail', type: 'string', default: '-1' },
+    { name: 'tail', type: 'int', default: '-1' },
     { name: 'timestamps', type: 'bool' },
+    { name: 'since', type: 'duration' },
+    { name: 'since-time', type: 'string' },
   ],
   run: logsCommand,
 };
