@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { typeCommand } from './lesson-terminal';
 import { pasteManifest, WEB_DEPLOYMENT } from './learner';
 
 // A learner turns on the owners view: the Deployment, its ReplicaSet and their pods are drawn as
@@ -14,17 +15,6 @@ test.beforeEach(async ({ context }) => {
 
 const graphOf = (page: Page) => page.getByRole('region', { name: 'Cluster graph' });
 const playback = (page: Page) => page.getByRole('toolbar', { name: 'Playback' });
-
-async function typeCommand(page: Page, line: string) {
-  await page.getByRole('tab', { name: 'Terminal' }).click();
-  const input = page
-    .getByRole('region', { name: 'Terminal' })
-    .getByRole('textbox', { name: 'kubectl terminal' });
-  await expect(input).toBeAttached({ timeout: 15_000 });
-  await input.focus();
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-}
 
 test('Show owners draws Deployment → ReplicaSet → Pod, and a workload opens in the inspector', async ({
   page,

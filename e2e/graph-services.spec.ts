@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { typeCommand } from './lesson-terminal';
 import { pasteManifest, WEB_DEPLOYMENT } from './learner';
 
 // A learner exposes a Deployment with a Service and puts an Ingress in front of it; one pod that
@@ -105,14 +106,7 @@ test('a Service is drawn with its endpoints, ready and not ready, and opens in t
 
   // Nothing jumps when a pod appears: the Service box stays where it was.
   const before = await service.boundingBox();
-  await page.getByRole('tab', { name: 'Terminal' }).click();
-  const input = page
-    .getByRole('region', { name: 'Terminal' })
-    .getByRole('textbox', { name: 'kubectl terminal' });
-  await expect(input).toBeAttached({ timeout: 15_000 });
-  await input.focus();
-  await page.keyboard.type('kubectl scale deployment web --replicas=4');
-  await page.keyboard.press('Enter');
+  await typeCommand(page, 'kubectl scale deployment web --replicas=4');
   await page
     .getByRole('toolbar', { name: 'Playback' })
     .getByRole('button', { name: 'Step to quiet' })

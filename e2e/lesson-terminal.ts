@@ -36,3 +36,15 @@ export async function openTerminal(page: Page, lang: keyof typeof LABELS = 'en')
     await settle.click();
   };
 }
+
+/** typeCommand switches to the Terminal tab and enters one command, without waiting for it. */
+export async function typeCommand(page: Page, line: string) {
+  await page.getByRole('tab', { name: LABELS.en.tab }).click();
+  const input = page
+    .getByRole('region', { name: LABELS.en.tab })
+    .getByRole('textbox', { name: LABELS.en.input });
+  await expect(input).toBeAttached({ timeout: 15_000 });
+  await input.focus();
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+}

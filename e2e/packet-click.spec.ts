@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { typeCommand } from './lesson-terminal';
 
 // A learner catches a hop in flight: the packet is a button that pauses playback and shows its
 // hop in the hop panel until they go back to the latest hop.
@@ -11,14 +12,7 @@ test('a packet in flight can be picked, and the hop panel shows its hop', async 
   await page.goto('/');
   const playback = page.getByRole('toolbar', { name: 'Playback' });
   const hopPanel = page.getByRole('complementary', { name: 'Current hop' });
-  await page.getByRole('tab', { name: 'Terminal' }).click();
-  const input = page
-    .getByRole('region', { name: 'Terminal' })
-    .getByRole('textbox', { name: 'kubectl terminal' });
-  await expect(input).toBeAttached({ timeout: 15_000 });
-  await input.focus();
-  await page.keyboard.type('kubectl create deployment web --image=nginx --replicas=2');
-  await page.keyboard.press('Enter');
+  await typeCommand(page, 'kubectl create deployment web --image=nginx --replicas=2');
   const packet = page.getByRole('button', { name: /^Hop: \S+ → \S+ / });
   await expect(packet).toHaveAccessibleName('Hop: kube-apiserver → etcd put deployment/web');
 

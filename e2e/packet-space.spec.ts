@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { typeCommand } from './lesson-terminal';
 
 // Space is the global play/pause shortcut, and also how a keyboard presses a focused button. With
 // a hop's packet focused, Space picks that hop and nothing else: playback does not toggle too.
@@ -11,14 +12,7 @@ test.beforeEach(async ({ context }) => {
 });
 
 async function createDeployment(page: Page) {
-  await page.getByRole('tab', { name: 'Terminal' }).click();
-  const input = page
-    .getByRole('region', { name: 'Terminal' })
-    .getByRole('textbox', { name: 'kubectl terminal' });
-  await expect(input).toBeAttached({ timeout: 15_000 });
-  await input.focus();
-  await page.keyboard.type('kubectl create deployment web --image=nginx --replicas=2');
-  await page.keyboard.press('Enter');
+  await typeCommand(page, 'kubectl create deployment web --image=nginx --replicas=2');
 }
 
 test('Space on a focused packet picks its hop and leaves play/pause alone', async ({ page }) => {
