@@ -11,12 +11,24 @@ export class WorkQueue {
   private readonly failures = new Map<string, number>();
   private scheduled = false;
 
+  /** keys a sync is still busy with, and those added again meanwhile (client-go's dirty set) */
+  private readonly processing = new Set<string>();
+  private readonly dirty = new Set<string>();
+
+  /**
+   * process syncs one key and may return how many simulated milliseconds that sync kept its
+   * worker busy: adds of the key meanwhile collapse into one sync after it, as in client-go.
+   */
   constructor(
     private readonly clock: Clock,
-    private readonly process: (key: string) => void,
+    private readonly process: (key: string) => number | void,
   ) {}
 
   add(key: string): void {
+    if (this.processing.has(key)) {
+      this.dirty.add(key);
+      return;
+    }
     if (this.queued.has(key)) return;
     this.queued.add(key);
     this.order.push(key);
@@ -68,6 +80,14 @@ export class WorkQueue {
     if (key === undefined) return;
     this.queued.delete(key);
     if (this.order.length > 0) this.scheduleDrain();
-    this.process(key);
+    const busyMs = this.process(key);
+    if (busyMs === undefined || busyMs < 1) return;
+    this.processing.add(key);
+    this.clock.post(busyMs, () => this.done(key));
   };
+
+  private done(key: string): void {
+    this.processing.delete(key);
+    if (this.dirty.delete(key)) this.add(key);
+  }
 }

@@ -10,6 +10,15 @@ import { createPod, podFromTemplate, slowStartBatch } from '../pod-control';
 import { Expectations } from '../expectations';
 import { rankForDeletion } from './ranking';
 
+/**
+ * syncCostMs is how long a real syncReplicaSet keeps its worker busy: about a microsecond per
+ * owned pod (listing, claiming, counting), so whole milliseconds only from a thousand pods on.
+ * Pod updates arriving meanwhile collapse into one sync after it.
+ */
+function syncCostMs(pods: number): number {
+  return Math.floor(pods / 1000);
+}
+
 /** BURST_REPLICAS caps how many pods one sync creates or deletes (replica_set.go). */
 const BURST_REPLICAS = 500;
 
@@ -84,17 +93,19 @@ export class ReplicaSetController {
       .filter(isPodActive);
   }
 
-  private sync(key: string): void {
+  /** sync reconciles one ReplicaSet and returns how long that took its worker (syncCostMs). */
+  private sync(key: string): number {
     const rs = this.ctx.replicaSets.get(key);
     if (!rs) {
       this.expectations.delete(key);
-      return;
+      return 0;
     }
     const pods = this.ownedPods(rs);
     if (this.expectations.satisfied(key) && rs.metadata.deletionTimestamp === undefined) {
       this.manageReplicas(key, rs, pods);
     }
     this.updateStatus(rs, pods);
+    return syncCostMs(pods.length);
   }
 
   private manageReplicas(key: string, rs: ReplicaSet, pods: Pod[]): void {
