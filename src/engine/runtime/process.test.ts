@@ -182,3 +182,29 @@ describe('ash', () => {
     expect(execOnce(['ash'], sh).startError).toContain('exec: "ash": executable file not found');
   });
 });
+
+describe('shell variables, loops and substitutions', () => {
+  const sh = (script: string, max = 12) => steps('busybox', ['sh', '-c', script], undefined, max);
+
+  it('runs the Kubernetes docs counter: assignment, $((...)) and $(date) each turn', () => {
+    expect(sh('i=0; while true; do echo "$i: $(date)"; i=$((i+1)); sleep 1; done', 4)).toEqual([
+      'log 0: Mon Jan  5 09:00:00 UTC 2026',
+      'sleep 1000',
+      'log 1: Mon Jan  5 09:00:00 UTC 2026',
+      'sleep 1000',
+    ]);
+  });
+
+  it.each([
+    { script: 'for n in a b c; do echo n$n; done', want: ['log na', 'log nb', 'log nc'] },
+    { script: 'X="a b"; for w in $X; do echo $w; done', want: ['log a', 'log b'] },
+    { script: 'X="a b"; for w in "$X"; do echo $w; done', want: ['log a b'] },
+    { script: 'i=4; echo \'$i\' "$i" $((i * 3 - (1 + 1) % 2))', want: ['log $i 4 12'] },
+    { script: 'echo $((7 / 2)) $((-3 + 10 % 4))', want: ['log 3 -1'] },
+    { script: 'A=1 B=$A; echo $B$B', want: ['log 11'] },
+    { script: 'echo "today: $(date +%Y)"', want: ['log today: 2026'] },
+  ])('$script', ({ script, want }) => {
+    const out = sh(script) as string[];
+    expect(out.filter((s) => s.startsWith('log'))).toEqual(want);
+  });
+});

@@ -204,18 +204,30 @@ class ShellExit {
   constructor(readonly code: number) {}
 }
 
-/** runScript interprets `;`, `&&`, `||`, newlines and `while true; do ...; done`. Returns the exit code. */
+/**
+ * runScript interprets `;`, `&&`, `||`, newlines, `while ...; do ...; done`, `for x in ...; do
+ * ...; done`, variable assignments, and `$NAME`, `${NAME}`, `$((arithmetic))` and `$(command)`
+ * expanded as each command runs. Returns the exit code.
+ */
 function* runScript(script: string, sh: ShellContext): Generator<ProcessStep, number> {
-  const tokens = tokenizeScript(script, envLookup(sh));
+  const shell: Shell = { sh, vars: new Map(), env: envLookup(sh) };
   try {
-    return yield* runList(tokens, sh);
+    return yield* runList(tokenizeScript(script), shell);
   } catch (e) {
     if (e instanceof ShellExit) return e.code;
     throw e;
   }
 }
 
+/** A word keeps its source text (quotes and all): it is expanded when its command runs. */
 type Token = { word: string } | { op: ';' | '&&' | '||' };
+
+/** Shell is one script's state: its container, and the variables it has assigned. */
+interface Shell {
+  sh: ShellContext;
+  vars: Map<string, string>;
+  env: (name: string) => string;
+}
 
 /**
  * readOnlyAt tells whether a path lies on a read-only mount (a ConfigMap or Secret volume), for
@@ -240,35 +252,40 @@ function envLookup(sh: ShellContext): (name: string) => string {
 }
 
 const VARIABLE = /^(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/;
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=/;
 
-function tokenizeScript(script: string, lookup: (name: string) => string): Token[] {
+/** tokenizeScript splits a script into words and operators; `$(...)` stays inside its word. */
+function tokenizeScript(script: string): Token[] {
   const tokens: Token[] = [];
   let word = '';
   let quote: string | undefined;
-  let hasWord = false;
+  let depth = 0;
   const flush = () => {
-    if (hasWord) tokens.push({ word });
+    if (word !== '') tokens.push({ word });
     word = '';
-    hasWord = false;
   };
   for (let i = 0; i < script.length; i++) {
     const ch = script[i]!;
-    // $NAME and ${NAME} expand outside single quotes, as sh does.
-    const variable = ch === '$' && quote !== "'" ? VARIABLE.exec(script.slice(i + 1)) : null;
-    if (variable) {
-      word += lookup(variable[1] ?? variable[2]!);
-      hasWord = true;
-      i += variable[0].length;
-      continue;
-    }
     if (quote) {
       if (ch === quote) quote = undefined;
-      else word += ch;
+      word += ch;
+      continue;
+    }
+    if (ch === '$' && script[i + 1] === '(') {
+      depth++;
+      word += '$(';
+      i++;
+      continue;
+    }
+    if (depth > 0) {
+      if (ch === '(') depth++;
+      if (ch === ')') depth--;
+      word += ch;
       continue;
     }
     if (ch === '"' || ch === "'") {
       quote = ch;
-      hasWord = true;
+      word += ch;
     } else if (ch === ';' || ch === '\n') {
       flush();
       tokens.push({ op: ';' });
@@ -280,36 +297,143 @@ function tokenizeScript(script: string, lookup: (name: string) => string): Token
       flush();
     } else {
       word += ch;
-      hasWord = true;
     }
   }
   flush();
   return tokens;
 }
 
-function* runList(tokens: Token[], sh: ShellContext): Generator<ProcessStep, number> {
+/** closingParen finds the `)` that closes the `(` just before `from`. */
+function closingParen(text: string, from: number): number {
+  let depth = 1;
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    if (text[i] === ')' && --depth === 0) return i;
+  }
+  return text.length;
+}
+
+/** arithmetic evaluates `$((...))` on integers: + - * / % and parentheses, names as variables. */
+function arithmetic(expression: string, shell: Shell): number {
+  const names = expression.replace(/\$?([A-Za-z_][A-Za-z0-9_]*)/g, (_m, name: string) =>
+    String(Number.parseInt(lookup(shell, name), 10) || 0),
+  );
+  if (!/^[\d\s+\-*/%()]*$/.test(names)) return 0;
+  const tokens = names.match(/\d+|[+\-*/%()]/g) ?? [];
+  let at = 0;
+  const primary = (): number => {
+    const token = tokens[at++];
+    if (token === '(') {
+      const value = sum();
+      at++;
+      return value;
+    }
+    if (token === '-') return -primary();
+    return Number(token ?? 0);
+  };
+  const product = (): number => {
+    let value = primary();
+    while (tokens[at] === '*' || tokens[at] === '/' || tokens[at] === '%') {
+      const op = tokens[at++];
+      const right = primary();
+      value = op === '*' ? value * right : op === '/' ? Math.trunc(value / right) : value % right;
+    }
+    return value;
+  };
+  const sum = (): number => {
+    let value = product();
+    while (tokens[at] === '+' || tokens[at] === '-') {
+      const op = tokens[at++];
+      const right = product();
+      value = op === '+' ? value + right : value - right;
+    }
+    return value;
+  };
+  return sum();
+}
+
+function lookup(shell: Shell, name: string): string {
+  return shell.vars.get(name) ?? shell.env(name);
+}
+
+/**
+ * expand turns a word's source into its value when its command runs: quotes removed, variables,
+ * arithmetic and command output substituted (outside single quotes), as sh does.
+ */
+function* expand(raw: string, shell: Shell): Generator<ProcessStep, string> {
+  let value = '';
+  let quote: string | undefined;
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i]!;
+    if (quote === "'") {
+      if (ch === "'") quote = undefined;
+      else value += ch;
+      continue;
+    }
+    if (ch === quote) {
+      quote = undefined;
+      continue;
+    }
+    if (!quote && (ch === '"' || ch === "'")) {
+      quote = ch;
+      continue;
+    }
+    if (ch !== '$') {
+      value += ch;
+      continue;
+    }
+    if (raw.startsWith('$((', i)) {
+      const end = closingParen(raw, i + 3);
+      value += String(arithmetic(raw.slice(i + 3, end), shell));
+      i = raw[end + 1] === ')' ? end + 1 : end;
+      continue;
+    }
+    if (raw[i + 1] === '(') {
+      const end = closingParen(raw, i + 2);
+      value += yield* substitute(raw.slice(i + 2, end), shell);
+      i = end;
+      continue;
+    }
+    const variable = VARIABLE.exec(raw.slice(i + 1));
+    if (variable) {
+      value += lookup(shell, variable[1] ?? variable[2]!);
+      i += variable[0].length;
+    } else {
+      value += ch;
+    }
+  }
+  return value;
+}
+
+/** substitute runs `$(command)` and returns what it printed, without the last newline. */
+function* substitute(script: string, shell: Shell): Generator<ProcessStep, string> {
+  const lines: string[] = [];
+  const run = runList(tokenizeScript(script), shell);
+  for (let r = run.next(); !r.done; r = run.next()) {
+    if (r.value.type === 'log') lines.push(r.value.line);
+    else yield r.value;
+  }
+  return lines.join('\n');
+}
+
+const isWord = (t: Token | undefined, word: string) =>
+  t !== undefined && 'word' in t && t.word === word;
+
+function* runList(tokens: Token[], shell: Shell): Generator<ProcessStep, number> {
   let status = 0;
   let skip = false;
   let i = 0;
   while (i < tokens.length) {
     const first = tokens[i]!;
-    if ('word' in first && first.word === 'while') {
-      const doAt = tokens.findIndex((t, j) => j > i && 'word' in t && t.word === 'do');
+    if (isWord(first, 'while') || isWord(first, 'for')) {
+      const doAt = tokens.findIndex((t, j) => j > i && isWord(t, 'do'));
       const doneAt = findDone(tokens, doAt);
-      const condition = tokens.slice(i + 1, doAt).filter((t) => 'word' in t);
+      const head = tokens.slice(i + 1, doAt).filter((t) => 'word' in t);
       const body = tokens.slice(doAt + 1, doneAt);
       if (!skip) {
-        for (;;) {
-          const ok = (yield* runList(condition, sh)) === 0;
-          if (!ok) break;
-          let slept = false;
-          const iteration = runList(body, sh);
-          for (let r = iteration.next(); !r.done; r = iteration.next()) {
-            if (r.value.type === 'sleep') slept = true;
-            yield r.value;
-          }
-          if (!slept) yield { type: 'sleep', ms: BUSY_LOOP_MS };
-        }
+        status = isWord(first, 'while')
+          ? yield* runWhile(head, body, shell)
+          : yield* runFor(head as { word: string }[], body, shell);
       }
       i = doneAt + 1;
       continue;
@@ -317,12 +441,72 @@ function* runList(tokens: Token[], sh: ShellContext): Generator<ProcessStep, num
     const words: string[] = [];
     while (i < tokens.length && 'word' in tokens[i]!)
       words.push((tokens[i++] as { word: string }).word);
-    if (!skip && words.length > 0) status = yield* runSimple(words, sh);
+    if (!skip && words.length > 0) status = yield* runWords(words, shell);
     const op = tokens[i] as { op?: string } | undefined;
     i++;
     skip = (op?.op === '&&' && status !== 0) || (op?.op === '||' && status === 0);
   }
   return status;
+}
+
+/** runBody runs one loop iteration; a body that never sleeps still takes BUSY_LOOP_MS. */
+function* runBody(body: Token[], shell: Shell): Generator<ProcessStep, number> {
+  let slept = false;
+  const iteration = runList(body, shell);
+  for (let r = iteration.next(); ; r = iteration.next()) {
+    if (r.done) {
+      if (!slept) yield { type: 'sleep', ms: BUSY_LOOP_MS };
+      return r.value;
+    }
+    if (r.value.type === 'sleep') slept = true;
+    yield r.value;
+  }
+}
+
+function* runWhile(
+  condition: Token[],
+  body: Token[],
+  shell: Shell,
+): Generator<ProcessStep, number> {
+  let status = 0;
+  while ((yield* runList(condition, shell)) === 0) status = yield* runBody(body, shell);
+  return status;
+}
+
+/** runFor runs `for NAME in WORDS`: unquoted expansions split on blanks, as sh does. */
+function* runFor(
+  head: { word: string }[],
+  body: Token[],
+  shell: Shell,
+): Generator<ProcessStep, number> {
+  const [name, keyword, ...list] = head.map((t) => t.word);
+  if (!name || keyword !== 'in') return 0;
+  const values: string[] = [];
+  for (const raw of list) {
+    const value = yield* expand(raw, shell);
+    if (/^["']/.test(raw)) values.push(value);
+    else values.push(...value.split(/\s+/).filter(Boolean));
+  }
+  let status = 0;
+  for (const value of values) {
+    shell.vars.set(name, value);
+    status = yield* runBody(body, shell);
+  }
+  return status;
+}
+
+/** runWords expands a command's words; leading NAME=value words assign shell variables. */
+function* runWords(raw: string[], shell: Shell): Generator<ProcessStep, number> {
+  let at = 0;
+  while (at < raw.length && ASSIGNMENT.test(raw[at]!)) {
+    const [, name] = ASSIGNMENT.exec(raw[at]!)!;
+    shell.vars.set(name!, yield* expand(raw[at]!.slice(name!.length + 1), shell));
+    at++;
+  }
+  if (at === raw.length) return 0;
+  const words: string[] = [];
+  for (const word of raw.slice(at)) words.push(yield* expand(word, shell));
+  return yield* runSimple(words, shell.sh);
 }
 
 function findDone(tokens: Token[], from: number): number {
