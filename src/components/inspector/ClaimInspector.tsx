@@ -5,7 +5,7 @@ import { accessModes } from '../../kubectl/printers/storage-columns';
 import type { ObjectRef } from '../../state/selection';
 import { selectCluster, useKubeloop, useObjects } from '../../state/store';
 import { eventRowsFor } from './events';
-import { EventsTable, Facts, InspectorHeading, LiveYaml, SelectLink, Section } from './parts';
+import { EventsSection, Facts, InspectorHeading, LiveYaml, PodLinks, Section } from './parts';
 import { useInspected } from './use-inspected';
 
 /**
@@ -86,31 +86,16 @@ export default function ClaimInspector({ target }: { target: ObjectRef }) {
       )}
 
       <Section title={t('claim.usedBy')}>
-        {() =>
-          users.length === 0 ? (
-            <p className="inspector-none">{t('claim.unused')}</p>
-          ) : (
-            <ul className="inspector-list">
-              {users.map((p) => (
-                <li key={p.metadata.uid}>
-                  <SelectLink
-                    target={{ kind: 'Pod', namespace: target.namespace, name: p.metadata.name }}
-                  >
-                    {p.metadata.name}
-                  </SelectLink>{' '}
-                  <span className="inspector-muted">
-                    {p.spec.nodeName ?? t('owned.unscheduled')}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )
-        }
+        {() => (
+          <PodLinks
+            pods={users}
+            empty={t('claim.unused')}
+            note={(p) => p.spec.nodeName ?? t('owned.unscheduled')}
+          />
+        )}
       </Section>
 
-      <Section title={t('events.title')}>
-        {(id) => <EventsTable rows={rows} labelledBy={id} />}
-      </Section>
+      <EventsSection rows={rows} />
 
       <LiveYaml object={claim} />
     </article>

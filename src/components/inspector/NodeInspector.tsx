@@ -10,12 +10,12 @@ import { allocatedResources, formatTaint } from './allocated';
 import { eventRowsFor } from './events';
 import {
   ConditionsTable,
-  EventsTable,
+  EventsSection,
   Facts,
   InspectorHeading,
   LiveYaml,
-  SelectLink,
   Section,
+  SelectLink,
 } from './parts';
 import { useInspected } from './use-inspected';
 
@@ -128,9 +128,7 @@ export default function NodeInspector({ target }: { target: ObjectRef }) {
         }
       </Section>
 
-      <Section title={t('events.title')}>
-        {(id) => <EventsTable rows={rows} labelledBy={id} />}
-      </Section>
+      <EventsSection rows={rows} />
 
       <LiveYaml object={node} />
     </article>

@@ -16,13 +16,13 @@ import { eventRowsFor } from './events';
 import { ownerChain } from './owners';
 import {
   ConditionsTable,
-  EventsTable,
+  EventsSection,
   Facts,
   InspectorHeading,
   LiveYaml,
   OwnerChain,
-  SelectLink,
   Section,
+  SelectLink,
 } from './parts';
 import SchedulingTable from './SchedulingTable';
 import { useInspected } from './use-inspected';
@@ -158,9 +158,7 @@ export default function PodInspector({ target }: { target: ObjectRef }) {
         )}
       </Section>
 
-      <Section title={t('events.title')}>
-        {(id) => <EventsTable rows={rows} labelledBy={id} />}
-      </Section>
+      <EventsSection rows={rows} />
 
       <LiveYaml object={pod} />
     </article>

@@ -5,7 +5,7 @@ import type { ObjectRef } from '../../state/selection';
 import { serviceKey, useServiceView } from '../../state/services';
 import { selectCluster, useKubeloop, useObjects } from '../../state/store';
 import { eventRowsFor } from './events';
-import { EventsTable, Facts, InspectorHeading, LiveYaml, SelectLink, Section } from './parts';
+import { EventsSection, Facts, InspectorHeading, LiveYaml, Section, SelectLink } from './parts';
 import { useInspected } from './use-inspected';
 
 /**
@@ -113,9 +113,7 @@ export default function ServiceInspector({ target }: { target: ObjectRef }) {
         }
       </Section>
 
-      <Section title={t('events.title')}>
-        {(id) => <EventsTable rows={rows} labelledBy={id} />}
-      </Section>
+      <EventsSection rows={rows} />
 
       <LiveYaml object={service} />
     </article>

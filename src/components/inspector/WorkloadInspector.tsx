@@ -17,13 +17,14 @@ import { eventRowsFor } from './events';
 import { ownerChain } from './owners';
 import {
   ConditionsTable,
-  EventsTable,
+  EventsSection,
   Facts,
   InspectorHeading,
   LiveYaml,
   OwnerChain,
-  SelectLink,
+  PodLinks,
   Section,
+  SelectLink,
   type Condition,
 } from './parts';
 import { useInspected } from './use-inspected';
@@ -235,26 +236,15 @@ export default function WorkloadInspector({ target }: { target: ObjectRef }) {
       )}
 
       <Section title={t('owned.pods')}>
-        {() =>
-          ownedPods.length === 0 ? (
-            <p className="inspector-none">{t('podsOnNode.none')}</p>
-          ) : (
-            <ul className="inspector-list">
-              {ownedPods.map((p) => (
-                <li key={p.metadata.uid}>
-                  <SelectLink
-                    target={{ kind: 'Pod', namespace: target.namespace, name: p.metadata.name }}
-                  >
-                    {p.metadata.name}
-                  </SelectLink>{' '}
-                  <span className="inspector-muted">
-                    {summarizePod(p, now).status} · {p.spec.nodeName ?? t('owned.unscheduled')}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )
-        }
+        {() => (
+          <PodLinks
+            pods={ownedPods}
+            empty={t('podsOnNode.none')}
+            note={(p) =>
+              `${summarizePod(p, now).status} · ${p.spec.nodeName ?? t('owned.unscheduled')}`
+            }
+          />
+        )}
       </Section>
 
       {(workload.status?.conditions ?? []).length > 0 && (
@@ -265,9 +255,7 @@ export default function WorkloadInspector({ target }: { target: ObjectRef }) {
         </Section>
       )}
 
-      <Section title={t('events.title')}>
-        {(id) => <EventsTable rows={rows} labelledBy={id} />}
-      </Section>
+      <EventsSection rows={rows} />
 
       <LiveYaml object={workload} />
     </article>

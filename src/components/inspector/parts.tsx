@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KubeObject } from '../../engine';
+import type { KubeObject, Pod } from '../../engine';
 import { age } from '../../kubectl/printers/age';
 import { toYaml } from '../../kubectl/printers/yaml';
 import type { InspectableKind, ObjectRef } from '../../state/selection';
@@ -210,5 +210,42 @@ export function LiveYaml({ object }: { object: KubeObject }) {
         </pre>
       )}
     </details>
+  );
+}
+
+/** EventsSection is the Events part every inspector shows before the live YAML. */
+export function EventsSection({ rows }: { rows: readonly EventRow[] }) {
+  const { t } = useTranslation('inspector');
+  return (
+    <Section title={t('events.title')}>
+      {(id) => <EventsTable rows={rows} labelledBy={id} />}
+    </Section>
+  );
+}
+
+/** PodLinks lists pods as links to their inspector, each with a muted note, or says none. */
+export function PodLinks({
+  pods,
+  empty,
+  note,
+}: {
+  pods: readonly Pod[];
+  empty: string;
+  note: (pod: Pod) => ReactNode;
+}) {
+  if (pods.length === 0) return <p className="inspector-none">{empty}</p>;
+  return (
+    <ul className="inspector-list">
+      {pods.map((p) => (
+        <li key={p.metadata.uid}>
+          <SelectLink
+            target={{ kind: 'Pod', namespace: p.metadata.namespace, name: p.metadata.name }}
+          >
+            {p.metadata.name}
+          </SelectLink>{' '}
+          <span className="inspector-muted">{note(p)}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
