@@ -1,6 +1,5 @@
 import { isPodActive, isPodReady, podCondition } from '../../api/pod';
 import { controllerOf, objectKey } from '../../api/objects';
-import { matchesSelector } from '../../api/labels';
 import type { Pod, ReplicaSet, ReplicaSetStatus } from '../../api/types';
 import { parseTimestamp } from '../../clock';
 import type { EventRecorder } from '../../client/events';
@@ -8,6 +7,7 @@ import { WorkQueue } from '../../client/workqueue';
 import { ControllerContext } from '../context';
 import { createPod, podFromTemplate, slowStartBatch } from '../pod-control';
 import { Expectations } from '../expectations';
+import { OwnedPodTally, type OwnedPodCounts } from './owned-pods';
 import { rankForDeletion } from './ranking';
 
 /**
@@ -33,27 +33,32 @@ export class ReplicaSetController {
   private readonly createsFailing = new Set<string>();
   private readonly expectations: Expectations;
   private readonly recorder: EventRecorder;
+  private readonly owned: OwnedPodTally;
 
   constructor(private readonly ctx: ControllerContext) {
     this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key));
     this.expectations = new Expectations(() => ctx.clock.now);
     this.recorder = ctx.recorder('replicaset-controller');
+    this.owned = new OwnedPodTally(ctx.pods);
     ctx.replicaSets.addHandlers({
       onAdd: (rs) => this.queue.add(objectKey(rs)),
       onUpdate: (_old, rs) => this.queue.add(objectKey(rs)),
       onDelete: (rs) => {
+        this.owned.forget(rs.metadata.uid);
         this.expectations.delete(objectKey(rs));
         this.queue.add(objectKey(rs));
       },
     });
     ctx.pods.addHandlers({
       onAdd: (pod) => {
+        this.owned.observe(pod);
         const key = this.ownerKey(pod);
         if (!key) return;
         this.expectations.creationObserved(key);
         this.queue.add(key);
       },
       onUpdate: (old, pod) => {
+        this.owned.observe(pod);
         const key = this.ownerKey(pod);
         if (key) this.queue.add(key);
         const oldKey = this.ownerKey(old);
@@ -65,6 +70,7 @@ export class ReplicaSetController {
         if (key && isPodReady(pod) && !isPodReady(old)) this.requeueForMinReady(key);
       },
       onDelete: (pod) => {
+        this.owned.observe(pod, true);
         const key = this.ownerKey(pod);
         if (!key) return;
         if (pod.metadata.deletionTimestamp === undefined) this.expectations.deletionObserved(key);
@@ -87,7 +93,7 @@ export class ReplicaSetController {
   }
 
   /** ownedPods lists the active pods this ReplicaSet controls. */
-  ownedPods(rs: ReplicaSet): Pod[] {
+  private ownedPods(rs: ReplicaSet): Pod[] {
     return this.ctx.pods
       .byIndex(ControllerContext.BY_CONTROLLER, rs.metadata.uid)
       .filter(isPodActive);
@@ -100,16 +106,17 @@ export class ReplicaSetController {
       this.expectations.delete(key);
       return 0;
     }
-    const pods = this.ownedPods(rs);
+    // Counted as the pod informer's changes arrive: the same figures a pass over the pods gives.
+    const counts = this.owned.counts(rs);
     if (this.expectations.satisfied(key) && rs.metadata.deletionTimestamp === undefined) {
-      this.manageReplicas(key, rs, pods);
+      this.manageReplicas(key, rs, counts.replicas);
     }
-    this.updateStatus(rs, pods);
-    return syncCostMs(pods.length);
+    this.updateStatus(rs, counts);
+    return syncCostMs(counts.replicas);
   }
 
-  private manageReplicas(key: string, rs: ReplicaSet, pods: Pod[]): void {
-    const diff = pods.length - rs.spec.replicas;
+  private manageReplicas(key: string, rs: ReplicaSet, active: number): void {
+    const diff = active - rs.spec.replicas;
     if (diff < 0) {
       const count = Math.min(-diff, BURST_REPLICAS);
       this.expectations.expectCreations(key, count);
@@ -128,7 +135,7 @@ export class ReplicaSetController {
         },
       );
     } else if (diff > 0) {
-      const victims = rankForDeletion(pods, this.ctx.clock.now).slice(
+      const victims = rankForDeletion(this.ownedPods(rs), this.ctx.clock.now).slice(
         0,
         Math.min(diff, BURST_REPLICAS),
       );
@@ -167,26 +174,26 @@ export class ReplicaSetController {
     );
   }
 
-  private updateStatus(rs: ReplicaSet, pods: Pod[]): void {
-    const now = this.ctx.clock.now;
+  /** availableReplicas counts the ready pods that have been ready for minReadySeconds. */
+  private availableReplicas(rs: ReplicaSet, ready: number): number {
     const minReadyMs = (rs.spec.minReadySeconds ?? 0) * 1000;
-    const templateLabels = { matchLabels: rs.spec.template.metadata.labels };
-    // One pass over what may be thousands of pods, counting rather than building lists.
-    let labeled = 0;
-    let ready = 0;
+    if (minReadyMs === 0) return ready;
+    const now = this.ctx.clock.now;
     let available = 0;
-    for (const p of pods) {
-      if (matchesSelector(templateLabels, p.metadata.labels)) labeled++;
+    for (const p of this.ownedPods(rs)) {
       if (!isPodReady(p)) continue;
-      ready++;
       const since = podCondition(p, 'Ready')!.lastTransitionTime;
-      if (minReadyMs === 0 || parseTimestamp(since) + minReadyMs <= now) available++;
+      if (parseTimestamp(since) + minReadyMs <= now) available++;
     }
+    return available;
+  }
+
+  private updateStatus(rs: ReplicaSet, { replicas, labeled, ready }: OwnedPodCounts): void {
     const status: ReplicaSetStatus = {
-      replicas: pods.length,
+      replicas,
       fullyLabeledReplicas: labeled,
       readyReplicas: ready,
-      availableReplicas: available,
+      availableReplicas: this.availableReplicas(rs, ready),
       observedGeneration: rs.metadata.generation,
     };
     for (const field of ['fullyLabeledReplicas', 'readyReplicas', 'availableReplicas'] as const) {

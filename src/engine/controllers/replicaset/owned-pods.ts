@@ -1,0 +1,102 @@
+import { isPodActive, isPodReady } from '../../api/pod';
+import { controllerOf } from '../../api/objects';
+import { matchesSelector } from '../../api/labels';
+import type { Pod, ReplicaSet } from '../../api/types';
+import type { Informer } from '../../client/informer';
+import { ControllerContext } from '../context';
+
+/** OwnedPodCounts is what a ReplicaSet's status counts of its active pods. */
+export interface OwnedPodCounts {
+  /** active pods the ReplicaSet controls */
+  replicas: number;
+  /** of those, the ones carrying every label of the pod template */
+  labeled: number;
+  /** of those, the ones whose Ready condition is True */
+  ready: number;
+}
+
+interface Tally extends OwnedPodCounts {
+  /** the template labels `labeled` was counted against */
+  templateLabels: Record<string, string> | undefined;
+}
+
+/** What one counted pod added to its controller's tally. */
+interface Counted {
+  owner: string;
+  labeled: boolean;
+  ready: boolean;
+}
+
+function sameLabels(
+  a: Record<string, string> | undefined,
+  b: Record<string, string> | undefined,
+): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) if (a[key] !== b[key]) return false;
+  return true;
+}
+
+/**
+ * OwnedPodTally keeps each ReplicaSet's counts of its active pods up to date from the pod
+ * informer's changes, so a sync reads them instead of recounting thousands of pods. A tally starts
+ * with the first count a ReplicaSet asks for and is recounted when its template's labels change;
+ * observe must see every change of the pod cache after that.
+ */
+export class OwnedPodTally {
+  /** by ReplicaSet uid */
+  private readonly tallies = new Map<string, Tally>();
+  /** by pod uid: every active pod whose controller has a tally */
+  private readonly counted = new Map<string, Counted>();
+
+  constructor(private readonly pods: Informer<Pod>) {}
+
+  /** observe takes in a pod as the cache now holds it (gone: deleted). */
+  observe(pod: Pod, gone = false): void {
+    const uid = pod.metadata.uid;
+    const before = this.counted.get(uid);
+    if (before) {
+      const tally = this.tallies.get(before.owner)!;
+      tally.replicas--;
+      if (before.labeled) tally.labeled--;
+      if (before.ready) tally.ready--;
+      this.counted.delete(uid);
+    }
+    if (gone || !isPodActive(pod)) return;
+    const owner = controllerOf(pod)?.uid;
+    const tally = owner === undefined ? undefined : this.tallies.get(owner);
+    if (tally) this.count(tally, owner!, pod);
+  }
+
+  /** counts returns the ReplicaSet's counts, the same a pass over its active pods would give. */
+  counts(rs: ReplicaSet): OwnedPodCounts {
+    const uid = rs.metadata.uid;
+    const templateLabels = rs.spec.template.metadata.labels;
+    const tally = this.tallies.get(uid);
+    if (tally && sameLabels(tally.templateLabels, templateLabels)) return tally;
+    this.forget(uid);
+    const fresh: Tally = { templateLabels, replicas: 0, labeled: 0, ready: 0 };
+    this.tallies.set(uid, fresh);
+    for (const pod of this.pods.byIndex(ControllerContext.BY_CONTROLLER, uid))
+      if (isPodActive(pod)) this.count(fresh, uid, pod);
+    return fresh;
+  }
+
+  /** forget drops a ReplicaSet's tally (it was deleted, or its template changed). */
+  forget(uid: string): void {
+    if (!this.tallies.delete(uid)) return;
+    for (const [podUid, counted] of this.counted)
+      if (counted.owner === uid) this.counted.delete(podUid);
+  }
+
+  private count(tally: Tally, owner: string, pod: Pod): void {
+    const labeled = matchesSelector({ matchLabels: tally.templateLabels }, pod.metadata.labels);
+    const ready = isPodReady(pod);
+    tally.replicas++;
+    if (labeled) tally.labeled++;
+    if (ready) tally.ready++;
+    this.counted.set(pod.metadata.uid, { owner, labeled, ready });
+  }
+}
