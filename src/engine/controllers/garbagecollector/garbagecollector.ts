@@ -25,7 +25,11 @@ export class GarbageCollector {
     for (const informer of this.informers) {
       informer.addHandlers({
         onAdd: (obj) => this.enqueue(obj),
-        onUpdate: (_old, obj) => this.enqueue(obj),
+        // As the graph builder: an update matters only when it changes the object's owners or
+        // finds it finalizing; a status write is not a reason to look at its owners again.
+        onUpdate: (old, obj) => {
+          if (this.finalizing(obj) || !sameOwners(old, obj)) this.enqueue(obj);
+        },
         onDelete: (obj) => {
           for (const dependent of this.dependentsOf(obj)) this.enqueue(dependent);
           // An owner deleting in the foreground waits for this dependent: look at it again.
@@ -40,10 +44,13 @@ export class GarbageCollector {
 
   private enqueue(obj: KubeObject): void {
     const hasOwners = (obj.metadata.ownerReferences ?? []).length > 0;
-    const finalizing =
-      obj.metadata.deletionTimestamp !== undefined && this.gcFinalizer(obj) !== undefined;
-    if (hasOwners || finalizing)
+    if (hasOwners || this.finalizing(obj))
       this.queue.add(`${obj.kind}|${obj.metadata.namespace ?? ''}|${obj.metadata.name}`);
+  }
+
+  /** finalizing: deleted, waiting for the collector to orphan or delete its dependents */
+  private finalizing(obj: KubeObject): boolean {
+    return obj.metadata.deletionTimestamp !== undefined && this.gcFinalizer(obj) !== undefined;
   }
 
   private find(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
@@ -175,4 +182,23 @@ export class GarbageCollector {
         this.deleteObject(dependent, 'Foreground');
     }
   }
+}
+
+/** sameOwners tells whether an update left the object's ownerReferences as they were. */
+function sameOwners(old: KubeObject, obj: KubeObject): boolean {
+  const before = old.metadata.ownerReferences ?? [];
+  const after = obj.metadata.ownerReferences ?? [];
+  if (before === after) return true;
+  if (before.length !== after.length) return false;
+  return before.every((ref, i) => {
+    const other = after[i]!;
+    return (
+      ref.uid === other.uid &&
+      ref.kind === other.kind &&
+      ref.name === other.name &&
+      ref.apiVersion === other.apiVersion &&
+      ref.controller === other.controller &&
+      ref.blockOwnerDeletion === other.blockOwnerDeletion
+    );
+  });
 }
