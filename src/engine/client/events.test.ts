@@ -99,4 +99,26 @@ describe('EventRecorder repeats', () => {
     expect(events.filter((e) => e.message === 'tick 0').map((e) => e.count)).toEqual([1, 1]);
     expect(events.filter((e) => e.message === 'tick 2').map((e) => e.count)).toEqual([2]);
   });
+
+  it('forgets the oldest of one object’s events and keeps its newer ones', () => {
+    // 1,400 pods with three events each: the 104 oldest (up to web-34's Created) fall out.
+    const calls: [KubeObject, string, string][] = [];
+    for (let i = 0; i < 1_400; i++) {
+      const p = pod(`web-${i}`, `uid-${i}`);
+      for (const reason of ['Pulled', 'Created', 'Started']) calls.push([p, reason, reason]);
+    }
+    // web-34's new Created pushes out its Started; web-35's Started is still remembered.
+    const events = record([
+      ...calls,
+      [pod('web-34', 'uid-34'), 'Created', 'Created'],
+      [pod('web-35', 'uid-35'), 'Started', 'Started'],
+    ]);
+    const summary = (name: string) =>
+      events
+        .filter((e) => e.involvedObject.name === name)
+        .map((e) => `${e.reason} x${e.count}`)
+        .sort();
+    expect(summary('web-34')).toEqual(['Created x1', 'Created x1', 'Pulled x1', 'Started x1']);
+    expect(summary('web-35')).toEqual(['Created x1', 'Pulled x1', 'Started x2']);
+  });
 });

@@ -10,10 +10,6 @@ export interface EventSource {
 /** client-go's maxLruCacheEntries: how many distinct events a recorder remembers. */
 const EVENT_CACHE_SIZE = 4096;
 
-/**
- * EventRecorder writes core/v1 Events as client-go's recorder does: named
- * `<object>.<hex of the nanosecond timestamp>`, in the object's namespace, one request each.
- */
 /** One event a recorder has written, with what makes a repeat the same event. */
 interface SeenEvent {
   uid: string;
@@ -23,6 +19,11 @@ interface SeenEvent {
   name: string;
   namespace: string;
   count: number;
+  /** the next event filed under the same object (or the same object and message) */
+  sibling: SeenEvent | undefined;
+  /** neighbours in the recorder's least-recently-written order */
+  older: SeenEvent | undefined;
+  newer: SeenEvent | undefined;
 }
 
 /** How many distinct messages internMessage remembers before it starts over. */
@@ -42,14 +43,18 @@ function internMessage(message: string): string {
 }
 
 /**
- * An object's remembered events: a short list, or by message once it has many (a ReplicaSet's
- * `Created pod: ...` for each of its pods).
+ * An object's remembered events: a short chain through `sibling`, or chains by message once it
+ * has many (a ReplicaSet's `Created pod: ...` for each of its pods).
  */
-type FiledEvents = SeenEvent[] | Map<string, SeenEvent[]>;
+type FiledEvents = SeenEvent | Map<string, SeenEvent>;
 
-/** How many events an object's list holds before they are filed by message. */
-const LISTED_EVENTS = 8;
+/** How many events an object's chain holds before they are filed by message. */
+const CHAINED_EVENTS = 8;
 
+/**
+ * EventRecorder writes core/v1 Events as client-go's recorder does: named
+ * `<object>.<hex of the nanosecond timestamp>`, in the object's namespace, one request each.
+ */
 export class EventRecorder {
   private counter = 0;
   /**
@@ -59,10 +64,12 @@ export class EventRecorder {
    */
   private readonly seen = new Map<string, FiledEvents>();
   /**
-   * the same events, least recently written first: like client-go's eventLogger this is an LRU
-   * cache of 4096 entries, so it never grows past that.
+   * the same events linked from least to most recently written: like client-go's eventLogger
+   * this is an LRU cache of 4096 entries, so it never grows past that.
    */
-  private readonly recency = new Set<SeenEvent>();
+  private oldest: SeenEvent | undefined;
+  private newest: SeenEvent | undefined;
+  private remembered = 0;
   /** the event source, built once: every event the recorder writes names it */
   private readonly eventSource: EventSource;
 
@@ -85,13 +92,10 @@ export class EventRecorder {
   private record(obj: KubeObject, type: Event['type'], reason: string, message: string): void {
     const now = toTimestamp(this.clock.now);
     const uid = obj.metadata.uid;
-    const filed = this.seen.get(uid);
-    const previous = (filed instanceof Map ? filed.get(message) : filed)?.find(
-      (e) => e.message === message && e.type === type && e.reason === reason,
-    );
+    const previous = this.find(uid, type, reason, message);
     if (previous) {
-      this.recency.delete(previous);
-      this.recency.add(previous);
+      this.unlinkRecency(previous);
+      this.linkNewest(previous);
       previous.count++;
       this.client.request(
         {
@@ -114,7 +118,18 @@ export class EventRecorder {
     const namespace = obj.metadata.namespace ?? 'default';
     const name = `${obj.metadata.name}.${nanos.toString(16)}`;
     message = internMessage(message);
-    this.remember({ uid, type, reason, message, name, namespace, count: 1 });
+    this.remember({
+      uid,
+      type,
+      reason,
+      message,
+      name,
+      namespace,
+      count: 1,
+      sibling: undefined,
+      older: undefined,
+      newer: undefined,
+    });
     const event = {
       apiVersion: 'v1',
       kind: 'Event',
@@ -144,32 +159,88 @@ export class EventRecorder {
     });
   }
 
+  private find(
+    uid: string,
+    type: Event['type'],
+    reason: string,
+    message: string,
+  ): SeenEvent | undefined {
+    const filed = this.seen.get(uid);
+    let e = filed instanceof Map ? filed.get(message) : filed;
+    for (; e; e = e.sibling)
+      if (e.message === message && e.type === type && e.reason === reason) break;
+    return e;
+  }
+
   /** remember files a newly written event, forgetting the least recently written past 4096. */
   private remember(event: SeenEvent): void {
     const filed = this.seen.get(event.uid);
-    if (!filed) this.seen.set(event.uid, [event]);
-    else if (filed instanceof Map) fileByMessage(filed, event);
-    else if (filed.push(event) > LISTED_EVENTS) {
-      const byMessage = new Map<string, SeenEvent[]>();
-      for (const e of filed) fileByMessage(byMessage, e);
-      this.seen.set(event.uid, byMessage);
+    if (filed instanceof Map) {
+      event.sibling = filed.get(event.message);
+      filed.set(event.message, event);
+    } else {
+      event.sibling = filed;
+      this.seen.set(event.uid, chainLength(event) > CHAINED_EVENTS ? byMessage(event) : event);
     }
-    this.recency.add(event);
-    if (this.recency.size > EVENT_CACHE_SIZE) this.forget(this.recency.values().next().value!);
+    this.linkNewest(event);
+    if (++this.remembered > EVENT_CACHE_SIZE) this.forget(this.oldest!);
   }
 
   private forget(event: SeenEvent): void {
-    this.recency.delete(event);
+    this.unlinkRecency(event);
+    this.remembered--;
     const filed = this.seen.get(event.uid)!;
-    const list = filed instanceof Map ? filed.get(event.message)! : filed;
-    list.splice(list.indexOf(event), 1);
-    if (filed instanceof Map && list.length === 0) filed.delete(event.message);
-    if ((filed instanceof Map ? filed.size : filed.length) === 0) this.seen.delete(event.uid);
+    const chain = withoutEvent(filed instanceof Map ? filed.get(event.message)! : filed, event);
+    if (!(filed instanceof Map)) {
+      if (chain) this.seen.set(event.uid, chain);
+      else this.seen.delete(event.uid);
+    } else if (chain) {
+      filed.set(event.message, chain);
+    } else {
+      filed.delete(event.message);
+      if (filed.size === 0) this.seen.delete(event.uid);
+    }
+  }
+
+  private linkNewest(event: SeenEvent): void {
+    event.older = this.newest;
+    event.newer = undefined;
+    if (this.newest) this.newest.newer = event;
+    else this.oldest = event;
+    this.newest = event;
+  }
+
+  private unlinkRecency(event: SeenEvent): void {
+    if (event.older) event.older.newer = event.newer;
+    else this.oldest = event.newer;
+    if (event.newer) event.newer.older = event.older;
+    else this.newest = event.older;
   }
 }
 
-function fileByMessage(byMessage: Map<string, SeenEvent[]>, event: SeenEvent): void {
-  const list = byMessage.get(event.message);
-  if (list) list.push(event);
-  else byMessage.set(event.message, [event]);
+function chainLength(head: SeenEvent): number {
+  let n = 0;
+  for (let e: SeenEvent | undefined = head; e; e = e.sibling) n++;
+  return n;
+}
+
+/** byMessage refiles a chain of one object's events as chains by message. */
+function byMessage(head: SeenEvent): Map<string, SeenEvent> {
+  const filed = new Map<string, SeenEvent>();
+  for (let e: SeenEvent | undefined = head; e;) {
+    const next: SeenEvent | undefined = e.sibling;
+    e.sibling = filed.get(e.message);
+    filed.set(e.message, e);
+    e = next;
+  }
+  return filed;
+}
+
+/** withoutEvent unlinks event from the chain starting at head and returns the chain's new head. */
+function withoutEvent(head: SeenEvent, event: SeenEvent): SeenEvent | undefined {
+  if (head === event) return event.sibling;
+  let e = head;
+  while (e.sibling !== event) e = e.sibling!;
+  e.sibling = event.sibling;
+  return head;
 }
