@@ -1,5 +1,6 @@
 import type { Informer } from '../../client/informer';
 import type { KubeObject, OwnerReference } from '../../api/types';
+import { objectKey } from '../../api/objects';
 import { resourceForKind } from '../../apiserver/resources';
 import { WorkQueue } from '../../client/workqueue';
 import { ControllerContext } from '../context';
@@ -44,8 +45,7 @@ export class GarbageCollector {
 
   private enqueue(obj: KubeObject): void {
     const hasOwners = (obj.metadata.ownerReferences ?? []).length > 0;
-    if (hasOwners || this.finalizing(obj))
-      this.queue.add(`${obj.kind}|${obj.metadata.namespace ?? ''}|${obj.metadata.name}`);
+    if (hasOwners || this.finalizing(obj)) this.queue.add(`${obj.kind}|${objectKey(obj)}`);
   }
 
   /** finalizing: deleted, waiting for the collector to orphan or delete its dependents */
@@ -54,6 +54,10 @@ export class GarbageCollector {
   }
 
   private find(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.informerFor(kind)?.get(namespace ? `${namespace}/${name}` : name);
+  }
+
+  private informerFor(kind: string): Informer<KubeObject> | null {
     let informer = this.informerByKind.get(kind);
     if (informer === undefined) {
       const resource = resourceForKind(kind)?.resource;
@@ -64,7 +68,7 @@ export class GarbageCollector {
           : (this.informers.find((i) => i.resource === resource) ?? null);
       this.informerByKind.set(kind, informer);
     }
-    return informer?.get(namespace ? `${namespace}/${name}` : name);
+    return informer;
   }
 
   private dependentsOf(owner: KubeObject): KubeObject[] {
@@ -77,9 +81,10 @@ export class GarbageCollector {
     return obj.metadata.finalizers?.find((f) => f === FOREGROUND || f === ORPHAN);
   }
 
+  /** process looks at one `<kind>|<cache key>` queued by enqueue. */
   private process(key: string): void {
-    const [kind, namespace, name] = key.split('|') as [string, string, string];
-    const obj = this.find(kind, namespace || undefined, name);
+    const bar = key.indexOf('|');
+    const obj = this.informerFor(key.slice(0, bar))?.get(key.slice(bar + 1));
     if (!obj) return;
     if (obj.metadata.deletionTimestamp !== undefined) {
       const finalizer = this.gcFinalizer(obj);
@@ -87,8 +92,10 @@ export class GarbageCollector {
       if (finalizer === FOREGROUND) return this.deleteDependentsFirst(obj);
     }
     const refs = obj.metadata.ownerReferences ?? [];
-    const alive = refs.filter((ref) => this.ownerExists(ref, obj.metadata.namespace));
-    if (alive.length === refs.length) {
+    const namespace = obj.metadata.namespace;
+    let alive = 0;
+    for (const ref of refs) if (this.ownerExists(ref, namespace)) alive++;
+    if (alive === refs.length) {
       const waitingOwner = refs.find((ref) => {
         const owner = this.find(ref.kind, obj.metadata.namespace, ref.name);
         return owner?.metadata.finalizers?.includes(FOREGROUND) && ref.blockOwnerDeletion;
@@ -97,10 +104,13 @@ export class GarbageCollector {
         this.deleteObject(obj, 'Foreground');
       return;
     }
-    if (alive.length === 0) {
+    if (alive === 0) {
       this.deleteObject(obj, 'Background');
     } else {
-      this.patchOwners(obj, alive);
+      this.patchOwners(
+        obj,
+        refs.filter((ref) => this.ownerExists(ref, namespace)),
+      );
     }
   }
 
