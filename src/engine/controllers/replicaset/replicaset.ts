@@ -61,8 +61,13 @@ export class ReplicaSetController {
         this.owned.observe(pod);
         const key = this.ownerKey(pod);
         if (key) this.queue.add(key);
-        const oldKey = this.ownerKey(old);
-        if (oldKey && oldKey !== key) this.queue.add(oldKey);
+        // Only a changed controller reference can have left another ReplicaSet a pod short.
+        const ref = controllerOf(pod);
+        const oldRef = controllerOf(old);
+        if (oldRef && (oldRef.uid !== ref?.uid || oldRef.name !== ref.name)) {
+          const oldKey = this.ownerKey(old);
+          if (oldKey && oldKey !== key) this.queue.add(oldKey);
+        }
         // A pod that starts terminating is a deletion the controller asked for (or must replace).
         if (key && old.metadata.deletionTimestamp === undefined && pod.metadata.deletionTimestamp) {
           this.expectations.deletionObserved(key);
