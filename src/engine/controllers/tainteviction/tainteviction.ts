@@ -33,13 +33,15 @@ export class TaintEvictionController {
   }
 
   private podChanged(pod: Pod): void {
-    const key = objectKey(pod);
     const node = pod.spec.nodeName ? this.ctx.nodes.get(pod.spec.nodeName) : undefined;
-    if (!node || pod.metadata.deletionTimestamp) return this.cancel(key);
-    const at = evictionTime(
-      pod,
-      (node.spec.taints ?? []).filter((t) => t.effect === 'NoExecute'),
-    );
+    const noExecute =
+      node && !pod.metadata.deletionTimestamp
+        ? (node.spec.taints ?? []).filter((t) => t.effect === 'NoExecute')
+        : [];
+    // Most pods run on nodes without NoExecute taints and none waits for eviction: no key needed.
+    if (noExecute.length === 0 && this.pending.size === 0) return;
+    const key = objectKey(pod);
+    const at = evictionTime(pod, noExecute);
     if (at === undefined) return this.cancel(key);
     if (this.pending.get(key)?.at === at) return;
     this.cancel(key);
