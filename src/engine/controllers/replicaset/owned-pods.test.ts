@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createCluster } from '../../cluster';
 import { isPodActive, isPodReady } from '../../api/pod';
 import { matchesSelector } from '../../api/labels';
-import type { ReplicaSet } from '../../api/types';
+import type { Pod, ReplicaSet } from '../../api/types';
+import type { Informer } from '../../client/informer';
 import { deploymentManifest } from '../../testing/builders';
 import { ControllerContext } from '../context';
 import { OwnedPodTally, type OwnedPodCounts } from './owned-pods';
@@ -26,9 +27,9 @@ describe('owned pod tally', () => {
     const ctx = new ControllerContext(c.api, c.clock);
     const tally = new OwnedPodTally(ctx.pods);
     ctx.pods.addHandlers({
-      onAdd: (pod) => tally.observe(pod),
-      onUpdate: (_old, pod) => tally.observe(pod),
-      onDelete: (pod) => tally.observe(pod, true),
+      onAdd: (pod) => tally.added(pod),
+      onUpdate: (old, pod) => tally.updated(old, pod),
+      onDelete: (pod) => tally.deleted(pod),
     });
     ctx.replicaSets.addHandlers({ onDelete: (rs) => tally.forget(rs.metadata.uid) });
     ctx.start();
@@ -86,5 +87,29 @@ describe('owned pod tally', () => {
     runChecking();
     expect(tally.counts(rs())).toMatchObject({ replicas: 1, ready: 1 });
     expect(checks).toBeGreaterThan(100);
+  });
+
+  it('counts a pod recreated under the same name once', () => {
+    const rs = {
+      metadata: { uid: 'rs-uid' },
+      spec: { template: { metadata: { labels: { app: 'web' } } } },
+    } as unknown as ReplicaSet;
+    const pod = (uid: string) =>
+      ({
+        metadata: {
+          name: 'web-1',
+          namespace: 'default',
+          uid,
+          labels: { app: 'web' },
+          ownerReferences: [{ kind: 'ReplicaSet', name: 'web', uid: 'rs-uid', controller: true }],
+        },
+        status: { phase: 'Running' },
+      }) as unknown as Pod;
+    const first = pod('first');
+    const cache = { byIndex: () => [first] } as unknown as Informer<Pod>;
+    const tally = new OwnedPodTally(cache);
+    expect(tally.counts(rs).replicas).toBe(1);
+    tally.updated(first, pod('second'));
+    expect(tally.counts(rs).replicas).toBe(1);
   });
 });

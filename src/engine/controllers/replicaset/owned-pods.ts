@@ -43,7 +43,7 @@ function sameLabels(
  * OwnedPodTally keeps each ReplicaSet's counts of its active pods up to date from the pod
  * informer's changes, so a sync reads them instead of recounting thousands of pods. A tally starts
  * with the first count a ReplicaSet asks for and is recounted when its template's labels change;
- * observe must see every change of the pod cache after that.
+ * added, updated and deleted must see every change of the pod cache after that.
  */
 export class OwnedPodTally {
   /** by ReplicaSet uid */
@@ -53,8 +53,22 @@ export class OwnedPodTally {
 
   constructor(private readonly pods: Informer<Pod>) {}
 
-  /** observe takes in a pod as the cache now holds it (gone: deleted). */
-  observe(pod: Pod, gone = false): void {
+  added(pod: Pod): void {
+    this.observe(pod, false);
+  }
+
+  updated(old: Pod, pod: Pod): void {
+    // A pod recreated under the same name replaces the old one in the cache.
+    if (old.metadata.uid !== pod.metadata.uid) this.observe(old, true);
+    this.observe(pod, false);
+  }
+
+  deleted(pod: Pod): void {
+    this.observe(pod, true);
+  }
+
+  /** observe takes in a pod as the cache now holds it, or its deletion. */
+  private observe(pod: Pod, gone: boolean): void {
     const uid = pod.metadata.uid;
     const before = this.counted.get(uid);
     if (before) {

@@ -51,14 +51,14 @@ export class ReplicaSetController {
     });
     ctx.pods.addHandlers({
       onAdd: (pod) => {
-        this.owned.observe(pod);
+        this.owned.added(pod);
         const key = this.ownerKey(pod);
         if (!key) return;
         this.expectations.creationObserved(key);
         this.queue.add(key);
       },
       onUpdate: (old, pod) => {
-        this.owned.observe(pod);
+        this.owned.updated(old, pod);
         const key = this.ownerKey(pod);
         if (key) this.queue.add(key);
         // Only a changed controller reference can have left another ReplicaSet a pod short.
@@ -75,7 +75,7 @@ export class ReplicaSetController {
         if (key && isPodReady(pod) && !isPodReady(old)) this.requeueForMinReady(key);
       },
       onDelete: (pod) => {
-        this.owned.observe(pod, true);
+        this.owned.deleted(pod);
         const key = this.ownerKey(pod);
         if (!key) return;
         if (pod.metadata.deletionTimestamp === undefined) this.expectations.deletionObserved(key);
