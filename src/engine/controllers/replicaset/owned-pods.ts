@@ -71,17 +71,18 @@ export class OwnedPodTally {
   private observe(pod: Pod, gone: boolean): void {
     const uid = pod.metadata.uid;
     const before = this.counted.get(uid);
-    if (before) {
-      const tally = this.tallies.get(before.owner)!;
-      tally.replicas--;
-      if (before.labeled) tally.labeled--;
-      if (before.ready) tally.ready--;
-      this.counted.delete(uid);
-    }
-    if (gone || !isPodActive(pod)) return;
-    const owner = controllerOf(pod)?.uid;
+    if (before) uncount(this.tallies.get(before.owner)!, before);
+    const owner = gone || !isPodActive(pod) ? undefined : controllerOf(pod)?.uid;
     const tally = owner === undefined ? undefined : this.tallies.get(owner);
-    if (tally) this.count(tally, owner!, pod);
+    if (!tally) {
+      if (before) this.counted.delete(uid);
+      return;
+    }
+    // A status write keeps the pod's entry: it is counted again in place.
+    const counted = before ?? { owner: owner!, labeled: false, ready: false };
+    counted.owner = owner!;
+    count(tally, counted, pod);
+    if (!before) this.counted.set(uid, counted);
   }
 
   /** counts returns the ReplicaSet's counts, the same a pass over its active pods would give. */
@@ -93,8 +94,12 @@ export class OwnedPodTally {
     this.forget(uid);
     const fresh: Tally = { templateLabels, replicas: 0, labeled: 0, ready: 0 };
     this.tallies.set(uid, fresh);
-    for (const pod of this.pods.byIndex(ControllerContext.BY_CONTROLLER, uid))
-      if (isPodActive(pod)) this.count(fresh, uid, pod);
+    for (const pod of this.pods.byIndex(ControllerContext.BY_CONTROLLER, uid)) {
+      if (!isPodActive(pod)) continue;
+      const counted: Counted = { owner: uid, labeled: false, ready: false };
+      count(fresh, counted, pod);
+      this.counted.set(pod.metadata.uid, counted);
+    }
     return fresh;
   }
 
@@ -104,13 +109,19 @@ export class OwnedPodTally {
     for (const [podUid, counted] of this.counted)
       if (counted.owner === uid) this.counted.delete(podUid);
   }
+}
 
-  private count(tally: Tally, owner: string, pod: Pod): void {
-    const labeled = matchesSelector({ matchLabels: tally.templateLabels }, pod.metadata.labels);
-    const ready = isPodReady(pod);
-    tally.replicas++;
-    if (labeled) tally.labeled++;
-    if (ready) tally.ready++;
-    this.counted.set(pod.metadata.uid, { owner, labeled, ready });
-  }
+/** count adds the pod to the tally, noting in counted what it added. */
+function count(tally: Tally, counted: Counted, pod: Pod): void {
+  counted.labeled = matchesSelector({ matchLabels: tally.templateLabels }, pod.metadata.labels);
+  counted.ready = isPodReady(pod);
+  tally.replicas++;
+  if (counted.labeled) tally.labeled++;
+  if (counted.ready) tally.ready++;
+}
+
+function uncount(tally: Tally, counted: Counted): void {
+  tally.replicas--;
+  if (counted.labeled) tally.labeled--;
+  if (counted.ready) tally.ready--;
 }
