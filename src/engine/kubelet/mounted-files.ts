@@ -1,20 +1,15 @@
-/** A Mount is one volume as a container sees it: its files under mountPath. */
-export interface Mount {
+/**
+ * A Mount is one volume as a container sees it: its files under mountPath. A read-only mount may
+ * be any file table (a projected volume lays its files out itself); a writable one is a Map.
+ */
+export type Mount = {
   mountPath: string;
-  /** the volume's files, by path relative to its root */
-  files: Map<string, string>;
-  readOnly: boolean;
   /** the path inside the volume mounted at mountPath (a single file, or a sub-directory) */
   subPath?: string;
-}
-
-/** FileTable is what a path resolves into: a volume's files or the container's own layer. */
-interface FileTable {
-  get(key: string): string | undefined;
-  set(key: string, value: string): unknown;
-  has(key: string): boolean;
-  delete(key: string): boolean;
-}
+} & (
+  | { readOnly: true; files: ReadonlyMap<string, string> }
+  | { readOnly: false; files: Map<string, string> }
+);
 
 /**
  * MountedFiles is a container's file system: its own writable layer, with volumes mounted over
@@ -30,49 +25,42 @@ export class MountedFiles extends Map<string, string> {
     this.mounts = [...mounts].sort((a, b) => b.mountPath.length - a.mountPath.length);
   }
 
-  private resolve(path: string): { files: FileTable; key: string; mount?: Mount } {
+  /** resolve finds the mount a path lies on and its key there; no mount means the container's layer. */
+  private resolve(path: string): { mount?: Mount; key: string } {
     for (const mount of this.mounts) {
       const root = mount.mountPath.replace(/\/+$/, '');
       const sub = mount.subPath?.replace(/\/+$/, '');
-      if (sub !== undefined && path === root) return { files: mount.files, key: sub, mount };
+      if (sub !== undefined && path === root) return { mount, key: sub };
       if (path.startsWith(`${root}/`)) {
         const rest = path.slice(root.length + 1);
-        return { files: mount.files, key: sub ? `${sub}/${rest}` : rest, mount };
+        return { mount, key: sub ? `${sub}/${rest}` : rest };
       }
     }
-    return { files: this.layer(), key: path };
-  }
-
-  /** layer is the container's own files (the Map itself). */
-  private layer(): FileTable {
-    return {
-      get: (k) => super.get(k),
-      set: (k, v) => super.set(k, v),
-      has: (k) => super.has(k),
-      delete: (k) => super.delete(k),
-    };
+    return { key: path };
   }
 
   override get(path: string): string | undefined {
-    const { files, key } = this.resolve(path);
-    return files.get(key);
+    const { mount, key } = this.resolve(path);
+    return mount ? mount.files.get(key) : super.get(key);
   }
 
   override has(path: string): boolean {
-    const { files, key } = this.resolve(path);
-    return files.has(key);
+    const { mount, key } = this.resolve(path);
+    return mount ? mount.files.has(key) : super.has(key);
   }
 
   override set(path: string, content: string): this {
-    const { files, key, mount } = this.resolve(path);
+    const { mount, key } = this.resolve(path);
+    if (!mount) super.set(key, content);
     // A read-only mount (configMap, secret) keeps its content; the shell sees the write fail.
-    if (!mount?.readOnly) files.set(key, content);
+    else if (!mount.readOnly) mount.files.set(key, content);
     return this;
   }
 
   override delete(path: string): boolean {
-    const { files, key, mount } = this.resolve(path);
-    return mount?.readOnly ? false : files.delete(key);
+    const { mount, key } = this.resolve(path);
+    if (!mount) return super.delete(key);
+    return mount.readOnly ? false : mount.files.delete(key);
   }
 
   /**

@@ -5,13 +5,14 @@ import { readSource, type ObjectReader } from './container-config';
 import { Disks, emptyDirKey, hostPathKey, nfsKey } from './disks';
 import { MountedFiles, type Mount } from './mounted-files';
 
-/** A PodVolume is one of a pod's volumes, set up on the node. */
-export interface PodVolume {
-  files: Map<string, string>;
-  readOnly: boolean;
-  /** for configMap and secret volumes: rewrites the files from the object's current data */
+/** A PodVolume is one of a pod's volumes, set up on the node: writable ones are plain Maps. */
+export type PodVolume = {
+  /** for configMap, secret and projected volumes: rewrites the files from the objects' current data */
   refresh?: () => void;
-}
+} & (
+  | { readOnly: true; files: ReadonlyMap<string, string> }
+  | { readOnly: false; files: Map<string, string> }
+);
 
 export type SetUpResult =
   | { ok: true; volumes: Map<string, PodVolume> }
@@ -254,13 +255,11 @@ export function containerFiles(
   for (const m of container.volumeMounts ?? []) {
     const volume = volumes.get(m.name);
     if (!volume) continue;
-    const files = m.subPath && volume.refresh ? new Map(volume.files) : volume.files;
-    mounts.push({
-      mountPath: m.mountPath,
-      files,
-      readOnly: (m.readOnly ?? false) || volume.readOnly,
-      subPath: m.subPath,
-    });
+    const place = { mountPath: m.mountPath, subPath: m.subPath };
+    if (volume.readOnly || m.readOnly) {
+      const files = m.subPath && volume.refresh ? new Map(volume.files) : volume.files;
+      mounts.push({ ...place, files, readOnly: true });
+    } else mounts.push({ ...place, files: volume.files, readOnly: false });
   }
   return new MountedFiles(mounts);
 }

@@ -41,7 +41,7 @@ const everything = reader({
   'configmaps/kube-system/kube-root-ca.crt': CA,
 });
 
-const topLevel = (files: Map<string, string>) =>
+const topLevel = (files: ReadonlyMap<string, string>) =>
   [...files.keys()].filter((k) => !k.startsWith('..')).sort();
 
 describe('setUpProjectedVolume', () => {
@@ -56,6 +56,15 @@ describe('setUpProjectedVolume', () => {
       sub: 'system:serviceaccount:shop:cart',
       'kubernetes.io': { node: { name: 'w1-k8s', uid: 'node-uid' } },
     });
+  });
+
+  it('signs the token with the claims of its issue, however late it is first read', () => {
+    let now = 5_000;
+    const result = setUpProjectedVolume(pod, KUBE_API_ACCESS, 'w1-k8s', everything, () => now);
+    if (!result.ok) throw new Error(result.message);
+    now = 65_000;
+    result.refresh();
+    expect(decodeTokenPayload(result.files.get('token')!)).toMatchObject({ iat: 5, nbf: 5 });
   });
 
   it.each([

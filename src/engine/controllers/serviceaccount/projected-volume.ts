@@ -1,4 +1,5 @@
 import type { Pod } from '../../api/types';
+import { AtomicWriterFiles, LazyContent, type Payload } from '../../kubelet/atomic-writer';
 import { fieldValue, readSource, type ObjectReader } from '../../kubelet/container-config';
 import { sha256 } from '../../network/hash';
 import { ROOT_CA_CONFIGMAP } from '../rootcacertpublisher/root-ca';
@@ -24,10 +25,12 @@ interface VolumeProjection {
 }
 
 export type ProjectedSetUp =
-  { ok: true; files: Map<string, string>; refresh: () => void } | { ok: false; message: string };
+  | { ok: true; files: ReadonlyMap<string, string>; refresh: () => void }
+  | { ok: false; message: string };
 
 interface IssuedToken {
-  token: string;
+  /** the JWT, signed when the file is first read: its claims are fixed when it is issued */
+  token: LazyContent;
   issuedAtMs: number;
   expirationSeconds: number;
 }
@@ -64,7 +67,7 @@ function atomicDirectory(nowMs: number, salt: string): string {
  * kube-api-access-xxxxx volume: a service account token from TokenRequest, the cluster CA from
  * the kube-root-ca.crt ConfigMap, and the namespace from the downward API. Files are laid out
  * as the AtomicWriter leaves them: the payload in a timestamped directory, `..data` naming it,
- * and each top-level name pointing into `..data` (here: the same content under each name).
+ * and each top-level name pointing into `..data`.
  */
 export function setUpProjectedVolume(
   pod: Pod,
@@ -74,7 +77,7 @@ export function setUpProjectedVolume(
   now: () => number,
 ): ProjectedSetUp {
   const namespace = pod.metadata.namespace ?? 'default';
-  const files = new Map<string, string>();
+  const files = new AtomicWriterFiles();
   const tokens = new Map<string, IssuedToken>();
 
   const issue = (projection: NonNullable<VolumeProjection['serviceAccountToken']>) => {
@@ -87,7 +90,7 @@ export function setUpProjectedVolume(
       readSource(read, 'configmap', 'kube-system', ROOT_CA_CONFIGMAP)?.data['ca.crt'] ?? '';
     const expirationSeconds = projection.expirationSeconds ?? KUBELET_TOKEN_SECONDS;
     const issuedAtMs = now();
-    const token = serviceAccountToken({
+    const request = {
       namespace,
       serviceAccount: { name, uid: sa.metadata.uid },
       pod: { name: pod.metadata.name, uid: pod.metadata.uid },
@@ -95,14 +98,15 @@ export function setUpProjectedVolume(
       issuedAtMs,
       expirationSeconds,
       signingKey,
-    });
+    };
+    const token = new LazyContent(() => serviceAccountToken(request));
     tokens.set(projection.path, { token, issuedAtMs, expirationSeconds });
     return undefined;
   };
 
   /** payload gathers every source's files, or the first error, as the plugin's collectData does. */
-  const payload = (): Map<string, string> | string => {
-    const out = new Map<string, string>();
+  const payload = (): Payload | string => {
+    const out = new Map<string, string | LazyContent>();
     for (const source of sources as VolumeProjection[]) {
       if (source.serviceAccountToken) {
         const current = tokens.get(source.serviceAccountToken.path);
@@ -142,19 +146,10 @@ export function setUpProjectedVolume(
     return out;
   };
 
-  /** write swaps in a new payload directory when the content changed, as AtomicWriter.Write. */
-  const write = (next: Map<string, string>) => {
-    const current = [...files].filter(([path]) => !path.startsWith('..'));
-    const unchanged =
-      current.length === next.size && current.every(([path, value]) => next.get(path) === value);
-    if (unchanged) return;
-    const dir = atomicDirectory(now(), pod.metadata.uid);
-    files.clear();
-    for (const [path, value] of next) {
-      files.set(`${dir}/${path}`, value);
-      files.set(`..data/${path}`, value);
-      files.set(path, value);
-    }
+  /** write swaps in the payload, in a directory named for the time it was written. */
+  const write = (next: Payload) => {
+    const writtenAtMs = now();
+    files.write(next, () => atomicDirectory(writtenAtMs, pod.metadata.uid));
   };
 
   const first = payload();
