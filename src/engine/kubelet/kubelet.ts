@@ -104,8 +104,8 @@ interface PodWorker {
   initContainers: ContainerRecord[];
   /** the pod's volumes once set up on the node */
   volumes?: Map<string, PodVolume>;
-  /** stops the periodic rewrite of configMap and secret volumes */
-  stopVolumeSync?: () => void;
+  /** stops the periodic rewrite of configMap, secret and projected volumes */
+  cancelVolumeSync?: () => void;
   /** when the current wait for the pod's volumes began */
   mountWaitStart?: number;
 }
@@ -211,7 +211,7 @@ export class Kubelet implements NodeConnection {
     this.stopTimers = [];
     for (const worker of this.workers.values()) {
       worker.phase = 'gone';
-      worker.stopVolumeSync?.();
+      worker.cancelVolumeSync?.();
       for (const record of worker.containers) {
         record.cancelRestart?.();
         record.stopProbes?.();
@@ -1035,18 +1035,24 @@ export class Kubelet implements NodeConnection {
       return;
     }
     worker.volumes = result.volumes;
-    const refreshes = [...result.volumes.values()].flatMap((v) => (v.refresh ? [v.refresh] : []));
-    if (refreshes.length > 0) {
-      // Mounted ConfigMaps and Secrets follow their objects at each periodic pod sync.
-      let cancel = () => {};
-      const sync = () => {
-        refreshes.forEach((refresh) => refresh());
-        cancel = this.clock.schedule(VOLUME_SYNC_MS, sync, true);
-      };
-      cancel = this.clock.schedule(VOLUME_SYNC_MS, sync, true);
-      worker.stopVolumeSync = () => cancel();
-    }
+    if ([...result.volumes.values()].some((v) => v.refresh)) this.scheduleVolumeSync(worker);
     then();
+  }
+
+  /**
+   * scheduleVolumeSync rewrites the pod's configMap, secret and projected volumes at its next
+   * periodic sync, and so on each minute: they follow their objects and the pod, and the service
+   * account token is renewed.
+   */
+  private scheduleVolumeSync(worker: PodWorker): void {
+    worker.cancelVolumeSync = this.clock.schedule(
+      VOLUME_SYNC_MS,
+      () => {
+        for (const volume of worker.volumes!.values()) volume.refresh?.(worker.pod);
+        this.scheduleVolumeSync(worker);
+      },
+      true,
+    );
   }
 
   /**
@@ -1090,8 +1096,8 @@ export class Kubelet implements NodeConnection {
    * attachable volumes leave volumesInUse at the next node status (then they may be detached).
    */
   private releaseVolumes(worker: PodWorker): void {
-    worker.stopVolumeSync?.();
-    worker.stopVolumeSync = undefined;
+    worker.cancelVolumeSync?.();
+    worker.cancelVolumeSync = undefined;
     if (this.volumesInUse.delete(worker.pod.metadata.uid)) this.reportStatusSoon();
     for (const key of emptyDirKeys(worker.pod)) this.disks.wipe(key);
   }

@@ -7,8 +7,11 @@ import { MountedFiles, type Mount } from './mounted-files';
 
 /** A PodVolume is one of a pod's volumes, set up on the node: writable ones are plain Maps. */
 export type PodVolume = {
-  /** for configMap, secret and projected volumes: rewrites the files from the objects' current data */
-  refresh?: () => void;
+  /**
+   * for configMap, secret and projected volumes: rewrites the files from the objects' current
+   * data and the pod as it is now (the periodic pod sync)
+   */
+  refresh?: (pod: Pod) => void;
 } & (
   | { readOnly: true; files: ReadonlyMap<string, string> }
   | { readOnly: false; files: Map<string, string> }
@@ -207,7 +210,7 @@ function setUpVolume(
   if (volume.projected) {
     const projected = setUpProjectedVolume(pod, volume.projected.sources, node, read, now);
     if (!projected.ok) throw new VolumeError(projected.message);
-    return { files: projected.files, readOnly: true, refresh: projected.refresh };
+    return projected.volume;
   }
   return { files: new Map(), readOnly: false };
 }

@@ -48,11 +48,11 @@ describe('setUpProjectedVolume', () => {
   it('projects the token, the CA bundle and the namespace, each also under ..data', () => {
     const result = setUpProjectedVolume(pod, KUBE_API_ACCESS, 'w1-k8s', everything, () => 0);
     if (!result.ok) throw new Error(result.message);
-    expect(topLevel(result.files)).toEqual(['ca.crt', 'namespace', 'token']);
-    expect(result.files.get('namespace')).toBe('shop');
-    expect(result.files.get('ca.crt')).toBe(CA.data['ca.crt']);
-    expect(result.files.get('..data/token')).toBe(result.files.get('token'));
-    expect(decodeTokenPayload(result.files.get('token')!)).toMatchObject({
+    expect(topLevel(result.volume.files)).toEqual(['ca.crt', 'namespace', 'token']);
+    expect(result.volume.files.get('namespace')).toBe('shop');
+    expect(result.volume.files.get('ca.crt')).toBe(CA.data['ca.crt']);
+    expect(result.volume.files.get('..data/token')).toBe(result.volume.files.get('token'));
+    expect(decodeTokenPayload(result.volume.files.get('token')!)).toMatchObject({
       sub: 'system:serviceaccount:shop:cart',
       'kubernetes.io': { node: { name: 'w1-k8s', uid: 'node-uid' } },
     });
@@ -63,8 +63,8 @@ describe('setUpProjectedVolume', () => {
     const result = setUpProjectedVolume(pod, KUBE_API_ACCESS, 'w1-k8s', everything, () => now);
     if (!result.ok) throw new Error(result.message);
     now = 65_000;
-    result.refresh();
-    expect(decodeTokenPayload(result.files.get('token')!)).toMatchObject({ iat: 5, nbf: 5 });
+    result.volume.refresh(pod);
+    expect(decodeTokenPayload(result.volume.files.get('token')!)).toMatchObject({ iat: 5, nbf: 5 });
   });
 
   it.each([
@@ -99,22 +99,33 @@ describe('setUpProjectedVolume', () => {
       () => 0,
     );
     if (!result.ok) throw new Error(result.message);
-    expect(topLevel(result.files)).toEqual(['labels']);
-    expect(result.files.get('labels')).toBe('app="cart"\ntier="web"');
+    expect(topLevel(result.volume.files)).toEqual(['labels']);
+    expect(result.volume.files.get('labels')).toBe('app="cart"\ntier="web"');
+  });
+
+  it('rewrites the downward API’s labels from the pod as it is at the sync', () => {
+    const labels = [
+      { downwardAPI: { items: [{ path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }] } },
+    ];
+    const result = setUpProjectedVolume(pod, labels, 'w1-k8s', everything, () => 0);
+    if (!result.ok) throw new Error(result.message);
+    const relabelled = { ...pod, metadata: { ...pod.metadata, labels: { app: 'shop' } } };
+    result.volume.refresh(relabelled);
+    expect(result.volume.files.get('labels')).toBe('app="shop"');
   });
 
   it('swaps in a new payload directory only when the content changes', () => {
     let now = 0;
     const result = setUpProjectedVolume(pod, KUBE_API_ACCESS, 'w1-k8s', everything, () => now);
     if (!result.ok) throw new Error(result.message);
-    const dir = () => [...result.files.keys()].find((k) => /^\.\.\d/.test(k))!.split('/')[0];
+    const dir = () => [...result.volume.files.keys()].find((k) => /^\.\.\d/.test(k))!.split('/')[0];
     const before = dir();
     now = 60_000;
-    result.refresh();
+    result.volume.refresh(pod);
     expect(dir()).toBe(before);
     now = 2_886_000; // 80% of 3607 s
-    result.refresh();
+    result.volume.refresh(pod);
     expect(dir()).not.toBe(before);
-    expect(topLevel(result.files)).toEqual(['ca.crt', 'namespace', 'token']);
+    expect(topLevel(result.volume.files)).toEqual(['ca.crt', 'namespace', 'token']);
   });
 });

@@ -24,11 +24,11 @@ interface VolumeProjection {
   downwardAPI?: { items?: { path: string; fieldRef?: { fieldPath: string } }[] };
 }
 
-export type ProjectedSetUp =
-  | { ok: true; files: ReadonlyMap<string, string>; refresh: () => void }
-  | { ok: false; message: string };
+export type ProjectedSetUp = { ok: true; volume: ProjectedVolume } | { ok: false; message: string };
 
 interface IssuedToken {
+  /** the projection's path */
+  path: string;
   /** the JWT, signed when the file is first read: its claims are fixed when it is issued */
   token: LazyContent;
   issuedAtMs: number;
@@ -63,24 +63,75 @@ function atomicDirectory(nowMs: number, salt: string): string {
 }
 
 /**
- * setUpProjectedVolume is the kubelet's projected volume plugin, which is how every pod gets its
+ * ProjectedVolume is the kubelet's projected volume plugin, which is how every pod gets its
  * kube-api-access-xxxxx volume: a service account token from TokenRequest, the cluster CA from
  * the kube-root-ca.crt ConfigMap, and the namespace from the downward API. Files are laid out
  * as the AtomicWriter leaves them: the payload in a timestamped directory, `..data` naming it,
  * and each top-level name pointing into `..data`.
  */
-export function setUpProjectedVolume(
-  pod: Pod,
-  sources: readonly unknown[],
-  nodeName: string,
-  read: ObjectReader,
-  now: () => number,
-): ProjectedSetUp {
-  const namespace = pod.metadata.namespace ?? 'default';
-  const files = new AtomicWriterFiles();
-  const tokens = new Map<string, IssuedToken>();
+export class ProjectedVolume {
+  readonly files = new AtomicWriterFiles();
+  readonly readOnly = true;
+  /** the tokens last issued, one per serviceAccountToken path (a volume has one or none) */
+  private readonly tokens: IssuedToken[] = [];
 
-  const issue = (projection: NonNullable<VolumeProjection['serviceAccountToken']>) => {
+  constructor(
+    private readonly sources: readonly VolumeProjection[],
+    private readonly nodeName: string,
+    private readonly read: ObjectReader,
+    private readonly now: () => number,
+  ) {}
+
+  /**
+   * refresh rewrites the files from the pod as it is now and the objects' current data, with a
+   * new token once the last is due for rotation. A source gone after the mount leaves the files
+   * as they were, as the kubelet does.
+   */
+  refresh(pod: Pod): void {
+    const next = this.payload(pod);
+    if (typeof next !== 'string') this.write(pod, next);
+  }
+
+  /** setUp writes the first payload, or says why it cannot be gathered. */
+  setUp(pod: Pod): string | undefined {
+    const first = this.payload(pod);
+    if (typeof first === 'string') return first;
+    this.write(pod, first);
+    return undefined;
+  }
+
+  /** write swaps in the payload, in a directory named for the time it was written. */
+  private write(pod: Pod, next: Payload): void {
+    const writtenAtMs = this.now();
+    const uid = pod.metadata.uid;
+    this.files.write(next, () => atomicDirectory(writtenAtMs, uid));
+  }
+
+  /** token is the projection's current token, asked for anew once 80% of its lifetime has passed. */
+  private token(
+    pod: Pod,
+    projection: NonNullable<VolumeProjection['serviceAccountToken']>,
+  ): LazyContent | string {
+    const index = this.tokens.findIndex((t) => t.path === projection.path);
+    const current = this.tokens[index];
+    const fresh =
+      current &&
+      this.now() - current.issuedAtMs < current.expirationSeconds * 1000 * TOKEN_REFRESH_FRACTION;
+    if (fresh) return current.token;
+    const issued = this.issue(pod, projection);
+    if (typeof issued === 'string') return issued;
+    if (current) this.tokens[index] = issued;
+    else this.tokens.push(issued);
+    return issued.token;
+  }
+
+  /** issue asks the API server for a token bound to the pod (TokenRequest), or says why it cannot. */
+  private issue(
+    pod: Pod,
+    projection: NonNullable<VolumeProjection['serviceAccountToken']>,
+  ): IssuedToken | string {
+    const { read, nodeName } = this;
+    const namespace = pod.metadata.namespace ?? 'default';
     const name = pod.spec.serviceAccountName ?? 'default';
     const sa = read('serviceaccounts', namespace, name);
     if (!sa) return `failed to fetch token: serviceaccounts "${name}" not found`;
@@ -89,7 +140,7 @@ export function setUpProjectedVolume(
     const signingKey =
       readSource(read, 'configmap', 'kube-system', ROOT_CA_CONFIGMAP)?.data['ca.crt'] ?? '';
     const expirationSeconds = projection.expirationSeconds ?? KUBELET_TOKEN_SECONDS;
-    const issuedAtMs = now();
+    const issuedAtMs = this.now();
     const request = {
       namespace,
       serviceAccount: { name, uid: sa.metadata.uid },
@@ -100,32 +151,23 @@ export function setUpProjectedVolume(
       signingKey,
     };
     const token = new LazyContent(() => serviceAccountToken(request));
-    tokens.set(projection.path, { token, issuedAtMs, expirationSeconds });
-    return undefined;
-  };
+    return { path: projection.path, token, issuedAtMs, expirationSeconds };
+  }
 
   /** payload gathers every source's files, or the first error, as the plugin's collectData does. */
-  const payload = (): Payload | string => {
+  private payload(pod: Pod): Payload | string {
+    const namespace = pod.metadata.namespace ?? 'default';
     const out = new Map<string, string | LazyContent>();
-    for (const source of sources as VolumeProjection[]) {
+    for (const source of this.sources) {
       if (source.serviceAccountToken) {
-        const current = tokens.get(source.serviceAccountToken.path);
-        const stale =
-          !current ||
-          now() - current.issuedAtMs >= current.expirationSeconds * 1000 * TOKEN_REFRESH_FRACTION;
-        if (stale) {
-          const error = issue(source.serviceAccountToken);
-          if (error) return error;
-        }
-        out.set(
-          source.serviceAccountToken.path,
-          tokens.get(source.serviceAccountToken.path)!.token,
-        );
+        const token = this.token(pod, source.serviceAccountToken);
+        if (typeof token === 'string') return token;
+        out.set(source.serviceAccountToken.path, token);
       }
       const object = source.configMap ?? source.secret;
       if (object) {
         const kind = source.configMap ? 'configmap' : 'secret';
-        const found = readSource(read, kind, namespace, object.name);
+        const found = readSource(this.read, kind, namespace, object.name);
         if (!found) {
           if (object.optional) continue;
           return `${kind} "${object.name}" not found`;
@@ -144,24 +186,18 @@ export function setUpProjectedVolume(
         if (item.fieldRef) out.set(item.path, downwardValue(pod, item.fieldRef.fieldPath));
     }
     return out;
-  };
+  }
+}
 
-  /** write swaps in the payload, in a directory named for the time it was written. */
-  const write = (next: Payload) => {
-    const writtenAtMs = now();
-    files.write(next, () => atomicDirectory(writtenAtMs, pod.metadata.uid));
-  };
-
-  const first = payload();
-  if (typeof first === 'string') return { ok: false, message: first };
-  write(first);
-  return {
-    ok: true,
-    files,
-    refresh: () => {
-      const next = payload();
-      // A source gone after the mount leaves the files as they were, as the kubelet does.
-      if (typeof next !== 'string') write(next);
-    },
-  };
+/** setUpProjectedVolume mounts a projected volume for a pod (MountVolume.SetUp). */
+export function setUpProjectedVolume(
+  pod: Pod,
+  sources: readonly unknown[],
+  nodeName: string,
+  read: ObjectReader,
+  now: () => number,
+): ProjectedSetUp {
+  const volume = new ProjectedVolume(sources as VolumeProjection[], nodeName, read, now);
+  const error = volume.setUp(pod);
+  return error === undefined ? { ok: true, volume } : { ok: false, message: error };
 }
