@@ -61,11 +61,17 @@ const VOLUME_SYNC_MS = 60_000;
 /** The node status lists at most this many images (nodeStatusMaxImages). */
 const NODE_STATUS_MAX_IMAGES = 50;
 
+/** The waiting states of a container not yet started: shared, as nothing changes them in place. */
+const CONTAINER_CREATING: Readonly<{ reason: string }> = Object.freeze({
+  reason: 'ContainerCreating',
+});
+const POD_INITIALIZING: Readonly<{ reason: string }> = Object.freeze({ reason: 'PodInitializing' });
+
 interface ContainerRecord {
   spec: Container;
   /** the current (or last) instance in the runtime */
   current?: RuntimeContainer;
-  waiting?: { reason: string; message?: string };
+  waiting?: Readonly<{ reason: string; message?: string }>;
   /** set when the container has stopped for good (no restart coming) */
   terminated?: ContainerStateTerminated;
   /** the exit shown while an immediate restart is on its way */
@@ -108,6 +114,30 @@ interface PodWorker {
   cancelVolumeSync?: () => void;
   /** when the current wait for the pod's volumes began */
   mountWaitStart?: number;
+}
+
+/** newWorker is a pod worker with every field set from the start (one object shape for all). */
+function newWorker(
+  pod: Pod,
+  phase: PodWorker['phase'],
+  startTime: string,
+  containers: ContainerRecord[],
+  initContainers: ContainerRecord[],
+): PodWorker {
+  return {
+    pod,
+    runtimeUid: pod.metadata.uid,
+    replacingMirror: false,
+    phase,
+    sandboxId: undefined,
+    podIP: undefined,
+    startTime,
+    containers,
+    initContainers,
+    volumes: undefined,
+    cancelVolumeSync: undefined,
+    mountWaitStart: undefined,
+  };
 }
 
 /** logTimestamp is the kubelet's RFC3339NanoFixed: always nine fractional digits, in UTC. */
@@ -411,18 +441,15 @@ export class Kubelet implements NodeConnection {
     }
     if (this.adoptMirrorPod(pod)) return;
     if (pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed') return;
-    const created: PodWorker = {
+    const created = newWorker(
       pod,
-      runtimeUid: pod.metadata.uid,
-      phase: 'starting',
-      startTime: toTimestamp(this.clock.now),
-      containers: pod.spec.containers.map((spec) =>
+      'starting',
+      toTimestamp(this.clock.now),
+      pod.spec.containers.map((spec) =>
         this.newRecord(pod, spec, false, (pod.spec.initContainers ?? []).length > 0),
       ),
-      initContainers: (pod.spec.initContainers ?? []).map((spec) =>
-        this.newRecord(pod, spec, true),
-      ),
-    };
+      (pod.spec.initContainers ?? []).map((spec) => this.newRecord(pod, spec, true)),
+    );
     this.workers.set(pod.metadata.uid, created);
     this.reportStatus(created, { code: 'kubelet.accepted' });
     this.mountVolumes(created, MOUNT_RETRY_INITIAL_MS, () =>
@@ -448,16 +475,15 @@ export class Kubelet implements NodeConnection {
       pod.spec.containers,
       startedAt,
     );
-    const worker: PodWorker = {
+    const worker = newWorker(
       pod,
-      runtimeUid: pod.metadata.uid,
-      phase: 'running',
-      sandboxId,
-      podIP: pod.spec.hostNetwork ? this.hostIP : this.allocateIp(),
-      startTime: toTimestamp(startedAt),
-      containers: pod.spec.containers.map((spec) => this.newRecord(pod, spec, false)),
-      initContainers: [],
-    };
+      'running',
+      toTimestamp(startedAt),
+      pod.spec.containers.map((spec) => this.newRecord(pod, spec, false)),
+      [],
+    );
+    worker.sandboxId = sandboxId;
+    worker.podIP = pod.spec.hostNetwork ? this.hostIP : this.allocateIp();
     this.workers.set(pod.metadata.uid, worker);
     worker.containers.forEach((record, i) => {
       record.current = containers[i];
@@ -479,15 +505,24 @@ export class Kubelet implements NodeConnection {
   }
 
   private newRecord(pod: Pod, spec: Container, init: boolean, afterInits = false): ContainerRecord {
+    // Every field from the start: one object shape for all records, no property store grown later.
     return {
       spec,
-      init,
-      pullFailures: 0,
+      current: undefined,
+      waiting: init || afterInits ? POD_INITIALIZING : CONTAINER_CREATING,
+      terminated: undefined,
+      exited: undefined,
+      lastState: undefined,
       restartCount: this.restartCounts.get(`${pod.metadata.uid}/${spec.name}`) ?? 0,
+      pullFailures: 0,
       crashBackoffMs: 0,
+      cancelRestart: undefined,
+      pendingAttempt: undefined,
+      replacing: false,
       ready: false,
       started: false,
-      waiting: { reason: init || afterInits ? 'PodInitializing' : 'ContainerCreating' },
+      stopProbes: undefined,
+      init,
     };
   }
 
@@ -499,15 +534,14 @@ export class Kubelet implements NodeConnection {
     if (worker.phase !== 'starting') return;
     const record = worker.initContainers[index];
     if (!record) {
-      for (const app of worker.containers) app.waiting = { reason: 'ContainerCreating' };
+      for (const app of worker.containers) app.waiting = CONTAINER_CREATING;
       if (worker.initContainers.length > 0)
         this.reportStatus(worker, { code: 'kubelet.initialized' });
       this.startContainer(worker, 0);
       return;
     }
     if (record.terminated?.exitCode === 0) return this.runInitContainer(worker, index + 1);
-    if (index === 0)
-      for (const app of worker.containers) app.waiting = { reason: 'PodInitializing' };
+    if (index === 0) for (const app of worker.containers) app.waiting = POD_INITIALIZING;
     this.ensureImage(worker, record, () => this.createAndStart(worker, record, () => {}));
   }
 
@@ -813,6 +847,9 @@ export class Kubelet implements NodeConnection {
     const spec = record.spec;
     record.started = !spec.startupProbe;
     record.ready = !spec.readinessProbe;
+    record.stopProbes = undefined;
+    // Most containers have no probes: nothing to run, nothing to keep.
+    if (!spec.startupProbe && !spec.livenessProbe && !spec.readinessProbe) return;
     const timers: (() => void)[] = [];
     record.stopProbes = () => timers.forEach((cancel) => cancel());
     const live = () =>

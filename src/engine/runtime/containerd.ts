@@ -180,6 +180,7 @@ export class Containerd {
   ): RuntimeContainer {
     const { reference } = normalizeImage(spec.image);
     const files = options.files ?? new Map<string, string>();
+    // Every field from the start: one object shape for all containers, no property store grown later.
     const container: RuntimeContainer = {
       id: this.newId(),
       podUid,
@@ -187,6 +188,11 @@ export class Containerd {
       image: reference,
       imageRef: this.images.get(reference)?.ref ?? imageDigestRef(reference),
       state: 'created',
+      startedAt: undefined,
+      finishedAt: undefined,
+      exitCode: undefined,
+      reason: undefined,
+      message: undefined,
       handlesSigterm: false,
       logs: [],
       files,
@@ -199,9 +205,13 @@ export class Containerd {
     container.handlesSigterm = 'steps' in plan && plan.handlesSigterm;
     // Servers listen on their image's ports; a shell script listens on nothing.
     if (container.handlesSigterm) container.listens = findImage(spec.image)?.listens ?? [];
-    if ('steps' in plan) this.processes.set(container.id, { steps: plan.steps[Symbol.iterator]() });
+    if ('steps' in plan)
+      this.processes.set(container.id, {
+        cancel: undefined,
+        steps: plan.steps[Symbol.iterator](),
+      });
     else {
-      this.processes.set(container.id, {});
+      this.processes.set(container.id, { cancel: undefined, steps: undefined });
       container.message = plan.startError;
     }
     return container;
