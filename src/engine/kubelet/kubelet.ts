@@ -162,6 +162,11 @@ export class Kubelet implements NodeConnection {
   /** whether the node (and so its kubelet) is running; a stopped node posts nothing */
   private up = true;
   private stopTimers: (() => void)[] = [];
+  /**
+   * the node's clock, for the tokens in projected volumes: one function for all of them (a
+   * closure made per mount would keep the mount's whole scope, the pod with it)
+   */
+  private readonly now = () => this.clock.now;
   /** reads the ConfigMaps, Secrets and claims pods refer to (the kubelet's object caches) */
   private readonly read: ObjectReader;
   /** attachable volumes each pod here wants, by pod uid: reported as the node's volumesInUse */
@@ -1041,7 +1046,7 @@ export class Kubelet implements NodeConnection {
       this.nodeName,
       this.read,
       this.disks,
-      () => this.clock.now,
+      this.now,
       this.attachState,
     );
     if (!result.ok) {
