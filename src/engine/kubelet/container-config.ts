@@ -20,7 +20,7 @@ export function decodeBase64(value: string): string {
  */
 const notFound = (kind: 'configmap' | 'secret', name: string) => `${kind} "${name}" not found`;
 
-type Source = { data: Record<string, string>; kind: 'ConfigMap' | 'Secret' };
+type Source = { data: Readonly<Record<string, string>>; kind: 'ConfigMap' | 'Secret' };
 
 /** readSource reads a ConfigMap's or Secret's data as text (Secret values decoded). */
 export function readSource(
@@ -32,7 +32,9 @@ export function readSource(
   if (kind === 'configmap') {
     const cm = read('configmaps', namespace, name) as ConfigMap | undefined;
     if (!cm) return undefined;
-    const binary = Object.entries(cm.binaryData ?? {}).map(([k, v]) => [k, decodeBase64(v)]);
+    // The stored data itself when there is nothing to add: callers only read it.
+    if (!cm.binaryData) return { kind: 'ConfigMap', data: cm.data ?? {} };
+    const binary = Object.entries(cm.binaryData).map(([k, v]) => [k, decodeBase64(v)]);
     return { kind: 'ConfigMap', data: { ...cm.data, ...Object.fromEntries(binary) } };
   }
   const secret = read('secrets', namespace, name) as Secret | undefined;

@@ -419,9 +419,13 @@ export class Kubelet implements NodeConnection {
     return record?.current ? this.runtime.kill(record.current.id) : false;
   }
 
+  /** the node's InternalIP, which its host-network pods share */
   private get hostIP(): string {
-    return this.node.status.addresses.find((a) => a.type === 'InternalIP')!.address;
+    return (this.internalIP ??= this.node.status.addresses.find(
+      (a) => a.type === 'InternalIP',
+    )!.address);
   }
+  private internalIP: string | undefined;
 
   private handle(pod: Pod): void {
     if (!this.up) return;
@@ -501,9 +505,15 @@ export class Kubelet implements NodeConnection {
     return this.buildStatus(worker);
   }
 
+  /** the first three octets of the node's pod CIDR, where the CNI plugin hands out pod IPs */
+  private podSubnet: string | undefined;
+
   private allocateIp(): string {
-    const cidr = this.node.spec.podCIDR ?? '10.244.0.0/24';
-    const base = cidr.split('/')[0]!.split('.').slice(0, 3).join('.');
+    const base = (this.podSubnet ??= (this.node.spec.podCIDR ?? '10.244.0.0/24')
+      .split('/')[0]!
+      .split('.')
+      .slice(0, 3)
+      .join('.'));
     const ip = `${base}.${this.nextIp}`;
     this.nextIp = this.nextIp >= 254 ? 2 : this.nextIp + 1;
     return ip;
@@ -1184,17 +1194,26 @@ export class Kubelet implements NodeConnection {
     const now = toTimestamp(this.clock.now);
     const statuses: ContainerStatus[] = worker.containers.map((record) => containerStatus(record));
     const initStatuses = worker.initContainers.map((record) => containerStatus(record));
-    const pendingInits = worker.initContainers
-      .filter((r) => r.terminated?.exitCode !== 0)
-      .map((r) => r.spec.name);
-    const allReady = statuses.every((s) => s.ready);
-    const notReady = statuses.filter((s) => !s.ready).map((s) => s.name);
+    const pendingInits = worker.initContainers.filter((r) => r.terminated?.exitCode !== 0);
+    const notReady = statuses.filter((s) => !s.ready);
+    const allReady = notReady.length === 0;
     const done = worker.containers.every((c) => c.terminated) && worker.phase !== 'starting';
     const unready = done ? 'PodCompleted' : 'ContainersNotReady';
-    const unreadyMessage = done
-      ? undefined
-      : `containers with unready status: [${notReady.join(' ')}]`;
-    const conditions: PodCondition[] = [
+    // The messages only when a condition is False (and so carries one).
+    const unreadyMessage =
+      done || allReady
+        ? undefined
+        : `containers with unready status: [${notReady.map((s) => s.name).join(' ')}]`;
+    const initMessage =
+      pendingInits.length === 0
+        ? undefined
+        : `containers with incomplete status: [${pendingInits.map((r) => r.spec.name).join(' ')}]`;
+    // mergePodStatus: conditions others own (the scheduler's DisruptionTarget, readiness gates)
+    // stay, ahead of the kubelet's own.
+    const conditions: PodCondition[] = [];
+    for (const c of pod.status?.conditions ?? [])
+      if (!CONDITIONS_BY_KUBELET.has(c.type)) conditions.push(c);
+    conditions.push(
       condition(pod, now, 'PodReadyToStartContainers', worker.sandboxId !== undefined && !done),
       condition(
         pod,
@@ -1202,16 +1221,12 @@ export class Kubelet implements NodeConnection {
         'Initialized',
         pendingInits.length === 0,
         'ContainersNotInitialized',
-        `containers with incomplete status: [${pendingInits.join(' ')}]`,
+        initMessage,
       ),
       condition(pod, now, 'Ready', allReady, unready, unreadyMessage),
       condition(pod, now, 'ContainersReady', allReady, unready, unreadyMessage),
       podCondition(pod, 'PodScheduled') ?? condition(pod, now, 'PodScheduled', true),
-    ];
-    // mergePodStatus: conditions others own (the scheduler's DisruptionTarget, readiness gates)
-    // stay, ahead of the kubelet's own.
-    const others = (pod.status?.conditions ?? []).filter((c) => !CONDITIONS_BY_KUBELET.has(c.type));
-    conditions.unshift(...others);
+    );
     const phase = podPhase(worker);
     return {
       phase,
@@ -1240,13 +1255,17 @@ function condition(
 ): PodCondition {
   const old = podCondition(pod, type);
   const status = ok ? 'True' : 'False';
-  return {
+  const built: PodCondition = {
     type,
     status,
     lastProbeTime: null,
     lastTransitionTime: old && old.status === status ? old.lastTransitionTime : now,
-    ...(ok || !reason ? {} : { reason, message }),
   };
+  if (!ok && reason) {
+    built.reason = reason;
+    built.message = message;
+  }
+  return built;
 }
 
 /** toMicroTime formats a Lease's renewTime: RFC 3339 with microseconds. */
