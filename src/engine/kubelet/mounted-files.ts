@@ -1,3 +1,5 @@
+import type { ContainerFiles } from '../runtime/process';
+
 /**
  * A Mount is one volume as a container sees it: its files under mountPath. A read-only mount may
  * be any file table (a projected volume lays its files out itself); a writable one is a Map.
@@ -16,11 +18,12 @@ export type Mount = {
  * directories. A path under a mount reads and writes the volume (shared with other containers
  * and pods); anything else stays in the container's layer and is lost with it.
  */
-export class MountedFiles extends Map<string, string> {
+export class MountedFiles implements ContainerFiles {
   private readonly mounts: Mount[];
+  /** the container's own files, made at the first write (most containers never write one) */
+  private layer: Map<string, string> | undefined;
 
   constructor(mounts: Mount[]) {
-    super();
     // Deepest mount first, so /data/cache wins over /data.
     this.mounts = [...mounts].sort((a, b) => b.mountPath.length - a.mountPath.length);
   }
@@ -39,28 +42,33 @@ export class MountedFiles extends Map<string, string> {
     return { key: path };
   }
 
-  override get(path: string): string | undefined {
+  get(path: string): string | undefined {
     const { mount, key } = this.resolve(path);
-    return mount ? mount.files.get(key) : super.get(key);
+    return mount ? mount.files.get(key) : this.layer?.get(key);
   }
 
-  override has(path: string): boolean {
+  has(path: string): boolean {
     const { mount, key } = this.resolve(path);
-    return mount ? mount.files.has(key) : super.has(key);
+    return mount ? mount.files.has(key) : (this.layer?.has(key) ?? false);
   }
 
-  override set(path: string, content: string): this {
+  set(path: string, content: string): this {
     const { mount, key } = this.resolve(path);
-    if (!mount) super.set(key, content);
+    if (!mount) (this.layer ??= new Map()).set(key, content);
     // A read-only mount (configMap, secret) keeps its content; the shell sees the write fail.
     else if (!mount.readOnly) mount.files.set(key, content);
     return this;
   }
 
-  override delete(path: string): boolean {
+  delete(path: string): boolean {
     const { mount, key } = this.resolve(path);
-    if (!mount) return super.delete(key);
+    if (!mount) return this.layer?.delete(key) ?? false;
     return mount.readOnly ? false : mount.files.delete(key);
+  }
+
+  /** keys are the paths written in the container's own layer. */
+  keys(): Iterable<string> {
+    return this.layer?.keys() ?? [];
   }
 
   /**

@@ -3,7 +3,13 @@ import { bytes } from '../api/quantity';
 import type { Container } from '../api/types';
 import type { ContainerNetwork } from '../network/tools';
 import { findImage, imageDigest, imageTools, normalizeImage } from './images';
-import { execOnce, planProcess, type ProcessStep, type ShellContext } from './process';
+import {
+  execOnce,
+  planProcess,
+  type ContainerFiles,
+  type ProcessStep,
+  type ShellContext,
+} from './process';
 
 /** Simulated durations of runtime work, in milliseconds. */
 export const RUNTIME_TIMING = {
@@ -32,8 +38,8 @@ export interface RuntimeContainer {
   /** whether the process handles SIGTERM; shells and sleep as PID 1 do not */
   handlesSigterm: boolean;
   logs: { time: number; line: string }[];
-  /** the container's writable layer: files its processes create */
-  files: Map<string, string>;
+  /** the container's file system: its writable layer, and its volume mounts */
+  files: ContainerFiles;
   /** its environment as the kubelet resolved it (NAME=value, env and envFrom) */
   env?: string[];
   /** TCP ports its process listens on once running */
@@ -176,7 +182,7 @@ export class Containerd {
   private buildContainer(
     podUid: string,
     spec: Pick<Container, 'name' | 'image' | 'command' | 'args' | 'resources'>,
-    options: { files?: Map<string, string>; env?: string[] },
+    options: { files?: ContainerFiles; env?: string[] },
   ): RuntimeContainer {
     const { reference } = normalizeImage(spec.image);
     const files = options.files ?? new Map<string, string>();
@@ -222,7 +228,7 @@ export class Containerd {
     spec: Pick<Container, 'name' | 'image' | 'command' | 'args' | 'resources'>,
     done: (c: RuntimeContainer) => void,
     /** the file system with its volume mounts, and the resolved environment, from the kubelet */
-    options: { files?: Map<string, string>; env?: string[] } = {},
+    options: { files?: ContainerFiles; env?: string[] } = {},
   ): void {
     const container = this.buildContainer(podUid, spec, options);
     this.clock.schedule(RUNTIME_TIMING.create, () => {

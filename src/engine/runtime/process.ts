@@ -23,13 +23,30 @@ export type ProcessStep =
  */
 export interface ShellContext {
   now(): string;
-  files: Map<string, string>;
+  files: ContainerFiles;
   /** the process's environment (NAME=value), for $NAME in scripts */
   env?: () => string[];
   /** the image's own tools beyond the builtins (curl in nginx, wget and nslookup in busybox) */
   tools?: readonly string[];
   /** the container's view of the cluster network; absent in a runtime used alone (tests) */
   network?: ContainerNetwork;
+}
+
+/**
+ * ContainerFiles is a container's file system as its processes use it: a Map of path to content
+ * will do; one with volumes mounted also lists what they hold and refuses writes to read-only ones.
+ */
+export interface ContainerFiles {
+  get(path: string): string | undefined;
+  set(path: string, content: string): unknown;
+  has(path: string): boolean;
+  delete(path: string): boolean;
+  /** the paths written in the container's own layer */
+  keys(): Iterable<string>;
+  /** what the mounts put directly under dir (for `ls`), undefined when no mount is there */
+  list?(dir: string): string[] | undefined;
+  /** whether a path lies on a read-only mount (a ConfigMap or Secret volume) */
+  readOnlyAt?(path: string): boolean;
 }
 
 /** A StartFailure is a container that cannot even start (exec of a missing binary). */
@@ -234,7 +251,7 @@ interface Shell {
  * file systems that have mounts.
  */
 function readOnlyAt(sh: ShellContext, path: string): boolean {
-  return (sh.files as { readOnlyAt?: (path: string) => boolean }).readOnlyAt?.(path) ?? false;
+  return sh.files.readOnlyAt?.(path) ?? false;
 }
 
 /** envLookup reads a variable from the process's environment; unset ones expand to nothing. */

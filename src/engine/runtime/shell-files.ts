@@ -65,10 +65,10 @@ export function listDirectory(sh: ShellContext, path: string): DirEntry | undefi
   if (content !== undefined) return { dir: false, size: new TextEncoder().encode(content).length };
   const prefix = clean === '/' ? '/' : `${clean}/`;
   const names = new Set<string>(clean === '/' ? rootEntries(sh) : []);
-  for (const key of Map.prototype.keys.call(sh.files) as Iterable<string>) {
+  for (const key of sh.files.keys()) {
     if (key.startsWith(prefix)) names.add(key.slice(prefix.length).split('/')[0]!);
   }
-  const mounted = (sh.files as { list?: (dir: string) => string[] | undefined }).list?.(clean);
+  const mounted = sh.files.list?.(clean);
   for (const name of mounted ?? []) names.add(name);
   const known = clean === '/' || rootEntries(sh).includes(clean.slice(1)) || mounted !== undefined;
   if (names.size === 0 && !known) return undefined;
