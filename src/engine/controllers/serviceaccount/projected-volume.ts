@@ -73,7 +73,7 @@ export class ProjectedVolume {
   readonly files = new AtomicWriterFiles();
   readonly readOnly = true;
   /** the tokens last issued, one per serviceAccountToken path (a volume has one or none) */
-  private readonly tokens: IssuedToken[] = [];
+  private tokens: IssuedToken[] = [];
 
   constructor(
     private readonly sources: readonly VolumeProjection[],
@@ -121,7 +121,8 @@ export class ProjectedVolume {
     const issued = this.issue(pod, projection);
     if (typeof issued === 'string') return issued;
     if (current) this.tokens[index] = issued;
-    else this.tokens.push(issued);
+    // A new array rather than a push, which would leave room for 16 more.
+    else this.tokens = [...this.tokens, issued];
     return issued.token;
   }
 
@@ -141,16 +142,22 @@ export class ProjectedVolume {
       readSource(read, 'configmap', 'kube-system', ROOT_CA_CONFIGMAP)?.data['ca.crt'] ?? '';
     const expirationSeconds = projection.expirationSeconds ?? KUBELET_TOKEN_SECONDS;
     const issuedAtMs = this.now();
-    const request = {
-      namespace,
-      serviceAccount: { name, uid: sa.metadata.uid },
-      pod: { name: pod.metadata.name, uid: pod.metadata.uid },
-      ...(node ? { node: { name: nodeName, uid: node.metadata.uid } } : {}),
-      issuedAtMs,
-      expirationSeconds,
-      signingKey,
-    };
-    const token = new LazyContent(() => serviceAccountToken(request));
+    // The claims as plain values until the token is read: most never are.
+    const saUid = sa.metadata.uid;
+    const { name: podName, uid: podUid } = pod.metadata;
+    const bound = node !== undefined;
+    const nodeUid = node?.metadata.uid;
+    const token = new LazyContent(() =>
+      serviceAccountToken({
+        namespace,
+        serviceAccount: { name, uid: saUid },
+        pod: { name: podName, uid: podUid },
+        ...(bound ? { node: { name: nodeName, uid: nodeUid! } } : {}),
+        issuedAtMs,
+        expirationSeconds,
+        signingKey,
+      }),
+    );
     return { path: projection.path, token, issuedAtMs, expirationSeconds };
   }
 
