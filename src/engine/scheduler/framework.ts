@@ -100,9 +100,8 @@ export class NodeInfo {
     this.account(pod, 1);
     const ports = hostPorts(pod);
     if (ports.length > 0) this.usedPorts.set(uid, ports);
-    const affinity = pod.spec.affinity;
-    if (affinity?.podAffinity || affinity?.podAntiAffinity) this.podsWithAffinity.set(uid, pod);
-    if (affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length)
+    if (hasPodAffinity(pod)) this.podsWithAffinity.set(uid, pod);
+    if (pod.spec.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length)
       this.podsWithRequiredAntiAffinity.set(uid, pod);
     this.countPods();
   }
@@ -133,6 +132,12 @@ export class NodeInfo {
     this.nonZeroRequested.milliCpu += sign * nz.milliCpu;
     this.nonZeroRequested.memory += sign * nz.memory;
   }
+}
+
+/** hasPodAffinity tells whether a pod has pod affinity or anti-affinity terms (NodeInfo.PodsWithAffinity). */
+export function hasPodAffinity(pod: Pod): boolean {
+  const affinity = pod.spec.affinity;
+  return affinity?.podAffinity !== undefined || affinity?.podAntiAffinity !== undefined;
 }
 
 /** hostPorts lists the host ports a pod's containers ask for (getContainerPorts). */
@@ -202,6 +207,10 @@ export interface VolumeListers {
 export interface ClusterSnapshot {
   /** every node the scheduler knows, with the pods placed on it */
   readonly nodes: readonly NodeInfo[];
+  /** the nodes with a pod that has pod affinity or anti-affinity (HavePodsWithAffinityList) */
+  havePodsWithAffinity(): readonly NodeInfo[];
+  /** the nodes with a pod that has required anti-affinity (HavePodsWithRequiredAntiAffinityList) */
+  havePodsWithRequiredAntiAffinity(): readonly NodeInfo[];
   /** a namespace's labels, for affinity terms with a namespaceSelector */
   namespaceLabels(namespace: string): Record<string, string> | undefined;
   /**
@@ -213,6 +222,25 @@ export interface ClusterSnapshot {
   imageNodeCounts(): ReadonlyMap<string, number>;
   /** the storage listers, where the scheduler has them */
   volumes?: VolumeListers;
+}
+
+/**
+ * AffinityNodeLists are the snapshot's lists of nodes hosting pods with (anti-)affinity, in
+ * node order: the InterPodAffinity plugin reads these instead of every node.
+ */
+export interface AffinityNodeLists {
+  withAffinity: NodeInfo[];
+  withRequiredAntiAffinity: NodeInfo[];
+}
+
+/** affinityNodeLists builds the lists as the snapshot does when it is updated (updateNodeInfoSnapshotList). */
+export function affinityNodeLists(nodes: readonly NodeInfo[]): AffinityNodeLists {
+  const lists: AffinityNodeLists = { withAffinity: [], withRequiredAntiAffinity: [] };
+  for (const info of nodes) {
+    if (info.affinityPodCount > 0) lists.withAffinity.push(info);
+    if (info.requiredAntiAffinityPodCount > 0) lists.withRequiredAntiAffinity.push(info);
+  }
+  return lists;
 }
 
 /** A NodeFilter is a filter plugin prepared for one pod: it checks one node. */
@@ -247,7 +275,8 @@ export interface ScorePlugin {
   weight: number;
   /**
    * PreScore: precomputes per-pod state over the feasible nodes and returns the scorer, or
-   * undefined when the plugin has nothing to score (Skip: every node gets 0 from it).
+   * undefined when the plugin has nothing to score (Skip: the framework then does not run its
+   * Score). A plugin without a PreScore in kube-scheduler never skips.
    */
   preScore(
     pod: Pod,
@@ -298,6 +327,11 @@ export interface SchedulingDecision {
   feasibleNotScored: number;
   /** how many nodes were scored; in clusters over 100 nodes only the top scores are recorded */
   scoredNodes: number;
+  /**
+   * the score plugins whose PreScore skipped (nothing to score for this pod), which kube-scheduler
+   * then does not run: the scores list only the plugins that ran
+   */
+  skippedScorePlugins?: readonly string[];
   selectedNode?: string;
   /** the FailedScheduling message when no node fit */
   failure?: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCluster } from '../cluster';
 import type { Node, Pod } from '../api/types';
 import { podManifest } from '../testing/builders';
-import { NodeInfo, type FilterPlugin } from './framework';
+import { HOSTNAME_LABEL as HOSTNAME, NodeInfo, type FilterPlugin } from './framework';
 import { fitError } from './scheduler';
 import { filterAll } from './testing';
 import { nodeName } from './plugins/node-name';
@@ -157,7 +157,7 @@ describe('kube-scheduler', () => {
     expect([...perNode.values()].sort()).toEqual([2, 2, 2]);
   });
 
-  it('records a decision: each node filtered, each plugin scored, the winner', () => {
+  it('records a decision: each node filtered, each plugin that ran scored, the winner', () => {
     const c = createCluster({ seed: 3 });
     const created = c.api.execute({
       verb: 'create',
@@ -173,12 +173,16 @@ describe('kube-scheduler', () => {
     expect(decision.scores.map((s) => s.node).sort()).toEqual(['w1-k8s', 'w2-k8s', 'w3-k8s']);
     expect(decision.scores[0]!.plugins.map((p) => [p.plugin, p.weight])).toEqual([
       ['TaintToleration', 3],
-      ['NodeAffinity', 2],
       ['NodeResourcesFit', 1],
-      ['PodTopologySpread', 2],
-      ['InterPodAffinity', 2],
       ['NodeResourcesBalancedAllocation', 1],
       ['ImageLocality', 1],
+    ]);
+    // A bare pod has no preferred node affinity, no Service or owner to spread with, and no pod
+    // affinity anywhere: those plugins' PreScore skips, and kube-scheduler does not run them.
+    expect(decision.skippedScorePlugins).toEqual([
+      'NodeAffinity',
+      'PodTopologySpread',
+      'InterPodAffinity',
     ]);
     const pod = c.api.list('pods', 'default')[0] as Pod;
     expect(pod.spec.nodeName).toBe(decision.selectedNode);
@@ -224,6 +228,40 @@ describe('kube-scheduler', () => {
       expect(nodeAffinity.raw).toBe(preferred.includes(row.node) ? 10 : 0);
       expect(row.total).toBe(row.plugins.reduce((sum, p) => sum + p.normalized * p.weight, 0));
     }
+  });
+
+  it('sees pods with anti-affinity come and go between cycles', () => {
+    const c = createCluster({ seed: 3 });
+    const create = (name: string, antiAffinity: boolean) => {
+      const body = podManifest(name);
+      body.metadata = { name, labels: { app: 'web' } };
+      if (antiAffinity)
+        (body.spec as Pod['spec']).affinity = {
+          podAntiAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: [
+              { labelSelector: { matchLabels: { app: 'web' } }, topologyKey: HOSTNAME },
+            ],
+          },
+        };
+      c.api.execute({ verb: 'create', resource: 'pods', namespace: 'default', body });
+    };
+    const podNamed = (name: string) =>
+      (c.api.list('pods', 'default') as Pod[]).find((p) => p.metadata.name === name);
+    // One guard per worker: each cycle must see the guards placed before it.
+    for (const name of ['g1', 'g2', 'g3']) create(name, true);
+    c.runUntilIdle();
+    const guarded = ['g1', 'g2', 'g3'].map((name) => podNamed(name)!.spec.nodeName);
+    expect(new Set(guarded).size).toBe(3);
+    create('intruder', false);
+    c.runUntilIdle();
+    expect(podNamed('intruder')!.spec.nodeName).toBeUndefined();
+    expect(podNamed('intruder')!.status.conditions?.[0]?.message).toContain(
+      "3 node(s) didn't satisfy existing pods anti-affinity rules",
+    );
+    // With g2 gone, its node is free of anti-affinity again.
+    c.api.execute({ verb: 'delete', resource: 'pods', namespace: 'default', name: 'g2' });
+    c.runUntilIdle();
+    expect(podNamed('intruder')!.spec.nodeName).toBe(guarded[1]);
   });
 
   it('leaves an unfittable pod Pending with the FailedScheduling reason', () => {

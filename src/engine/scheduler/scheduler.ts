@@ -21,11 +21,15 @@ import { Heap } from '../heap';
 import type { HopNote } from '../hops';
 import {
   NodeInfo,
+  affinityNodeLists,
+  hasPodAffinity,
+  type AffinityNodeLists,
   type ClusterSnapshot,
   type FilterResult,
   type FilterVerdict,
   type NodeFilter,
   type NodeScore,
+  type NodeScorer,
   type SchedulingDecision,
 } from './framework';
 import { FILTER_PLUGINS, SCORE_PLUGINS } from './plugins';
@@ -77,11 +81,13 @@ type DraftDecision = Omit<SchedulingDecision, 'filters' | 'scores'> & {
 };
 
 /**
- * The kept nodes' scores, a column per value: for each plugin the raw then the normalized
- * scores, then the totals; row i of every column is nodes[i].
+ * The kept nodes' scores, a column per value: for each plugin that scored the raw then the
+ * normalized scores, then the totals; row i of every column is nodes[i].
  */
 interface ScoreTable {
   nodes: string[];
+  /** the plugins that scored, as indices into SCORE_PLUGINS */
+  scored: readonly number[];
   columns: ArrayLike<number>;
 }
 
@@ -130,6 +136,8 @@ export class Scheduler {
   private readonly nodeInfos = new Map<string, NodeInfo>();
   /** nodeInfos in order, replaced (never changed in place) when a node comes, goes or changes */
   private nodeList?: readonly NodeInfo[];
+  /** the nodes of nodeList hosting pods with (anti-)affinity, rebuilt when those change */
+  private affinityLists?: AffinityNodeLists;
   /** which node each pod is on (bound or assumed), by uid */
   private readonly placement = new Map<string, string>();
   /** PrioritySort: higher priority first, then the older pod, then the one queued first */
@@ -148,8 +156,9 @@ export class Scheduler {
   private readonly decisions = new Map<string, SchedulingDecision | DraftDecision>();
   private cycleScheduled = false;
   private nextStartNodeIndex = 0;
-  /** scratch for scoring in large clusters (see score) */
-  private scoreColumns = new Float64Array(0);
+  /** scratch for scoring (see scoreColumns) */
+  private scoreBuffer = new Float64Array(0);
+  private scoreViews: Float64Array[] = [];
 
   constructor(
     api: ApiServer,
@@ -186,19 +195,19 @@ export class Scheduler {
     this.nodes.addHandlers({
       onAdd: (node) => {
         this.nodeInfos.set(node.metadata.name, this.rebuild(node));
-        this.nodeList = undefined;
+        this.nodesChanged();
         this.imageCounts = undefined;
         this.retryUnschedulable();
       },
       onUpdate: (old, node) => {
         this.nodeInfos.set(node.metadata.name, this.rebuild(node));
-        this.nodeList = undefined;
+        this.nodesChanged();
         if (old.status.images !== node.status.images) this.imageCounts = undefined;
         if (schedulingRelevantChange(old, node)) this.retryUnschedulable();
       },
       onDelete: (node) => {
         this.nodeInfos.delete(node.metadata.name);
-        this.nodeList = undefined;
+        this.nodesChanged();
         this.imageCounts = undefined;
       },
     });
@@ -252,6 +261,12 @@ export class Scheduler {
     return (this.nodeList ??= [...this.nodeInfos.values()]);
   }
 
+  /** nodesChanged drops the node list and what is derived from it: a node came, went or changed. */
+  private nodesChanged(): void {
+    this.nodeList = undefined;
+    this.affinityLists = undefined;
+  }
+
   private rebuild(node: Node): NodeInfo {
     const info = new NodeInfo(node);
     const previous = this.nodeInfos.get(node.metadata.name);
@@ -285,6 +300,7 @@ export class Scheduler {
     if (current && current !== node) this.nodeInfos.get(current)?.removePod(pod.metadata.uid);
     this.placement.set(pod.metadata.uid, node);
     this.nodeInfos.get(node)?.addPod(pod);
+    if (hasPodAffinity(pod)) this.affinityLists = undefined;
   }
 
   private unnominate(pod: Pod): void {
@@ -296,6 +312,7 @@ export class Scheduler {
     const node = this.placement.get(pod.metadata.uid);
     if (node) this.nodeInfos.get(node)?.removePod(pod.metadata.uid);
     this.placement.delete(pod.metadata.uid);
+    if (hasPodAffinity(pod)) this.affinityLists = undefined;
   }
 
   private enqueue(key: string, attempts: number): void {
@@ -367,8 +384,17 @@ export class Scheduler {
 
   /** snapshot is what plugins may look at beyond one node: every node and the listers. */
   private snapshot(nodes: readonly NodeInfo[]): ClusterSnapshot {
+    // The scheduler's own node list keeps its affinity lists between cycles; preemption's what-if
+    // lists (one node swapped for a trial copy) build their own.
+    let trialLists: AffinityNodeLists | undefined;
+    const lists = () =>
+      nodes === this.nodeList
+        ? (this.affinityLists ??= affinityNodeLists(nodes))
+        : (trialLists ??= affinityNodeLists(nodes));
     return {
       nodes,
+      havePodsWithAffinity: () => lists().withAffinity,
+      havePodsWithRequiredAntiAffinity: () => lists().withRequiredAntiAffinity,
       namespaceLabels: (namespace) => this.namespaces.get(namespace)?.metadata.labels,
       defaultSelector: (pod) => this.defaultSelector(pod),
       imageNodeCounts: () => (this.imageCounts ??= countImages(this.nodeInfos.values())),
@@ -439,9 +465,10 @@ export class Scheduler {
         for (const p of ahead) target.addPod(p);
       }
     }
-    for (const { name, filter } of filters) {
-      const result = filter(target);
-      if (result) return { plugin: name, result };
+    // Indexed: this runs for every plugin on hundreds of nodes a cycle.
+    for (let f = 0; f < filters.length; f++) {
+      const result = filters[f]!.filter(target);
+      if (result) return { plugin: filters[f]!.name, result };
     }
     return undefined;
   }
@@ -455,11 +482,8 @@ export class Scheduler {
     const infos = this.nodeArray();
     const cluster = this.snapshot(infos);
     const filtersForPod = this.prepareFilters(pod, cluster);
-    const base = {
-      pod: objectKey(pod),
-      podUid: pod.metadata.uid,
-      time: this.clock.now,
-    };
+    const podKey = objectKey(pod);
+    const time = this.clock.now;
     // A node nominated by an earlier preemption is likely the only one that fits: try it first.
     const nominated = pod.status.nominatedNodeName
       ? this.nodeInfos.get(pod.status.nominatedNodeName)
@@ -468,7 +492,9 @@ export class Scheduler {
       const node = nominated.node.metadata.name;
       return {
         decision: {
-          ...base,
+          pod: podKey,
+          podUid: pod.metadata.uid,
+          time,
           feasibleNotScored: infos.length - 1,
           scoredNodes: 1,
           selectedNode: node,
@@ -496,82 +522,118 @@ export class Scheduler {
       infos.length <= DETAILED_NODES
         ? everyVerdict(infos, start, examined, failures)
         : failures.map(failedVerdict);
-    const record = {
-      ...base,
-      feasibleNotScored: infos.length - examined,
-      scoredNodes: feasible.length,
-    };
     if (feasible.length === 0) {
       return {
         decision: {
-          ...record,
+          pod: podKey,
+          podUid: pod.metadata.uid,
+          time,
+          feasibleNotScored: infos.length - examined,
+          scoredNodes: 0,
           failure: fitError(infos.length, failures, ''),
           rows: () => ({ filters: filters(), scores: [] }),
         },
         failures,
       };
     }
-    const { scores, selectedNode } = this.score(pod, feasible, cluster);
-    return {
-      decision: { ...record, selectedNode, rows: () => ({ filters: filters(), scores: scores() }) },
-      failures,
+    const { scores, selectedNode, skippedScorePlugins } = this.score(pod, feasible, cluster);
+    const decision: DraftDecision = {
+      pod: podKey,
+      podUid: pod.metadata.uid,
+      time,
+      feasibleNotScored: infos.length - examined,
+      scoredNodes: feasible.length,
+      selectedNode,
+      rows: () => ({ filters: filters(), scores: scores() }),
     };
+    if (skippedScorePlugins) decision.skippedScorePlugins = skippedScorePlugins;
+    return { decision, failures };
   }
 
   /**
-   * score runs every score plugin over the feasible nodes, picks the winner, and keeps the
-   * per-plugin scores of every node in small clusters (of the top nodes only in large ones).
+   * score is RunPreScorePlugins then RunScorePlugins: a plugin whose PreScore skips (nothing to
+   * score for this pod) is not run, as in kube-scheduler. It picks the winner and keeps the
+   * scores of every node in small clusters (of the top nodes only in large ones).
    */
   private score(
     pod: Pod,
     feasible: NodeInfo[],
     cluster: ClusterSnapshot,
-  ): { scores: () => NodeScore[]; selectedNode: string } {
+  ): {
+    scores: () => NodeScore[];
+    selectedNode: string;
+    skippedScorePlugins?: readonly string[];
+  } {
     const count = feasible.length;
     if (count === 1) {
       const node = feasible[0]!.node.metadata.name;
       return { scores: () => [{ node, plugins: [], total: 0 }], selectedNode: node };
     }
-    const plugins = SCORE_PLUGINS.length;
-    // Per plugin, the raw scores then the normalized ones, then the totals (see ScoreTable); a
-    // plugin that skips (nothing to score for this pod) leaves its zeros, adding 0 to every node.
-    // In small clusters the decision keeps these columns as they are. In large ones it keeps a
-    // few rows, so the columns are scratch that outlives the cycle: allocating typed arrays this
-    // size every cycle costs more than filling them.
-    const size = (2 * plugins + 1) * count;
-    const detailed = count <= DETAILED_NODES;
-    if (!detailed && this.scoreColumns.length < size) this.scoreColumns = new Float64Array(size);
-    const columns = detailed ? new Float64Array(size) : this.scoreColumns.fill(0, 0, size);
-    const totals = columns.subarray(2 * plugins * count, size);
-    for (let p = 0; p < plugins; p++) {
-      const plugin = SCORE_PLUGINS[p]!;
-      const scorer = plugin.preScore(pod, feasible, cluster);
-      if (!scorer) continue;
-      const raw = columns.subarray(2 * p * count, (2 * p + 1) * count);
-      const normalized = columns.subarray((2 * p + 1) * count, (2 * p + 2) * count);
+    const scored: number[] = [];
+    const scorers: NodeScorer[] = [];
+    let skipped = 0;
+    for (let p = 0; p < SCORE_PLUGINS.length; p++) {
+      const scorer = SCORE_PLUGINS[p]!.preScore(pod, feasible, cluster);
+      if (scorer) {
+        scored.push(p);
+        scorers.push(scorer);
+      } else skipped |= 1 << p;
+    }
+    // Per scored plugin the raw then the normalized scores, then the totals (see ScoreTable), in
+    // scratch columns that outlive the cycle: allocating them every cycle costs more than the
+    // scoring. The decision keeps a copy of the rows it records.
+    const columns = this.scoreColumns(2 * scored.length + 1, count);
+    const totals = columns[2 * scored.length]!.fill(0);
+    for (let k = 0; k < scored.length; k++) {
+      const scorer = scorers[k]!;
+      const raw = columns[2 * k]!;
+      const normalized = columns[2 * k + 1]!;
       scorer.score(feasible, raw);
       normalized.set(raw);
       scorer.normalize?.(normalized, feasible);
-      for (let i = 0; i < count; i++) totals[i]! += normalized[i]! * plugin.weight;
+      const weight = SCORE_PLUGINS[scored[k]!]!.weight;
+      for (let i = 0; i < count; i++) totals[i]! += normalized[i]! * weight;
     }
     const selected = this.selectHost(totals);
-    let table: ScoreTable;
-    if (detailed) {
-      table = { nodes: feasible.map((info) => info.node.metadata.name), columns };
-    } else {
-      const kept = topScores(totals, TOP_SCORES_KEPT);
+    // Small clusters keep every row, large ones the top scores and the winner. A plain array: for
+    // the few rows kept this beats a typed array, and for up to a hundred it spares the garbage
+    // collector a buffer outside the heap per decision.
+    let kept: number[] | undefined;
+    if (count > DETAILED_NODES) {
+      kept = topScores(totals, TOP_SCORES_KEPT);
       if (!kept.includes(selected)) kept.push(selected);
-      const rows = kept.length;
-      // A plain array: for this few rows, allocating a typed array costs more than filling it.
-      const keptColumns = new Array<number>((2 * plugins + 1) * rows);
-      for (let c = 0; c <= 2 * plugins; c++)
-        for (let r = 0; r < rows; r++) keptColumns[c * rows + r] = columns[c * count + kept[r]!]!;
-      table = { nodes: kept.map((i) => feasible[i]!.node.metadata.name), columns: keptColumns };
     }
+    const rows = kept ? kept.length : count;
+    const keptColumns = new Array<number>(columns.length * rows);
+    for (let c = 0; c < columns.length; c++) {
+      const column = columns[c]!;
+      const offset = c * rows;
+      if (kept) for (let r = 0; r < rows; r++) keptColumns[offset + r] = column[kept[r]!]!;
+      else for (let r = 0; r < rows; r++) keptColumns[offset + r] = column[r]!;
+    }
+    const nodes = new Array<string>(rows);
+    for (let r = 0; r < rows; r++) nodes[r] = feasible[kept ? kept[r]! : r]!.node.metadata.name;
+    const table: ScoreTable = { nodes, scored, columns: keptColumns };
     return {
       scores: () => scoreRows(table),
       selectedNode: feasible[selected]!.node.metadata.name,
+      skippedScorePlugins: skipped === 0 ? undefined : pluginNames(skipped),
     };
+  }
+
+  /**
+   * scoreColumns returns `columns` scratch columns of `count` scores each, views into one buffer
+   * that are kept while the sizes stay the same (they do, cycle after cycle, in a steady cluster).
+   */
+  private scoreColumns(columns: number, count: number): Float64Array[] {
+    const views = this.scoreViews;
+    if (views.length === columns && views[0]?.length === count) return views;
+    if (this.scoreBuffer.length < columns * count)
+      this.scoreBuffer = new Float64Array(columns * count);
+    this.scoreViews = Array.from({ length: columns }, (_, c) =>
+      this.scoreBuffer.subarray(c * count, (c + 1) * count),
+    );
+    return this.scoreViews;
   }
 
   private startTime = (pod: Pod): number | undefined =>
@@ -935,21 +997,33 @@ function topScores(totals: Float64Array, count: number): number[] {
   return top;
 }
 
-function scoreRows({ nodes, columns }: ScoreTable): NodeScore[] {
+function scoreRows({ nodes, scored, columns }: ScoreTable): NodeScore[] {
   const rows = nodes.length;
-  const plugins = SCORE_PLUGINS.length;
   return nodes.map((node, row) => ({
     node,
-    total: columns[2 * plugins * rows + row]!,
-    plugins: SCORE_PLUGINS.map((plugin, p) => {
-      const normalized = columns[(2 * p + 1) * rows + row]!;
+    total: columns[2 * scored.length * rows + row]!,
+    plugins: scored.map((p, k) => {
+      const plugin = SCORE_PLUGINS[p]!;
+      const normalized = columns[(2 * k + 1) * rows + row]!;
       return {
         plugin: plugin.name,
-        raw: columns[2 * p * rows + row]!,
+        raw: columns[2 * k * rows + row]!,
         normalized,
         weight: plugin.weight,
         weighted: normalized * plugin.weight,
       };
     }),
   }));
+}
+
+/** The names of the score plugins a bit set selects, one shared array per set seen. */
+const pluginNamesBySet = new Map<number, readonly string[]>();
+
+function pluginNames(set: number): readonly string[] {
+  let names = pluginNamesBySet.get(set);
+  if (!names) {
+    names = Object.freeze(SCORE_PLUGINS.filter((_, p) => set & (1 << p)).map((p) => p.name));
+    pluginNamesBySet.set(set, names);
+  }
+  return names;
 }

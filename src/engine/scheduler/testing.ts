@@ -1,6 +1,12 @@
 import type { LabelSelector, Node, Pod } from '../api/types';
 import { podManifest } from '../testing/builders';
-import { NodeInfo, type ClusterSnapshot, type FilterPlugin, type ScorePlugin } from './framework';
+import {
+  NodeInfo,
+  affinityNodeLists,
+  type ClusterSnapshot,
+  type FilterPlugin,
+  type ScorePlugin,
+} from './framework';
 
 /** Test fixtures for plugin tables: nodes, pods, a snapshot, and one-call filter/score runs. */
 
@@ -78,6 +84,8 @@ export function testSnapshot(
 ): ClusterSnapshot {
   return {
     nodes,
+    havePodsWithAffinity: () => affinityNodeLists(nodes).withAffinity,
+    havePodsWithRequiredAntiAffinity: () => affinityNodeLists(nodes).withRequiredAntiAffinity,
     namespaceLabels: (ns) => options.namespaceLabels?.[ns],
     defaultSelector: () => options.defaultSelector,
     imageNodeCounts: () => {

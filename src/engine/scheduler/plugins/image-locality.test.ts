@@ -50,8 +50,8 @@ describe('ImageLocality', () => {
       size: 900 * MB,
       onNodes: 2,
       image: 'nginx:1.27',
-      // no node has the image: the plugin skips, which scores every node 0
-      want: undefined,
+      // no node has the image: every node scores 0 (ImageLocality has no PreScore to skip)
+      want: [0, 0],
     },
   ])('$name', ({ size, onNodes, image, want }) => {
     const images = [{ names: [`docker.io/library/nginx@sha256:abc`, NGINX], sizeBytes: size }];

@@ -1,4 +1,4 @@
-import { MAX_NODE_SCORE, type ScorePlugin } from '../framework';
+import { MAX_NODE_SCORE, type NodeInfo, type ScorePlugin } from '../framework';
 
 const MB = 1024 * 1024;
 /** below this much of the pod's images already on the node, the score is 0 (minThreshold) */
@@ -15,6 +15,10 @@ export function normalizedImageName(image: string): string {
   return image.lastIndexOf(':') <= image.lastIndexOf('/') ? `${image}:latest` : image;
 }
 
+function zeroScores(_nodes: readonly NodeInfo[], scores: Float64Array): void {
+  scores.fill(0);
+}
+
 /**
  * ImageLocality prefers nodes that already have the pod's images, weighing each image's size by
  * the fraction of nodes that have it (so an image present everywhere counts for little).
@@ -28,8 +32,9 @@ export const imageLocality = {
     const totalNodes = cluster.nodes.length;
     const maxThreshold = MAX_CONTAINER_THRESHOLD * containers.length;
     const nodeCounts = cluster.imageNodeCounts();
-    // No node has any of the images: every node would score 0.
-    if (!images.some((image) => nodeCounts.has(image))) return undefined;
+    // ImageLocality has no PreScore, so it is never skipped; when no node has any of the images
+    // every node scores 0, which needs no per-node lookups.
+    if (!images.some((image) => nodeCounts.has(image))) return { score: zeroScores };
     return {
       score(nodes, scores) {
         for (let i = 0; i < nodes.length; i++) {

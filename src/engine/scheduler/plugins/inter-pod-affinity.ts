@@ -80,25 +80,25 @@ export const interPodAffinity = {
     const affinity = new TopologyCounts();
     const antiAffinity = new TopologyCounts();
     const ownTerms = affinityTerms.length > 0 || antiAffinityTerms.length > 0;
-    // Indexed loops over every node, every cycle: for...of allocates there.
-    for (let n = 0; n < cluster.nodes.length; n++) {
-      const info = cluster.nodes[n]!;
-      if (!ownTerms && info.requiredAntiAffinityPodCount === 0) continue;
+    // getExistingAntiAffinityCounts: only nodes hosting pods with required anti-affinity.
+    for (const info of cluster.havePodsWithRequiredAntiAffinity())
       for (const existing of info.podsWithRequiredAntiAffinity.values())
         for (const term of requiredAntiAffinity(existing))
           if (termMatches(term, existing, pod, cluster))
             existingAnti.add(info.node, term.topologyKey, 1);
-      if (!ownTerms) continue;
-      for (const existing of info.pods.values()) {
-        if (
-          affinityTerms.length > 0 &&
-          affinityTerms.every((t) => termMatches(t, pod, existing, cluster))
-        )
-          for (const t of affinityTerms) affinity.add(info.node, t.topologyKey, 1);
-        for (const t of antiAffinityTerms)
-          if (termMatches(t, pod, existing, cluster)) antiAffinity.add(info.node, t.topologyKey, 1);
-      }
-    }
+    // getIncomingAffinityAntiAffinityCounts: every pod on every node, when the pod has terms.
+    if (ownTerms)
+      for (const info of cluster.nodes)
+        for (const existing of info.pods.values()) {
+          if (
+            affinityTerms.length > 0 &&
+            affinityTerms.every((t) => termMatches(t, pod, existing, cluster))
+          )
+            for (const t of affinityTerms) affinity.add(info.node, t.topologyKey, 1);
+          for (const t of antiAffinityTerms)
+            if (termMatches(t, pod, existing, cluster))
+              antiAffinity.add(info.node, t.topologyKey, 1);
+        }
     if (existingAnti.counts.size === 0 && !ownTerms) return undefined;
     // The first pod of a group with affinity to itself may go anywhere with the topology labels.
     const selfAffine =
@@ -142,11 +142,11 @@ export const interPodAffinity = {
       if (!byValue) topologyScore.set(term.topologyKey, (byValue = new Map()));
       byValue.set(value, (byValue.get(value) ?? 0) + weight);
     };
-    for (let n = 0; n < cluster.nodes.length; n++) {
-      const info = cluster.nodes[n]!;
+    // Unless the pod has preferences of its own, only pods with affinity can move the score.
+    const nodes = hasConstraints ? cluster.nodes : cluster.havePodsWithAffinity();
+    for (const info of nodes) {
       const node = info.node;
-      // Unless the pod has preferences of its own, only pods with affinity can move the score.
-      if ((hasConstraints ? info.podCount : info.affinityPodCount) === 0) continue;
+      if (info.podCount === 0) continue;
       const candidates = hasConstraints ? info.pods : info.podsWithAffinity;
       if (Object.keys(node.metadata.labels ?? {}).length === 0) continue;
       for (const existing of candidates.values()) {

@@ -85,6 +85,27 @@ describe('PodTopologySpread score', () => {
     });
   });
 
+  it('system defaults count zones over every node, but only the zones of feasible nodes', () => {
+    const zone = (z: string) => ({ labels: { 'topology.kubernetes.io/zone': z } });
+    const all = infosWith(
+      [
+        testNode('n1', zone('a')),
+        testNode('n2', zone('a')),
+        testNode('n3', zone('b')),
+        testNode('n4'),
+      ],
+      { n1: [web('a')], n2: [web('b'), web('c')], n4: [web('d')] },
+    );
+    const cluster = testSnapshot(all, { defaultSelector: { matchLabels: { app: 'web' } } });
+    const feasible = [all[0]!, all[2]!, all[3]!];
+    // hostname: count x log(3 + 2) + 2; zone: count x log(2 + 2) + 4, zone a counting n2's pods too.
+    // n1: 3.6 + 8.2 -> 12; n3: 2 + 4 -> 6; n4 (no zone, still spread by hostname): 3.6 -> 4
+    expect(scoreAll(podTopologySpread, web('p'), feasible, cluster)).toEqual({
+      raw: [12, 6, 4],
+      normalized: [33, 83, 100],
+    });
+  });
+
   it('skips a pod with no constraints that nothing selects', () => {
     const infos = infosWith(nodes(), { n1: [web('a')] });
     expect(scoreAll(podTopologySpread, web('p'), infos)).toBeUndefined();
