@@ -51,6 +51,11 @@ export default function SchedulingTable({
         </p>
       )}
       {table.scoringSkipped && <p className="inspector-note">{t('scheduling.skippedScoring')}</p>}
+      {table.skippedScorePlugins.length > 0 && (
+        <p className="inspector-note">
+          {t('scheduling.skippedScorePlugins', { plugins: table.skippedScorePlugins.join(', ') })}
+        </p>
+      )}
       <p className="inspector-note">{t('scheduling.scroll')}</p>
       <div
         className="inspector-scroll"

@@ -116,6 +116,26 @@ describe('buildDecisionTable', () => {
     expect(table.rows[0]!.total).toBeUndefined();
   });
 
+  it('lists the score plugins skipped at PreScore, which get no column', () => {
+    const table = buildDecisionTable(
+      decision({
+        filters: [
+          { node: 'w1-k8s', reasons: [] },
+          { node: 'w2-k8s', reasons: [] },
+        ],
+        scores: [
+          { node: 'w1-k8s', total: 91, plugins: [score('NodeResourcesFit', 91, 91, 1)] },
+          { node: 'w2-k8s', total: 93, plugins: [score('NodeResourcesFit', 93, 93, 1)] },
+        ],
+        skippedScorePlugins: ['NodeAffinity', 'InterPodAffinity'],
+        selectedNode: 'w2-k8s',
+      }),
+    );
+    expect(table.scoreColumns).toEqual([{ plugin: 'NodeResourcesFit', weight: 1 }]);
+    expect(table.skippedScorePlugins).toEqual(['NodeAffinity', 'InterPodAffinity']);
+    expect(table.scoringSkipped).toBe(false);
+  });
+
   it('adds a column for a filter plugin outside the default profile', () => {
     const table = buildDecisionTable(
       decision({ filters: [{ node: 'a', failedPlugin: 'VolumeZone', reasons: ['x'] }] }),
@@ -148,5 +168,7 @@ describe('buildDecisionTable', () => {
     const winner = table.rows.find((r) => r.outcome === 'selected')!;
     expect(winner.node).toBe(pod.spec.nodeName);
     expect(winner.total).toBeGreaterThan(0);
+    expect(table.skippedScorePlugins).toContain('InterPodAffinity');
+    expect(table.scoreColumns.map((c) => c.plugin)).not.toContain('InterPodAffinity');
   });
 });

@@ -26,6 +26,8 @@ export interface DecisionTable {
   failure?: string;
   /** only one node passed the filters, so kube-scheduler skipped scoring */
   scoringSkipped: boolean;
+  /** score plugins whose PreScore skipped for this pod: they have no column */
+  skippedScorePlugins: readonly string[];
   /** nodes never examined: enough feasible ones were found first */
   notExamined: number;
 }
@@ -80,6 +82,7 @@ export function buildDecisionTable(decision: SchedulingDecision): DecisionTable 
     selectedNode: decision.selectedNode,
     failure: decision.failure,
     scoringSkipped: decision.selectedNode !== undefined && scoreColumns.length === 0,
+    skippedScorePlugins: decision.skippedScorePlugins ?? [],
     notExamined: decision.feasibleNotScored,
   };
 }

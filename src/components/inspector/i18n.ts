@@ -160,6 +160,8 @@ addTranslations('inspector', {
       notScored: 'not scored',
       failed: 'The pod could not be scheduled:',
       skippedScoring: 'Only one node passed the filters, so the scheduler did not score.',
+      skippedScorePlugins:
+        'Not run: {{plugins}}. Their PreScore found nothing to score for this pod, so the scheduler skipped their Score.',
       notExamined_one:
         '{{count}} more node was not examined: enough feasible nodes were found first.',
       notExamined_other:
@@ -337,6 +339,8 @@ addTranslations('inspector', {
       notScored: '점수 없음',
       failed: '파드를 스케줄링하지 못했습니다:',
       skippedScoring: '필터를 통과한 노드가 하나뿐이라 스케줄러가 점수를 매기지 않았습니다.',
+      skippedScorePlugins:
+        '실행 안 됨: {{plugins}}. PreScore에서 이 파드에 매길 점수가 없다고 판단해 스케줄러가 Score를 건너뛰었습니다.',
       notExamined_other:
         '노드 {{count}}개는 살펴보지 않았습니다. 충분한 수의 후보 노드를 먼저 찾았기 때문입니다.',
       noRecord:
