@@ -235,33 +235,32 @@ export const podTopologySpread = {
     // Only the pod's own constraints need every topology label: with the system defaults a node
     // without a zone label still takes part in hostname spreading.
     const requireAllTopologies = (pod.spec.topologySpreadConstraints ?? []).length > 0;
+    // Each constraint's key, and whether it is the hostname, as arrays: the loops below run over
+    // hundreds of nodes every cycle.
+    const keys = constraints.map((c) => c.topologyKey);
+    const byHostname = keys.map((key) => key === HOSTNAME_LABEL);
     const ignored = new Set<NodeInfo>();
     const domainCounts = constraints.map(() => new Map<string, number>());
-    // Indexed loops: these run over hundreds of nodes every cycle, and for...of allocates there.
-    for (let n = 0; n < feasible.length; n++) {
-      const info = feasible[n]!;
-      if (requireAllTopologies && !hasAllKeys(info.node, constraints)) {
-        ignored.add(info);
-        continue;
+    // Hostname domains are counted per node in score: only other keys need the domains listed.
+    if (requireAllTopologies || byHostname.includes(false))
+      for (let n = 0; n < feasible.length; n++) {
+        const info = feasible[n]!;
+        if (requireAllTopologies && !hasAllKeys(info.node, constraints)) {
+          ignored.add(info);
+          continue;
+        }
+        for (let i = 0; i < keys.length; i++) {
+          if (byHostname[i]) continue;
+          const value = info.label(keys[i]!);
+          if (value !== undefined) domainCounts[i]!.set(value, 0);
+        }
       }
-      for (let i = 0; i < constraints.length; i++) {
-        // Hostname domains are counted per node in score.
-        if (constraints[i]!.topologyKey === HOSTNAME_LABEL) continue;
-        const value = info.label(constraints[i]!.topologyKey);
-        if (value !== undefined) domainCounts[i]!.set(value, 0);
-      }
-    }
     // topologyNormalizingWeight: log(domains + 2), so keys with many domains weigh more
-    const weights = constraints.map((c, i) =>
-      Math.log(
-        (c.topologyKey === HOSTNAME_LABEL
-          ? feasible.length - ignored.size
-          : domainCounts[i]!.size) + 2,
-      ),
+    const weights = constraints.map((_, i) =>
+      Math.log((byHostname[i] ? feasible.length - ignored.size : domainCounts[i]!.size) + 2),
     );
     // Only domains of feasible nodes are counted; hostname counts are taken per node in score.
-    const counting = constraints.filter((_, i) => domainCounts[i]!.size > 0);
-    if (counting.length > 0)
+    if (domainCounts.some((counts) => counts.size > 0))
       for (const info of cluster.nodes) {
         if (requireAllTopologies && !hasAllKeys(info.node, constraints)) continue;
         constraints.forEach((c, i) => {
@@ -271,6 +270,8 @@ export const podTopologySpread = {
           counts.set(value, counts.get(value)! + c.count(info));
         });
       }
+    const counters = constraints.map((c) => c.count);
+    const skewCredits = constraints.map((c) => c.maxSkew - 1);
     return {
       score(nodes, scores) {
         for (let n = 0; n < nodes.length; n++) {
@@ -280,27 +281,29 @@ export const podTopologySpread = {
             continue;
           }
           let score = 0;
-          for (let i = 0; i < constraints.length; i++) {
-            const c = constraints[i]!;
-            const value = nodeInfo.label(c.topologyKey);
+          for (let i = 0; i < keys.length; i++) {
+            const value = nodeInfo.label(keys[i]!);
             if (value === undefined) continue;
-            const count =
-              c.topologyKey === HOSTNAME_LABEL ? c.count(nodeInfo) : domainCounts[i]!.get(value)!;
-            score += count * weights[i]! + (c.maxSkew - 1);
+            const count = byHostname[i] ? counters[i]!(nodeInfo) : domainCounts[i]!.get(value)!;
+            score += count * weights[i]! + skewCredits[i]!;
           }
           scores[n] = Math.round(score);
         }
       },
       normalize(scores, nodes) {
+        // Ignored nodes are rare (the pod's own constraints, a node missing a key): look them up
+        // only when there are some.
+        const skips = ignored.size > 0;
         let min = Number.MAX_SAFE_INTEGER;
         let max = 0;
         for (let i = 0; i < scores.length; i++) {
-          if (ignored.has(nodes[i]!)) continue;
-          min = Math.min(min, scores[i]!);
-          max = Math.max(max, scores[i]!);
+          if (skips && ignored.has(nodes[i]!)) continue;
+          const score = scores[i]!;
+          if (score < min) min = score;
+          if (score > max) max = score;
         }
         for (let i = 0; i < scores.length; i++) {
-          if (ignored.has(nodes[i]!)) scores[i] = 0;
+          if (skips && ignored.has(nodes[i]!)) scores[i] = 0;
           else if (max === 0) scores[i] = MAX_NODE_SCORE;
           else scores[i] = Math.trunc((MAX_NODE_SCORE * (max + min - scores[i]!)) / max);
         }
