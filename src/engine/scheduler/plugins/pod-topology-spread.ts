@@ -27,7 +27,10 @@ const MATCH_COUNTS_KEPT = 32;
 export const CONSTRAINTS_NOT_MATCH = "node(s) didn't match pod topology spread constraints";
 const NODE_LABEL_NOT_MATCH = `${CONSTRAINTS_NOT_MATCH} (missing required label)`;
 
-/** A constraint with its selector resolved (matchLabelKeys merged in, or the default selector). */
+/**
+ * A constraint with its selector resolved (matchLabelKeys merged in, or the default selector),
+ * ready to count its matching pods on a node.
+ */
 interface Constraint {
   maxSkew: number;
   topologyKey: string;
@@ -35,15 +38,7 @@ interface Constraint {
   selector: LabelSelector | undefined;
   honorAffinity: boolean;
   honorTaints: boolean;
-}
-
-/** A constraint ready to count: its matching pods on a node. */
-interface Counted extends Constraint {
   count: (nodeInfo: NodeInfo) => number;
-}
-
-function counted(constraints: Constraint[], namespace: string | undefined): Counted[] {
-  return constraints.map((c) => ({ ...c, count: podCounter(c.selector, namespace) }));
 }
 
 function resolve(
@@ -53,6 +48,8 @@ function resolve(
   selector?: LabelSelector,
 ): Constraint[] {
   const labels = pod.metadata.labels ?? {};
+  // The system defaults share one selector: compile it once.
+  const counters = new Map<LabelSelector | undefined, (nodeInfo: NodeInfo) => number>();
   return constraints
     .filter((c) => c.whenUnsatisfiable === action)
     .map((c) => {
@@ -66,11 +63,15 @@ function resolve(
             ...keys.map((key) => ({ key, operator: 'In' as const, values: [labels[key]!] })),
           ],
         };
+      let count = counters.get(resolved);
+      if (!count) counters.set(resolved, (count = podCounter(resolved, pod.metadata.namespace)));
+      // An object literal, not a spread: spreads are slow, and this runs every cycle.
       return {
         maxSkew: c.maxSkew,
         topologyKey: c.topologyKey,
         minDomains: c.minDomains,
         selector: resolved,
+        count,
         honorAffinity: (c.nodeAffinityPolicy ?? 'Honor') === 'Honor',
         honorTaints: c.nodeTaintsPolicy === 'Honor',
       };
@@ -173,11 +174,10 @@ function constraintsFor(
 ): Constraint[] {
   const own = pod.spec.topologySpreadConstraints ?? [];
   if (own.length > 0) return resolve(own, pod, action);
-  const defaults = resolve(SYSTEM_DEFAULT_CONSTRAINTS, pod, action);
-  if (defaults.length === 0) return [];
+  if (!SYSTEM_DEFAULT_CONSTRAINTS.some((c) => c.whenUnsatisfiable === action)) return [];
   const selector = cluster.defaultSelector(pod);
   if (!selector || isEmptySelector(selector)) return [];
-  return defaults.map((c) => ({ ...c, selector }));
+  return resolve(SYSTEM_DEFAULT_CONSTRAINTS, pod, action, selector);
 }
 
 /**
@@ -190,10 +190,7 @@ export const podTopologySpread = {
   name: 'PodTopologySpread',
   weight: 2,
   preFilter(pod, cluster) {
-    const constraints = counted(
-      constraintsFor(pod, cluster, 'DoNotSchedule'),
-      pod.metadata.namespace,
-    );
+    const constraints = constraintsFor(pod, cluster, 'DoNotSchedule');
     if (constraints.length === 0) return undefined;
     // matches per domain value, per constraint (TpValueToMatchNum), over eligible nodes
     const matches = constraints.map(() => new Map<string, number>());
@@ -227,10 +224,7 @@ export const podTopologySpread = {
   },
   preScore(pod, feasible, cluster) {
     if (feasible.length === 0 || cluster.nodes.length === 0) return undefined;
-    const constraints = counted(
-      constraintsFor(pod, cluster, 'ScheduleAnyway'),
-      pod.metadata.namespace,
-    );
+    const constraints = constraintsFor(pod, cluster, 'ScheduleAnyway');
     if (constraints.length === 0) return undefined;
     // Only the pod's own constraints need every topology label: with the system defaults a node
     // without a zone label still takes part in hostname spreading.
@@ -241,20 +235,20 @@ export const podTopologySpread = {
     const byHostname = keys.map((key) => key === HOSTNAME_LABEL);
     const ignored = new Set<NodeInfo>();
     const domainCounts = constraints.map(() => new Map<string, number>());
+    if (requireAllTopologies)
+      for (const info of feasible) if (!hasAllKeys(info.node, constraints)) ignored.add(info);
     // Hostname domains are counted per node in score: only other keys need the domains listed.
-    if (requireAllTopologies || byHostname.includes(false))
+    for (let i = 0; i < keys.length; i++) {
+      if (byHostname[i]) continue;
+      const key = keys[i]!;
+      const counts = domainCounts[i]!;
       for (let n = 0; n < feasible.length; n++) {
         const info = feasible[n]!;
-        if (requireAllTopologies && !hasAllKeys(info.node, constraints)) {
-          ignored.add(info);
-          continue;
-        }
-        for (let i = 0; i < keys.length; i++) {
-          if (byHostname[i]) continue;
-          const value = info.label(keys[i]!);
-          if (value !== undefined) domainCounts[i]!.set(value, 0);
-        }
+        if (ignored.size > 0 && ignored.has(info)) continue;
+        const value = info.label(key);
+        if (value !== undefined) counts.set(value, 0);
       }
+    }
     // topologyNormalizingWeight: log(domains + 2), so keys with many domains weigh more
     const weights = constraints.map((_, i) =>
       Math.log((byHostname[i] ? feasible.length - ignored.size : domainCounts[i]!.size) + 2),
