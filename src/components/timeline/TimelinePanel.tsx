@@ -85,13 +85,18 @@ function TimelineList({ currentHop, total }: { currentHop: number; total: number
   const rows = useMemo(() => actionRows(actions), [actions]);
   const rowCount = total + actions.length;
   const scroller = useRef<HTMLDivElement>(null);
-  const [view, setView] = useState({ top: 0, height: 200 });
+  // The list scrolls from its end (column-reverse): scrollTop is 0 at the newest row and negative
+  // above it, so following the present as rows are added needs no scroll write, which would force
+  // a layout of the whole page on every hop.
+  const [view, setView] = useState({ scrollTop: 0, height: 200 });
   // The same as view, for the effect below: reading scrollTop there would force a layout per hop.
   const viewNow = useRef(view);
   const updateView = (element: HTMLElement) => {
-    const next = { top: element.scrollTop, height: element.clientHeight };
+    const next = { scrollTop: element.scrollTop, height: element.clientHeight };
     // Our own scroll (following the current hop) was already drawn: do not draw it twice.
-    if (next.top === viewNow.current.top && next.height === viewNow.current.height) return;
+    if (next.scrollTop === viewNow.current.scrollTop && next.height === viewNow.current.height) {
+      return;
+    }
     viewNow.current = next;
     setView(next);
   };
@@ -106,23 +111,29 @@ function TimelineList({ currentHop, total }: { currentHop: number; total: number
 
   // Keep the current hop in view: the newest at the bottom while at the present, the chosen one
   // in the middle in the past. The row positions are known, so this writes the scroll position
-  // without reading the layout back.
+  // without reading the layout back, and only when the row is out of view.
+  const listHeight = Math.max(rowCount * ROW_HEIGHT, view.height);
   const currentRow = currentHop === 0 ? 0 : rowOfHop(currentHop, actions);
   const following = currentHop === total;
   useLayoutEffect(() => {
     const element = scroller.current;
-    const { top, height } = viewNow.current;
+    const { scrollTop, height } = viewNow.current;
+    const top = listHeight - height + scrollTop;
     const rowTop = currentRow * ROW_HEIGHT;
     if (!element || (rowTop >= top && rowTop + ROW_HEIGHT <= top + height)) return;
     const wanted = following ? rowTop + ROW_HEIGHT - height : rowTop - height / 2 + ROW_HEIGHT / 2;
-    const next = { top: Math.round(Math.max(0, wanted)), height };
-    element.scrollTop = next.top;
+    const next = {
+      scrollTop: Math.min(0, Math.round(Math.max(0, wanted) - (listHeight - height))),
+      height,
+    };
+    element.scrollTop = next.scrollTop;
     viewNow.current = next;
     setView(next);
-  }, [currentRow, following]);
+  }, [currentRow, following, listHeight]);
 
-  const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(rowCount, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
+  const top = Math.max(0, listHeight - view.height + view.scrollTop);
+  const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rowCount, Math.ceil((top + view.height) / ROW_HEIGHT) + OVERSCAN);
   const hops = present.hops.all();
   const items = [];
   for (let i = first; i < last; i++) {
@@ -168,11 +179,7 @@ function TimelineList({ currentHop, total }: { currentHop: number; total: number
   }
   return (
     <div ref={scroller} className="timeline-scroll" onScroll={(e) => updateView(e.currentTarget)}>
-      <ol
-        className="timeline-list"
-        aria-label={t('list')}
-        style={{ height: rowCount * ROW_HEIGHT }}
-      >
+      <ol className="timeline-list" aria-label={t('list')} style={{ height: listHeight }}>
         {items}
       </ol>
     </div>
