@@ -1,3 +1,4 @@
+import { memo, useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { viewCluster } from '../../lessons';
 import { useKubeloop, type KubeloopState } from '../../state/store';
@@ -13,9 +14,14 @@ const selectCluster = (s: KubeloopState) => s.cluster;
  */
 export default function GoalView({ want }: { want: string }) {
   const { t } = useTranslation('lessons');
-  useKubeloop(selectVersion);
+  // Deferred: the graph's frame is drawn first, and while hops come faster than the page can
+  // draw, the summary is made once for the newest of them instead of once for each.
+  const version = useDeferredValue(useKubeloop(selectVersion));
   const cluster = useKubeloop(selectCluster);
-  const summary = summarizeCluster(viewCluster(cluster));
+  const summary = useMemo(() => {
+    void version;
+    return summarizeCluster(viewCluster(cluster));
+  }, [cluster, version]);
   return (
     <div className="kl-goal" role="group" aria-label={t('goalView')}>
       <div className="kl-goal__side">
@@ -30,7 +36,7 @@ export default function GoalView({ want }: { want: string }) {
   );
 }
 
-function NowSummary({ summary }: { summary: ClusterSummary }) {
+const NowSummary = memo(function NowSummary({ summary }: { summary: ClusterSummary }) {
   const { t } = useTranslation('lessons');
   if (summary.pods.length === 0 && summary.troubledNodes.length === 0) {
     return <p>{t('nowNoPods')}</p>;
@@ -53,4 +59,4 @@ function NowSummary({ summary }: { summary: ClusterSummary }) {
       ))}
     </ul>
   );
-}
+});
