@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { typeCommand } from './lesson-terminal';
+import { openTerminal, typeCommand } from './lesson-terminal';
 import { pasteManifest, WEB_DEPLOYMENT } from './learner';
 
 // A learner exposes a Deployment with a Service and puts an Ingress in front of it; one pod that
@@ -169,4 +169,33 @@ test('a Service is drawn with its endpoints, ready and not ready, and opens in t
   await expect(
     page.getByRole('region', { name: '인스펙터' }).getByRole('heading', { level: 2 }),
   ).toHaveText('서비스 web');
+});
+
+test('a Service in front of many pods lists the first endpoints and counts the rest', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto('/');
+  const kubectl = await openTerminal(page);
+  await kubectl(
+    'kubectl create deployment web --image=nginx --replicas=25',
+    'deployment.apps/web created',
+  );
+  await kubectl('kubectl expose deployment web --port=80', 'service/web exposed');
+
+  const service = graphOf(page).getByRole('button', { name: /^Service web, / });
+  await expect(service).toHaveAccessibleName(/, 25 ready$/);
+  await service.click();
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  const endpoints = inspector.getByRole('table', { name: 'Endpoints' });
+  // A header row and twenty endpoints; the other five are one line under the table.
+  await expect(endpoints.getByRole('row')).toHaveCount(21);
+  await expect(inspector.getByText('and 5 more endpoints (5 ready, 0 not ready)')).toBeVisible();
+
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  await expect(
+    page
+      .getByRole('region', { name: '인스펙터' })
+      .getByText('외 엔드포인트 5개 (준비됨 5개, 준비 안 됨 0개)'),
+  ).toBeVisible();
 });

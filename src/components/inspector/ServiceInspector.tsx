@@ -9,6 +9,13 @@ import { EventsSection, Facts, InspectorHeading, LiveYaml, Section, SelectLink }
 import { useInspected } from './use-inspected';
 
 /**
+ * The endpoints table lists this many rows; the rest are counted on one line, as `kubectl
+ * describe service` ends its Endpoints with "+ N more...": a Service in front of hundreds of pods
+ * stays readable and cheap to draw.
+ */
+export const ENDPOINTS_SHOWN = 20;
+
+/**
  * ServiceInspector is `kubectl describe service` laid out for learners: how the Service is
  * reached (type, ClusterIP, ports), which pods it selects, and its EndpointSlices' addresses,
  * ready or not, with the pod behind each.
@@ -28,6 +35,9 @@ export default function ServiceInspector({ target }: { target: ObjectRef }) {
 
   const none = t('field.none');
   const endpoints = view?.endpoints ?? [];
+  const shown = endpoints.slice(0, ENDPOINTS_SHOWN);
+  const hidden = endpoints.slice(ENDPOINTS_SHOWN);
+  const hiddenReady = hidden.filter((e) => e.ready).length;
   const rows = eventRowsFor(events, [service.metadata.uid], now);
   const external = service.status?.loadBalancer?.ingress?.map((i) => i.ip ?? i.hostname) ?? [];
 
@@ -79,36 +89,47 @@ export default function ServiceInspector({ target }: { target: ObjectRef }) {
           endpoints.length === 0 ? (
             <p className="inspector-none">{t('service.noEndpoints')}</p>
           ) : (
-            <table className="inspector-table" aria-labelledby={id}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('service.pod')}</th>
-                  <th scope="col">{t('field.ip')}</th>
-                  <th scope="col">{t('service.ready')}</th>
-                  <th scope="col">{t('field.node')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {endpoints.map((e) => (
-                  <tr key={e.ip} className={e.ready ? undefined : 'is-warning'}>
-                    <th scope="row" className="wrap">
-                      {e.pod ? (
-                        <SelectLink
-                          target={{ kind: 'Pod', namespace: target.namespace, name: e.pod }}
-                        >
-                          {e.pod}
-                        </SelectLink>
-                      ) : (
-                        none
-                      )}
-                    </th>
-                    <td>{e.ip}</td>
-                    <td>{t(e.ready ? 'service.isReady' : 'service.notReady')}</td>
-                    <td>{e.nodeName ?? none}</td>
+            <>
+              <table className="inspector-table" aria-labelledby={id}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('service.pod')}</th>
+                    <th scope="col">{t('field.ip')}</th>
+                    <th scope="col">{t('service.ready')}</th>
+                    <th scope="col">{t('field.node')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {shown.map((e) => (
+                    <tr key={e.ip} className={e.ready ? undefined : 'is-warning'}>
+                      <th scope="row" className="wrap">
+                        {e.pod ? (
+                          <SelectLink
+                            target={{ kind: 'Pod', namespace: target.namespace, name: e.pod }}
+                          >
+                            {e.pod}
+                          </SelectLink>
+                        ) : (
+                          none
+                        )}
+                      </th>
+                      <td>{e.ip}</td>
+                      <td>{t(e.ready ? 'service.isReady' : 'service.notReady')}</td>
+                      <td>{e.nodeName ?? none}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {hidden.length > 0 && (
+                <p className="inspector-note">
+                  {t('service.moreEndpoints', {
+                    count: hidden.length,
+                    ready: hiddenReady,
+                    notReady: hidden.length - hiddenReady,
+                  })}
+                </p>
+              )}
+            </>
           )
         }
       </Section>

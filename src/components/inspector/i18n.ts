@@ -55,6 +55,8 @@ addTranslations('inspector', {
       notReady: 'not ready',
       noEndpoints:
         'No endpoints: no pod with an IP matches the selector (or the Service has no selector).',
+      moreEndpoints_one: 'and {{count}} more endpoint ({{ready}} ready, {{notReady}} not ready)',
+      moreEndpoints_other: 'and {{count}} more endpoints ({{ready}} ready, {{notReady}} not ready)',
     },
     claim: {
       requested: 'Requested',
@@ -234,6 +236,8 @@ addTranslations('inspector', {
       notReady: '준비 안 됨',
       noEndpoints:
         '엔드포인트가 없습니다. 셀렉터에 맞으면서 IP를 받은 파드가 없습니다(또는 서비스에 셀렉터가 없습니다).',
+      moreEndpoints_other:
+        '외 엔드포인트 {{count}}개 (준비됨 {{ready}}개, 준비 안 됨 {{notReady}}개)',
     },
     claim: {
       requested: '요청 용량',
