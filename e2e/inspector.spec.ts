@@ -1,4 +1,5 @@
 import { pasteManifest } from './learner';
+import { openTerminal } from './lesson-terminal';
 import { expect, test, type Page } from '@playwright/test';
 
 // A learner applies the Deployment template, lets the cluster settle, then asks "why did this
@@ -143,4 +144,40 @@ test('a pod no node fits: the inspector shows the FailedScheduling message', asy
   await expect(table.getByRole('row').filter({ hasText: 'selected' })).toHaveCount(0);
   await expect(table.getByRole('row').filter({ hasText: 'filtered out' })).toHaveCount(4);
   await expect(inspector.getByRole('table', { name: 'Events' })).toContainText('FailedScheduling');
+});
+
+test('the workload list offers Jobs and CronJobs too, and opens them', async ({ page }) => {
+  await page.goto('/');
+  const kubectl = await openTerminal(page);
+  await kubectl(
+    "kubectl create job pi --image=busybox -- sh -c 'echo 3.14'",
+    'job.batch/pi created',
+  );
+  await kubectl(
+    "kubectl create cronjob hello --image=busybox --schedule='*/5 * * * *' -- echo hi",
+    'cronjob.batch/hello created',
+  );
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  const workloads = page
+    .getByRole('region', { name: 'Inspector' })
+    .getByRole('region', { name: 'Workloads' });
+  const job = workloads.getByRole('listitem').filter({ hasText: 'Job pi' });
+  await expect(job).toHaveText(/^Job pi default · [01]\/1 complete$/);
+  const cronJob = workloads.getByRole('listitem').filter({ hasText: 'CronJob hello' });
+  await expect(cronJob).toHaveText('CronJob hello default · */5 * * * * · 0 active');
+
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  const workloadsKo = page
+    .getByRole('region', { name: '인스펙터' })
+    .getByRole('region', { name: '워크로드' });
+  await expect(workloadsKo.getByRole('listitem').filter({ hasText: 'CronJob hello' })).toHaveText(
+    'CronJob hello default · */5 * * * * · 실행 중 0개',
+  );
+  const jobKo = workloadsKo.getByRole('listitem').filter({ hasText: 'Job pi' });
+  await expect(jobKo).toHaveText(/^Job pi default · [01]\/1 완료$/);
+
+  await jobKo.getByRole('button', { name: 'Job pi' }).click();
+  await expect(
+    page.getByRole('region', { name: '인스펙터' }).getByRole('heading', { level: 2 }),
+  ).toHaveText('잡 pi');
 });

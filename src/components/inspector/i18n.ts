@@ -109,6 +109,7 @@ addTranslations('inspector', {
     workloads: {
       title: 'Workloads',
       none: 'No workloads yet. Apply a Deployment to see one here.',
+      cronJob: '{{schedule}} · {{active}} active',
     },
     yaml: { title: 'Live YAML', label: 'YAML of {{name}}' },
     conditions: {
@@ -290,6 +291,7 @@ addTranslations('inspector', {
     workloads: {
       title: '워크로드',
       none: '아직 워크로드가 없습니다. 디플로이먼트를 적용하면 여기에 나타납니다.',
+      cronJob: '{{schedule}} · 실행 중 {{active}}개',
     },
     yaml: { title: '실시간 YAML', label: '{{name}}의 YAML' },
     conditions: {
