@@ -1,3 +1,4 @@
+import type { Pod } from '../../engine';
 import type { ClusterView } from '../../lessons';
 import { nodeStatus } from '../../kubectl/printers/columns';
 import { summarizePod } from '../../kubectl/printers/pod-status';
@@ -17,6 +18,18 @@ export interface ClusterSummary {
 }
 
 /**
+ * Stored objects are frozen and replaced on every write, and a pod's STATUS reads nothing but the
+ * pod (unlike its RESTARTS, which read the clock): an unchanged pod keeps the STATUS found for it,
+ * so a summary made after every hop reads only the pods that hop changed.
+ */
+const statuses = new WeakMap<Pod, string>();
+function statusOf(pod: Pod, now: number): string {
+  let status = statuses.get(pod);
+  if (status === undefined) statuses.set(pod, (status = summarizePod(pod, now).status));
+  return status;
+}
+
+/**
  * summarizeCluster is the "now" side of a lesson's goal view: the default namespace's pods grouped
  * by the STATUS column a learner would read, and the nodes that are down or cordoned.
  */
@@ -24,7 +37,7 @@ export function summarizeCluster(view: ClusterView): ClusterSummary {
   const groups = new Map<string, { count: number; nodes: Set<string> }>();
   const now = view.now();
   for (const pod of view.pods()) {
-    const { status } = summarizePod(pod, now);
+    const status = statusOf(pod, now);
     const group = groups.get(status) ?? { count: 0, nodes: new Set<string>() };
     group.count += 1;
     if (pod.spec.nodeName) group.nodes.add(pod.spec.nodeName);
