@@ -14,25 +14,16 @@ type Json = Record<string, unknown> | unknown[];
  */
 export function freezeSharing<T extends object>(value: T, reference: object | undefined): T {
   // The top level itself is never replaced: it is the object being stored.
-  settle(value as Json, frozenLike(value, reference));
+  settle(value as Json, Object.isFrozen(reference) ? like(value, reference) : undefined);
   Object.freeze(value);
   return value;
-}
-
-/** shared is child, frozen, or reference's equal part instead. */
-function shared(child: object, reference: unknown): object {
-  // Parts already stored (shared with an earlier version) are left as they are.
-  if (Object.isFrozen(child)) return child;
-  const ref = frozenLike(child, reference);
-  if (settle(child as Json, ref)) return ref!;
-  Object.freeze(child);
-  return child;
 }
 
 /**
  * settle shares value's parts with ref's, in one pass from the leaves up, and tells whether
  * value then equals ref: every part the same (ref's own, or an equal scalar) under the same keys
- * in the same order (a field set to undefined counts as a key).
+ * in the same order (a field set to undefined counts as a key). ref is frozen, so all of it is:
+ * whatever is frozen was frozen deeply (parts first), by freezeSharing or deepFreeze.
  */
 function settle(value: Json, ref: Json | undefined): boolean {
   let same = ref !== undefined;
@@ -41,10 +32,12 @@ function settle(value: Json, ref: Json | undefined): boolean {
     if (same && value.length !== other!.length) same = false;
     for (let i = 0; i < value.length; i++) {
       let child = value[i];
-      // Scalars (most leaves) are compared in place, without a call.
-      if (child !== null && typeof child === 'object') {
-        const next = shared(child, other?.[i]);
-        if (next !== child) value[i] = child = next;
+      // Scalars (most leaves) are compared in place; parts already stored (shared with an
+      // earlier version) are left as they are.
+      if (child !== null && typeof child === 'object' && !Object.isFrozen(child)) {
+        const part = like(child, other?.[i]);
+        if (settle(child as Json, part)) value[i] = child = part;
+        else Object.freeze(child);
       }
       if (same && child !== other![i]) same = false;
     }
@@ -55,9 +48,10 @@ function settle(value: Json, ref: Json | undefined): boolean {
   for (const key in value) {
     count++;
     let child = value[key];
-    if (child !== null && typeof child === 'object') {
-      const next = shared(child, other?.[key]);
-      if (next !== child) value[key] = child = next;
+    if (child !== null && typeof child === 'object' && !Object.isFrozen(child)) {
+      const part = like(child, other?.[key]);
+      if (settle(child as Json, part)) value[key] = child = part;
+      else Object.freeze(child);
     }
     if (same && child !== other![key]) same = false;
   }
@@ -70,9 +64,8 @@ function settle(value: Json, ref: Json | undefined): boolean {
   return true;
 }
 
-/** frozenLike is reference if it can stand in for value: a stored (frozen) array or object alike. */
-function frozenLike(value: object, reference: unknown): Json | undefined {
-  if (reference === null || typeof reference !== 'object' || !Object.isFrozen(reference))
-    return undefined;
-  return Array.isArray(reference) === Array.isArray(value) ? (reference as Json) : undefined;
+/** like is the reference's part if it can stand in for value: an array for an array, an object for an object. */
+function like(value: object, part: unknown): Json | undefined {
+  if (part === null || typeof part !== 'object') return undefined;
+  return Array.isArray(part) === Array.isArray(value) ? (part as Json) : undefined;
 }
