@@ -1,5 +1,5 @@
 import { matchesSelector } from '../api/labels';
-import { clone, deepEqual } from '../api/objects';
+import { clone, deepEqual, objectKey } from '../api/objects';
 import { isPodReady } from '../api/pod';
 import type {
   AnyObject,
@@ -142,7 +142,11 @@ export interface WatchOptions {
   labelSelector?: LabelSelector;
 }
 
-export type WatchHandler = (type: WatchEventType, object: KubeObject) => void;
+/**
+ * A WatchHandler hears one watch event. key is the object's cache key (`namespace/name`), made
+ * once per event for every watcher: a fresh string would be hashed again by each cache it keys.
+ */
+export type WatchHandler = (type: WatchEventType, object: KubeObject, key: string) => void;
 
 /** A Write is what a request would store; computed once to check, once more to commit. */
 interface Write {
@@ -304,6 +308,7 @@ class WatchMessage extends Message {
     private readonly watcher: Watcher,
     private readonly type: WatchEventType,
     private readonly object: KubeObject,
+    private readonly key: string,
     private readonly revision: number,
   ) {
     super();
@@ -322,7 +327,7 @@ class WatchMessage extends Message {
 
   deliver(): void {
     // A watcher cancelled while the event was in flight never hears of it.
-    if (this.watcher.active) this.watcher.handler(this.type, this.object);
+    if (this.watcher.active) this.watcher.handler(this.type, this.object, this.key);
   }
 }
 
@@ -1064,6 +1069,7 @@ export class ApiServer {
   private dispatch(event: EtcdEvent): void {
     const info = this.resourceOfKey(event.key);
     if (!info) return;
+    let key: string | undefined;
     for (const watcher of this.watchers.candidates(info.resource, event.value, event.prevValue)) {
       const before = watches(watcher, event.prevValue);
       const now = event.type === 'PUT' && watches(watcher, event.value);
@@ -1072,7 +1078,13 @@ export class ApiServer {
       else if (before) type = 'DELETED';
       if (!type) continue;
       this.transport.post(
-        new WatchMessage(watcher, type, event.value, event.revision),
+        new WatchMessage(
+          watcher,
+          type,
+          event.value,
+          (key ??= objectKey(event.value)),
+          event.revision,
+        ),
         LATENCY.watch,
       );
     }

@@ -6,8 +6,6 @@ interface Index<T> {
   keysOf: (obj: T) => string[];
   /** per index key, the objects filed under it by cache key (so a lookup needs no cache reads) */
   entries: Map<string, Map<string, T>>;
-  /** the index keys each cached object was filed under, so an update only compares them */
-  filed: Map<string, string[]>;
 }
 
 export interface InformerHandlers<T extends KubeObject> {
@@ -50,8 +48,7 @@ export class Informer<T extends KubeObject> {
    * ReplicaSet's pods without scanning every pod. Add indexes before start().
    */
   addIndex(name: string, keysOf: (obj: T) => string[]): void {
-    if (!this.indexes.has(name))
-      this.indexes.set(name, { keysOf, entries: new Map(), filed: new Map() });
+    if (!this.indexes.has(name)) this.indexes.set(name, { keysOf, entries: new Map() });
   }
 
   /** byIndex lists the cached objects whose index keys include value, in cache order. */
@@ -60,9 +57,13 @@ export class Informer<T extends KubeObject> {
     return filed ? [...filed.values()] : [];
   }
 
-  private index(key: string, obj: T | undefined): void {
+  /**
+   * index refiles the object cached under key, old (undefined if new) as obj (undefined if
+   * deleted). Where old was filed is asked of old itself, rather than remembered per object.
+   */
+  private index(key: string, old: T | undefined, obj: T | undefined): void {
     for (const index of this.indexes.values()) {
-      const before = index.filed.get(key) ?? NO_KEYS;
+      const before = old ? index.keysOf(old) : NO_KEYS;
       const after = obj ? index.keysOf(obj) : NO_KEYS;
       // Most updates (status, a condition) leave an object's index keys as they were: the
       // object only moves to the end of its entries, as a re-add would put it.
@@ -84,8 +85,6 @@ export class Informer<T extends KubeObject> {
         if (!filed) index.entries.set(value, (filed = new Map()));
         filed.set(key, obj!);
       }
-      if (after.length > 0) index.filed.set(key, after);
-      else index.filed.delete(key);
     }
   }
 
@@ -93,12 +92,12 @@ export class Informer<T extends KubeObject> {
   start(): void {
     for (const obj of this.api.list(this.resource, undefined, this.fieldSelector)) {
       const key = objectKey(obj);
-      this.index(key, obj as T);
+      this.index(key, this.cache.get(key), obj as T);
       this.cache.set(key, obj as T);
     }
     this.stopWatch = this.api.watch(
       { component: this.component, resource: this.resource, fieldSelector: this.fieldSelector },
-      (type, obj) => this.apply(type, obj as T),
+      (type, obj, key) => this.apply(type, obj as T, key),
     );
     for (const obj of this.cache.values()) for (const h of this.handlers) h.onAdd?.(obj);
   }
@@ -119,16 +118,15 @@ export class Informer<T extends KubeObject> {
     return this.cache.size;
   }
 
-  private apply(type: WatchEventType, obj: T): void {
-    const key = objectKey(obj);
+  private apply(type: WatchEventType, obj: T, key: string): void {
     const old = this.cache.get(key);
     if (type === 'DELETED') {
-      this.index(key, undefined);
+      this.index(key, old, undefined);
       this.cache.delete(key);
       for (const h of this.handlers) h.onDelete?.(obj);
       return;
     }
-    this.index(key, obj);
+    this.index(key, old, obj);
     this.cache.set(key, obj);
     for (const h of this.handlers) {
       if (old) h.onUpdate?.(old, obj);
