@@ -3,7 +3,8 @@ import { formatAmount } from '../api/quota';
 import { parseQuantity } from '../api/quantity';
 import type { ServiceAccount } from '../api/config-types';
 import type { LimitRange } from '../api/storage-types';
-import type { Container, KubeObject, Pod, PriorityClass, Toleration } from '../api/types';
+import { deepFreeze } from '../api/objects';
+import type { Container, KubeObject, Pod, PriorityClass, Toleration, Volume } from '../api/types';
 import { forbidden } from './errors';
 
 /**
@@ -19,7 +20,12 @@ export function randomSuffix(rng: Random, n = 5): string {
   return rng.string(n, SUFFIX_ALPHABET);
 }
 
-const DEFAULT_TOLERATIONS: Toleration[] = [
+/**
+ * The DefaultTolerationSeconds plugin's tolerations, and below the ServiceAccount plugin's token
+ * volume source: frozen, every pod holds these very objects (as stored objects share equal parts),
+ * rather than fresh copies that storage would then find equal and drop.
+ */
+const DEFAULT_TOLERATIONS: readonly Toleration[] = deepFreeze([
   {
     key: 'node.kubernetes.io/not-ready',
     operator: 'Exists',
@@ -32,7 +38,25 @@ const DEFAULT_TOLERATIONS: Toleration[] = [
     effect: 'NoExecute',
     tolerationSeconds: 300,
   },
-];
+]);
+
+const API_ACCESS_SOURCE: NonNullable<Volume['projected']> = deepFreeze({
+  defaultMode: 420,
+  sources: [
+    { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+    { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+    {
+      downwardAPI: {
+        items: [
+          {
+            fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' },
+            path: 'namespace',
+          },
+        ],
+      },
+    },
+  ],
+});
 
 /** What admission plugins may read from storage: one object by key, or all under a prefix. */
 export interface AdmissionReader {
@@ -135,29 +159,7 @@ function admitServiceAccount(pod: Pod, rng: Random, store: AdmissionReader): voi
   const alreadyMounted = (spec.volumes ?? []).some((v) => v.name.startsWith('kube-api-access-'));
   if (mountsToken && !alreadyMounted) {
     const volumeName = `kube-api-access-${randomSuffix(rng)}`;
-    spec.volumes = [
-      ...(spec.volumes ?? []),
-      {
-        name: volumeName,
-        projected: {
-          defaultMode: 420,
-          sources: [
-            { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
-            { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
-            {
-              downwardAPI: {
-                items: [
-                  {
-                    fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' },
-                    path: 'namespace',
-                  },
-                ],
-              },
-            },
-          ],
-        },
-      },
-    ];
+    spec.volumes = [...(spec.volumes ?? []), { name: volumeName, projected: API_ACCESS_SOURCE }];
     for (const container of [...spec.containers, ...(spec.initContainers ?? [])]) {
       container.volumeMounts = [
         ...(container.volumeMounts ?? []),
@@ -183,7 +185,7 @@ export function admitPod(pod: Pod, rng: Random, store: AdmissionReader): void {
         (t.key === toleration.key || (t.key === undefined && t.operator === 'Exists')) &&
         (t.effect === undefined || t.effect === 'NoExecute'),
     );
-    if (!covered) tolerations.push({ ...toleration });
+    if (!covered) tolerations.push(toleration);
   }
   spec.tolerations = tolerations;
   admitPodPriority(pod, store);
@@ -197,8 +199,9 @@ export function admitPod(pod: Pod, rng: Random, store: AdmissionReader): void {
  */
 export function admitLimitRanger(pod: Pod, store: AdmissionReader): void {
   const namespace = pod.metadata.namespace ?? 'default';
-  const items = store
-    .range(`/registry/limitranges/${namespace}/`)
+  const ranges = store.range(`/registry/limitranges/${namespace}/`);
+  if (ranges.length === 0) return;
+  const items = ranges
     .flatMap((kv) => (kv.value as LimitRange).spec?.limits ?? [])
     .filter((item) => item.type === 'Container');
   if (items.length === 0) return;

@@ -48,11 +48,11 @@ export function admitQuota(
 ): void {
   const namespace = obj.metadata.namespace;
   if (!info.namespaced || !namespace) return;
-  const quotas = store
-    .range(`/registry/resourcequotas/${namespace}/`)
+  const stored = store.range(`/registry/resourcequotas/${namespace}/`);
+  if (stored.length === 0) return;
+  const quotas = stored
     .map((kv) => kv.value as ResourceQuota)
     .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
-  if (quotas.length === 0) return;
   const requested = usageOf(info.resource, info.group, obj);
   const name = obj.metadata.name;
   const refuse = (why: string) =>
