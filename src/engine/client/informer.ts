@@ -3,6 +3,7 @@ import { objectKey } from '../api/objects';
 import type { KubeObject } from '../api/types';
 
 interface Index<T> {
+  name: string;
   keysOf: (obj: T) => string[];
   /** per index key, the objects filed under it by cache key (so a lookup needs no cache reads) */
   entries: Map<string, Map<string, T>>;
@@ -29,7 +30,8 @@ function sameKeys(a: string[], b: string[]): boolean {
 export class Informer<T extends KubeObject> {
   private readonly cache = new Map<string, T>();
   private readonly handlers: InformerHandlers<T>[] = [];
-  private readonly indexes = new Map<string, Index<T>>();
+  /** a list, not a map: a few at most, and most of the cluster's thousands of informers have none */
+  private readonly indexes: Index<T>[] = [];
   private stopWatch?: () => void;
 
   constructor(
@@ -48,12 +50,13 @@ export class Informer<T extends KubeObject> {
    * ReplicaSet's pods without scanning every pod. Add indexes before start().
    */
   addIndex(name: string, keysOf: (obj: T) => string[]): void {
-    if (!this.indexes.has(name)) this.indexes.set(name, { keysOf, entries: new Map() });
+    if (!this.indexes.some((index) => index.name === name))
+      this.indexes.push({ name, keysOf, entries: new Map() });
   }
 
-  /** byIndex lists the cached objects whose index keys include value, in cache order. */
+  /** byIndex lists the cached objects whose index keys include value, in the order last filed. */
   byIndex(name: string, value: string): T[] {
-    const filed = this.indexes.get(name)?.entries.get(value);
+    const filed = this.indexes.find((index) => index.name === name)?.entries.get(value);
     return filed ? [...filed.values()] : [];
   }
 
@@ -62,7 +65,7 @@ export class Informer<T extends KubeObject> {
    * deleted). Where old was filed is asked of old itself, rather than remembered per object.
    */
   private index(key: string, old: T | undefined, obj: T | undefined): void {
-    for (const index of this.indexes.values()) {
+    for (const index of this.indexes) {
       const before = old ? index.keysOf(old) : NO_KEYS;
       const after = obj ? index.keysOf(obj) : NO_KEYS;
       // Most updates (status, a condition) leave an object's index keys as they were: the
