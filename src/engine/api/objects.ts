@@ -15,20 +15,8 @@ export function deepFreeze<T>(value: T): T {
 export function clone<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(clone) as T;
-  const source = value as Record<string, unknown>;
-  if (Object.isFrozen(source)) {
-    const out: Record<string, unknown> = {};
-    for (const key in source) out[key] = clone(source[key]);
-    return out as T;
-  }
-  // A spread copies an unfrozen object's layout at once, its fields inside the object rather
-  // than in a separate property array: three times faster, and a quarter smaller once stored.
-  // V8 has no such fast path from a frozen object, which is copied field by field above.
-  const out = { ...source };
-  for (const key in out) {
-    const child = out[key];
-    if (child !== null && typeof child === 'object') out[key] = clone(child);
-  }
+  const out: Record<string, unknown> = {};
+  for (const key in value) out[key] = clone((value as Record<string, unknown>)[key]);
   return out as T;
 }
 
