@@ -178,9 +178,11 @@ describe('kube-scheduler', () => {
       ['ImageLocality', 1],
     ]);
     // A bare pod has no preferred node affinity, no Service or owner to spread with, and no pod
-    // affinity anywhere: those plugins' PreScore skips, and kube-scheduler does not run them.
+    // affinity anywhere; VolumeBinding scores only with the VolumeCapacityPriority gate, off in
+    // v1.32: those plugins' PreScore skips, and kube-scheduler does not run them.
     expect(decision.skippedScorePlugins).toEqual([
       'NodeAffinity',
+      'VolumeBinding',
       'PodTopologySpread',
       'InterPodAffinity',
     ]);

@@ -28,11 +28,15 @@ export const FILTER_PLUGINS: readonly FilterPlugin[] = [
   interPodAffinity,
 ];
 
-/** The default profile's score plugins, in the same order, with their weights. */
+/**
+ * The default profile's score plugins, in the same order, with their weights (a plugin the
+ * profile leaves unweighted scores with weight 1).
+ */
 export const SCORE_PLUGINS: readonly ScorePlugin[] = [
   taintToleration,
   nodeAffinity,
   nodeResourcesFit,
+  volumeBinding,
   podTopologySpread,
   interPodAffinity,
   balancedAllocation,

@@ -5,7 +5,7 @@ import type {
   StorageClass,
 } from '../../api/storage-types';
 import type { VolumeListers } from '../framework';
-import { filterAll, infosWith, testNode, testPod, testSnapshot } from '../testing';
+import { filterAll, infosWith, scoreAll, testNode, testPod, testSnapshot } from '../testing';
 import {
   ERR_REASON_BIND_CONFLICT,
   ERR_REASON_NODE_CONFLICT,
@@ -200,5 +200,17 @@ describe('VolumeBinding Reserve', () => {
       volumes: listers(claims, [localPV('pv1', 'n1')]),
     };
     expect(reservePodVolumes(podUsing('c'), NODES[0]!, cluster.volumes)).toBeUndefined();
+  });
+});
+
+describe('VolumeBinding Score', () => {
+  it('skips at PreScore even with volumes to bind: VolumeCapacityPriority is off in v1.32', () => {
+    const claims = [claim('c')];
+    const nodes = infosWith(NODES);
+    const cluster = {
+      ...testSnapshot(nodes),
+      volumes: listers(claims, [localPV('pv1', 'n1'), localPV('pv2', 'n2')]),
+    };
+    expect(scoreAll(volumeBinding, podUsing('c'), nodes, cluster)).toBeUndefined();
   });
 });

@@ -12,7 +12,7 @@ import {
   requestedBytes,
   volumeReachable,
 } from '../../controllers/persistentvolume/binding';
-import type { FilterPlugin, VolumeListers } from '../framework';
+import type { FilterPlugin, ScorePlugin, VolumeListers } from '../framework';
 
 /** The provisioner name of classes that cannot provision (volume.NotSupportedProvisioner). */
 export const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
@@ -144,9 +144,15 @@ function findPodVolumes(
  * be bound already (PreFilter; the pod fits no node until then). Filter checks each node with
  * findPodVolumes; Reserve (reservePodVolumes) finds what to bind or provision on the chosen node,
  * which the scheduler's VolumeBinder assumes and writes in PreBind before the pod is bound.
+ *
+ * It is a score plugin of the default profile too, but it scores only with the
+ * VolumeCapacityPriority feature gate, which is off in v1.32: without it New builds no scorer
+ * and PreScore always returns Skip.
  */
 export const volumeBinding = {
   name: 'VolumeBinding',
+  weight: 1,
+  preScore: () => undefined,
   preFilter(pod, cluster) {
     const volumes = cluster.volumes;
     if (!volumes || podClaimNames(pod).length === 0) return undefined;
@@ -161,7 +167,7 @@ export const volumeBinding = {
       return 'reasons' in found ? { reasons: found.reasons, unresolvable: true } : undefined;
     };
   },
-} satisfies FilterPlugin;
+} satisfies FilterPlugin & ScorePlugin;
 
 /**
  * reservePodVolumes is Reserve's half of VolumeBinding: what the pod's delayed claims need on the
