@@ -8,9 +8,9 @@ import {
   type ScorePlugin,
 } from '../framework';
 
-/** leastAllocated: the share of capacity left free, 0..100 */
+/** leastAllocated: the share of capacity left free, 0..100 (capacity is not 0) */
 function leastAllocated(requested: number, capacity: number): number {
-  return capacity === 0 || requested > capacity
+  return requested > capacity
     ? 0
     : Math.floor(((capacity - requested) * MAX_NODE_SCORE) / capacity);
 }
@@ -45,9 +45,18 @@ export const nodeResourcesFit = {
         for (let i = 0; i < nodes.length; i++) {
           const nodeInfo = nodes[i]!;
           const free = nodeInfo.allocatable;
-          const cpu = leastAllocated(requestedCpuWith(nodeInfo, nz), free.milliCpu);
-          const memory = leastAllocated(requestedMemoryWith(nodeInfo, nz), free.memory);
-          scores[i] = Math.floor((cpu + memory) / 2);
+          // leastResourceScorer averages only the resources the node has some of
+          let sum = 0;
+          let counted = 0;
+          if (free.milliCpu > 0) {
+            sum += leastAllocated(requestedCpuWith(nodeInfo, nz), free.milliCpu);
+            counted++;
+          }
+          if (free.memory > 0) {
+            sum += leastAllocated(requestedMemoryWith(nodeInfo, nz), free.memory);
+            counted++;
+          }
+          scores[i] = counted === 0 ? 0 : Math.floor(sum / counted);
         }
       },
     };
