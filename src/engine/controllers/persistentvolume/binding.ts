@@ -22,6 +22,20 @@ export const requestedBytes = (pvc: PersistentVolumeClaim) =>
 const capacityBytes = (pv: PersistentVolume) =>
   parseQuantity(pv.spec.capacity?.storage ?? '0') ?? 0;
 
+type ClaimRef = NonNullable<PersistentVolume['spec']['claimRef']>;
+
+/** claimRefTo is the reference a volume bound to the claim carries (GetReference, in its field order). */
+export function claimRefTo(pvc: PersistentVolumeClaim): ClaimRef {
+  return {
+    kind: 'PersistentVolumeClaim',
+    namespace: pvc.metadata.namespace,
+    name: pvc.metadata.name,
+    uid: pvc.metadata.uid,
+    apiVersion: 'v1',
+    resourceVersion: pvc.metadata.resourceVersion,
+  };
+}
+
 /** isPreBoundTo: the volume's claimRef names the claim (IsVolumeBoundToClaim). */
 export function isPreBoundTo(pv: PersistentVolume, pvc: PersistentVolumeClaim): boolean {
   const ref = pv.spec.claimRef;

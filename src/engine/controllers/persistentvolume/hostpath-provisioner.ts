@@ -12,7 +12,7 @@ import { Informer } from '../../client/informer';
 import { WorkQueue } from '../../client/workqueue';
 import type { Disks } from '../../kubelet/disks';
 import { hostPathKey } from '../../kubelet/disks';
-import { ANN_PROVISIONED_BY, ANN_STORAGE_PROVISIONER } from './binding';
+import { ANN_PROVISIONED_BY, ANN_STORAGE_PROVISIONER, claimRefTo } from './binding';
 import { MINIKUBE_HOSTPATH_ROOT, MINIKUBE_PROVISIONER } from './storage-classes';
 
 export const STORAGE_PROVISIONER = 'storage-provisioner';
@@ -96,14 +96,7 @@ export class HostPathProvisioner {
       spec: {
         accessModes: pvc.spec.accessModes,
         capacity: { storage: pvc.spec.resources?.requests?.storage },
-        claimRef: {
-          apiVersion: 'v1',
-          kind: 'PersistentVolumeClaim',
-          name: pvc.metadata.name,
-          namespace,
-          resourceVersion: pvc.metadata.resourceVersion,
-          uid: pvc.metadata.uid,
-        },
+        claimRef: claimRefTo(pvc),
         hostPath: { path, type: '' },
         persistentVolumeReclaimPolicy: cls.reclaimPolicy ?? 'Delete',
         storageClassName: cls.metadata.name,

@@ -15,6 +15,7 @@ import {
   ANN_BETA_STORAGE_PROVISIONER,
   ANN_BIND_COMPLETED,
   ANN_BOUND_BY_CONTROLLER,
+  claimRefTo,
   ANN_PROVISIONED_BY,
   ANN_SELECTED_NODE,
   ANN_STORAGE_PROVISIONER,
@@ -198,16 +199,7 @@ export class PersistentVolumeController {
         patchType: 'merge',
         patch: {
           metadata: pv.spec.claimRef ? {} : { annotations: { [ANN_BOUND_BY_CONTROLLER]: 'yes' } },
-          spec: {
-            claimRef: {
-              kind: 'PersistentVolumeClaim',
-              namespace: pvc.metadata.namespace,
-              name: pvc.metadata.name,
-              uid: pvc.metadata.uid,
-              apiVersion: 'v1',
-              resourceVersion: pvc.metadata.resourceVersion,
-            },
-          },
+          spec: { claimRef: claimRefTo(pvc) },
         },
       },
       (response) => {

@@ -1,5 +1,5 @@
 import { isPodActive, isPodReady } from '../../api/pod';
-import { controllerOf } from '../../api/objects';
+import { controllerOf, deepEqual } from '../../api/objects';
 import { matchesSelector } from '../../api/labels';
 import type { Pod, ReplicaSet } from '../../api/types';
 import type { Informer } from '../../client/informer';
@@ -25,18 +25,6 @@ interface Counted {
   owner: string;
   labeled: boolean;
   ready: boolean;
-}
-
-function sameLabels(
-  a: Record<string, string> | undefined,
-  b: Record<string, string> | undefined,
-): boolean {
-  if (a === b) return true;
-  if (!a || !b) return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const key of keys) if (a[key] !== b[key]) return false;
-  return true;
 }
 
 /**
@@ -90,7 +78,7 @@ export class OwnedPodTally {
     const uid = rs.metadata.uid;
     const templateLabels = rs.spec.template.metadata.labels;
     const tally = this.tallies.get(uid);
-    if (tally && sameLabels(tally.templateLabels, templateLabels)) return tally;
+    if (tally && deepEqual(tally.templateLabels, templateLabels)) return tally;
     this.forget(uid);
     const fresh: Tally = { templateLabels, replicas: 0, labeled: 0, ready: 0 };
     this.tallies.set(uid, fresh);

@@ -12,6 +12,7 @@ import type { HopNote } from '../../hops';
 import {
   ANN_BIND_COMPLETED,
   ANN_BOUND_BY_CONTROLLER,
+  claimRefTo,
   ANN_SELECTED_NODE,
   volumeReachable,
 } from '../../controllers/persistentvolume/binding';
@@ -96,14 +97,7 @@ export class VolumeBinder {
       const ref = pv.spec.claimRef;
       if (ref?.uid === pvc.metadata.uid) continue;
       const bound = clone(pv);
-      bound.spec.claimRef = {
-        kind: 'PersistentVolumeClaim',
-        namespace: pvc.metadata.namespace,
-        name: pvc.metadata.name,
-        uid: pvc.metadata.uid,
-        apiVersion: 'v1',
-        resourceVersion: pvc.metadata.resourceVersion,
-      };
+      bound.spec.claimRef = claimRefTo(pvc);
       if (!ref)
         bound.metadata.annotations = {
           ...bound.metadata.annotations,
