@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { startFresh } from './learner';
 
 // Every state a learner passes through, in English and Korean, light and dark: axe finds no
 // serious or critical WCAG 2 A/AA violation, and every control has an accessible name.
@@ -150,16 +151,7 @@ const KO: Labels = {
   nodeName: '노드 이름',
 };
 
-test.beforeEach(async ({ page }) => {
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('kubeloop.e2e.started')) {
-      sessionStorage.setItem('kubeloop.e2e.started', '1');
-      localStorage.clear();
-      localStorage.setItem('kubeloop.lang', 'en');
-    }
-  });
-  await page.setViewportSize({ width: 1280, height: 720 });
-});
+test.beforeEach(({ page }) => startFresh(page));
 
 /**
  * walkLearnerStates goes where a learner goes, checking each stop: the course list, a lesson,

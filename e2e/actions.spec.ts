@@ -1,18 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
+import { startFresh } from './learner';
 
 // Acting on the cluster from the graph and the inspector: every action goes through kubectl or
 // the same fault functions as the CLI's scripts, so it animates, and a reload replays it.
 
-test.beforeEach(async ({ page }) => {
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('kubeloop.e2e.started')) {
-      sessionStorage.setItem('kubeloop.e2e.started', '1');
-      localStorage.clear();
-      localStorage.setItem('kubeloop.lang', 'en');
-    }
-  });
-  await page.setViewportSize({ width: 1280, height: 720 });
-});
+test.beforeEach(({ page }) => startFresh(page));
 
 const graphOf = (page: Page) => page.getByRole('region', { name: 'Cluster graph' });
 const stepToQuiet = (page: Page) =>

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openTerminal, typeCommand } from './lesson-terminal';
-import { pasteManifest, WEB_DEPLOYMENT } from './learner';
+import { pasteManifest, WEB_DEPLOYMENT, WEB_SERVICE } from './learner';
 
 // A learner exposes a Deployment with a Service and puts an Ingress in front of it; one pod that
 // also matches the selector fails its readiness probe. The graph draws the Service below the nodes,
@@ -35,18 +35,7 @@ const UNREADY_POD = [
   '',
 ].join('\n');
 
-const WEB_SERVICE_AND_INGRESS = [
-  '---',
-  'apiVersion: v1',
-  'kind: Service',
-  'metadata:',
-  '  name: web',
-  'spec:',
-  '  type: NodePort',
-  '  selector:',
-  '    app: web',
-  '  ports:',
-  '    - port: 80',
+const WEB_INGRESS = [
   '---',
   'apiVersion: networking.k8s.io/v1',
   'kind: Ingress',
@@ -84,7 +73,7 @@ test('a Service is drawn with its endpoints, ready and not ready, and opens in t
 }) => {
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto('/');
-  await applyAndSettle(page, `${WEB_DEPLOYMENT}${UNREADY_POD}${WEB_SERVICE_AND_INGRESS}`);
+  await applyAndSettle(page, `${WEB_DEPLOYMENT}${UNREADY_POD}${WEB_SERVICE}${WEB_INGRESS}`);
 
   const graph = graphOf(page);
   const service = graph.getByRole('button', { name: /^Service web, / });

@@ -40,3 +40,34 @@ export async function pasteManifest(
   await page.keyboard.press('ControlOrMeta+v');
   return { editor, monaco };
 }
+
+/** WEB_SERVICE is the NodePort Service in front of WEB_DEPLOYMENT's pods. */
+export const WEB_SERVICE = [
+  '---',
+  'apiVersion: v1',
+  'kind: Service',
+  'metadata:',
+  '  name: web',
+  'spec:',
+  '  type: NodePort',
+  '  selector:',
+  '    app: web',
+  '  ports:',
+  '    - port: 80',
+  '',
+].join('\n');
+
+/**
+ * startFresh makes each test begin as a first visit, in English, at 1280×720: the saved state is
+ * cleared once per test, so a reload inside the test still finds what it saved.
+ */
+export async function startFresh(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('kubeloop.e2e.started')) {
+      sessionStorage.setItem('kubeloop.e2e.started', '1');
+      localStorage.clear();
+      localStorage.setItem('kubeloop.lang', 'en');
+    }
+  });
+  await page.setViewportSize({ width: 1280, height: 720 });
+}

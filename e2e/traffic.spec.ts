@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { pasteManifest, WEB_DEPLOYMENT } from './learner';
+import { pasteManifest, WEB_DEPLOYMENT, WEB_SERVICE } from './learner';
 
 // The cluster's own pods are there but quiet by default; a request sent to a Service flies as a
 // packet through the node's kube-proxy to the pod that answers.
@@ -13,21 +13,6 @@ test.beforeEach(async ({ context }) => {
 
 const graphOf = (page: Page) => page.getByRole('region', { name: 'Cluster graph' });
 const playback = (page: Page) => page.getByRole('toolbar', { name: 'Playback' });
-
-const WEB_SERVICE = [
-  '---',
-  'apiVersion: v1',
-  'kind: Service',
-  'metadata:',
-  '  name: web',
-  'spec:',
-  '  type: NodePort',
-  '  selector:',
-  '    app: web',
-  '  ports:',
-  '    - port: 80',
-  '',
-].join('\n');
 
 test('kube-system pods are counted per node, and drawn as grey chips on request', async ({
   page,

@@ -1,17 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { startFresh } from './learner';
 
 // The workbench's frame: panes that resize (by keyboard too) and collapse, a theme that follows
 // the system until the learner picks one and is remembered, and a stacked layout on a phone.
 
-test.beforeEach(async ({ page }) => {
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('kubeloop.e2e.started')) {
-      sessionStorage.setItem('kubeloop.e2e.started', '1');
-      localStorage.clear();
-      localStorage.setItem('kubeloop.lang', 'en');
-    }
-  });
-});
+test.beforeEach(({ page }) => startFresh(page));
 
 test('panes resize from the keyboard and collapse, and every region fits 1280×720', async ({
   page,
